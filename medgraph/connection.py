@@ -1,0 +1,87 @@
+"""The one place that builds a Neo4j driver.
+
+With ``NEO4J_URI`` set, medgraph uses that server (``NEO4J_USERNAME``, ``NEO4J_PASSWORD``,
+``NEO4J_DATABASE``, Neo4j's own conventions) and starts nothing. Unset, it uses the local
+server of ``medgraph db start``, whose address and password it reads from its data directory.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+import neo4j
+from neo4j import GraphDatabase
+from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
+
+from medgraph.cypher import read_cypher
+from medgraph.errors import ServerError
+
+CONNECT_TIMEOUT = 10.0
+
+
+@dataclass(frozen=True)
+class Settings:
+    uri: str
+    user: str
+    password: str
+    database: str
+    local: bool
+
+    def __repr__(self) -> str:  # never print the password
+        return f"Settings(uri={self.uri!r}, user={self.user!r}, database={self.database!r})"
+
+
+def settings(env=os.environ) -> Settings:
+    """Connection settings from the environment, else those of the running local server."""
+    if env.get("NEO4J_URI"):
+        return Settings(env["NEO4J_URI"], env.get("NEO4J_USERNAME", "neo4j"),
+                        env.get("NEO4J_PASSWORD", ""), env.get("NEO4J_DATABASE", "neo4j"), local=False)
+    from medgraph.server import local
+
+    paths = local.default_paths(env)
+    uri = local.running_uri(paths)
+    if uri is None:
+        raise ServerError("the local Neo4j is not running: start it with `medgraph db start` (or set NEO4J_URI)")
+    return Settings(uri, "neo4j", local.ensure_password(paths), env.get("NEO4J_DATABASE", "neo4j"), local=True)
+
+
+def connect(config: Settings) -> neo4j.Driver:
+    """A driver whose server answered and accepted the credentials, or a ServerError."""
+    try:
+        driver = GraphDatabase.driver(config.uri, auth=(config.user, config.password),
+                                      connection_timeout=CONNECT_TIMEOUT, max_transaction_retry_time=5)
+    except (ValueError, DriverError) as error:
+        raise ServerError(f"invalid NEO4J_URI {config.uri!r}: {error}") from None
+    try:
+        driver.verify_connectivity()
+        driver.execute_query(read_cypher("medgraph", "ping"), database_=config.database)
+    except BaseException as error:
+        driver.close()
+        raise explain(error, config) from None
+    return driver
+
+
+def explain(error: BaseException, config: Settings) -> BaseException:
+    """Turn a driver failure into a one-line ServerError saying what to check."""
+    if isinstance(error, AuthError):
+        return ServerError(f"Neo4j at {config.uri} refused the password of user {config.user!r} (check NEO4J_PASSWORD)")
+    if isinstance(error, Neo4jError) and "DatabaseNotFound" in (error.code or ""):
+        return ServerError(f"Neo4j at {config.uri} has no database {config.database!r} (check NEO4J_DATABASE)")
+    if isinstance(error, (ServiceUnavailable, DriverError, OSError)):
+        return ServerError(f"cannot reach Neo4j at {config.uri} (is it running? check NEO4J_URI): {first_line(error)}")
+    if isinstance(error, Neo4jError):
+        return ServerError(f"Neo4j at {config.uri}: {first_line(error)}")
+    return error
+
+
+def first_line(error: BaseException) -> str:
+    text = getattr(error, "message", None) or str(error) or type(error).__name__
+    return text.strip().splitlines()[0]
+
+
+def server_version(config: Settings) -> str:
+    """The version and edition the server at config.uri answers with."""
+    with connect(config) as driver:
+        records, _, _ = driver.execute_query(read_cypher("medgraph", "server_version"), database_="system")
+    return f"{records[0]['version']} {records[0]['edition']}"

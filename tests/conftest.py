@@ -1,0 +1,50 @@
+"""Test harness: one real Neo4j for the whole run, a clean database for each test.
+
+With NEO4J_URI set the tests use that server (and wipe its database: point it at a scratch
+one). Otherwise they start medgraph's local server in a temporary data directory, so a
+user's own graph is never touched, and stop it at the end. In CI (CI=true) a server that
+cannot be had is a failure, never a skip.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from medgraph import connection
+from medgraph.cypher import read_cypher
+from medgraph.errors import MedgraphError
+from medgraph.server import local
+
+
+@pytest.fixture(scope="session")
+def neo4j_settings(tmp_path_factory):
+    if os.environ.get("NEO4J_URI"):
+        yield connection.settings()
+        return
+    env = {**os.environ, "MEDGRAPH_DATA_DIR": str(tmp_path_factory.mktemp("neo4j-data"))}
+    env.pop("MEDGRAPH_NEO4J_PORT", None)
+    paths = local.default_paths(env)
+    try:
+        status, _ = local.start(paths, env=env)
+    except MedgraphError as error:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI needs a real Neo4j: {error}")
+        pytest.skip(f"no Neo4j for this run: {error}")
+    yield connection.Settings(status.uri, "neo4j", local.ensure_password(paths), "neo4j", local=True)
+    local.stop(paths)
+
+
+@pytest.fixture(scope="session")
+def neo4j_driver(neo4j_settings):
+    driver = connection.connect(neo4j_settings)
+    yield driver
+    driver.close()
+
+
+@pytest.fixture
+def db(neo4j_driver, neo4j_settings):
+    """A driver on an empty database (nodes and relationships removed before the test)."""
+    neo4j_driver.execute_query(read_cypher("medgraph", "wipe"), database_=neo4j_settings.database)
+    return neo4j_driver
