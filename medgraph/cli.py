@@ -6,7 +6,9 @@ import sys
 
 import typer
 
-from medgraph import server
+from pathlib import Path
+
+from medgraph import connection, server
 from medgraph.errors import MedgraphError
 
 EXIT_CODES = """Exit codes: 0 success; 1 other error; 2 bad input data; 3 Neo4j server unreachable,
@@ -65,9 +67,54 @@ def run() -> None:
     report_status(status)
 
 
+def connected():
+    """The driver and database name of the configured server (NEO4J_URI, else the local one)."""
+    config = connection.settings()
+    return connection.connect(config), config.database
+
+
+@app.command("load")
+def load(
+    paths: list[Path] = typer.Argument(None, help="data files or folders (default: the project's data/)"),
+    seeds: Path = typer.Option(None, "--seeds", envvar="MEDGRAPH_SEEDS",
+                               help="folder of the source documents: check hashes and cited lines"),
+) -> None:
+    """Check, resolve and load data files into Neo4j: everything or, on any problem, nothing.
+
+    Example: medgraph load data/ --seeds ../shared/seeds
+    """
+    from medgraph.loaders.load import load as load_data
+
+    driver, database = connected()
+    with driver:
+        summary = load_data(driver, database, paths or None, seeds)
+    typer.echo(f"loaded {summary.documents} documents: {summary.nodes} nodes, {summary.relationships} relationships")
+
+
+@app.command("stats")
+def stats() -> None:
+    """Node and relationship counts by label and type, and the POSSIBLY_SAME_AS judgement calls.
+
+    Example: medgraph stats
+    """
+    from medgraph.stats import graph_stats
+
+    driver, database = connected()
+    with driver:
+        result = graph_stats(driver, database)
+    typer.echo(result.labels.to_string(index=False))
+    typer.echo("")
+    typer.echo(result.types.to_string(index=False))
+    typer.echo("\nPossibly the same organisation (kept apart):")
+    for row in result.possibly_same.itertuples():
+        typer.echo(f"  {row.a_name} ({row.a_country}) ~ {row.b_name} ({row.b_country}): "
+                   f"{row.confidence:.2f}, {row.reason}")
+
+
 def main() -> None:
     try:
         app()
     except MedgraphError as error:
-        typer.echo(f"Error: {error}", err=True)
+        for line in str(error).splitlines():
+            typer.echo(f"Error: {line}", err=True)
         sys.exit(error.exit_code)

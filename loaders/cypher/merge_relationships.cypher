@@ -1,0 +1,12 @@
+// Creates or updates relationships between nodes matched by id; the type comes with each row.
+// `sources` and `evidence` grow by union, so a second data set adds evidence, never duplicates.
+// Parameters: $rows = [{type: "ATTENDED", start: "qoot", end: "bvt-2019-piedmont",
+//   props: {role: "delegate"}, sources: ["tns-2019-06-piedmont"], evidence: ["tns-2019-06-piedmont:13"]}]
+// Returns: nothing.
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.start})
+MATCH (b:Entity {id: row.end})
+MERGE (a)-[r:$(row.type)]->(b)
+SET r += row.props,
+    r.sources = reduce(acc = coalesce(r.sources, []), s IN row.sources | CASE WHEN s IN acc THEN acc ELSE acc + s END),
+    r.evidence = reduce(acc = coalesce(r.evidence, []), e IN row.evidence | CASE WHEN e IN acc THEN acc ELSE acc + e END)

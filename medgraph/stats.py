@@ -1,0 +1,28 @@
+"""Counts by label and type, and the identity judgement calls: what `medgraph stats` shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import neo4j
+import pandas as pd
+
+from medgraph.cypher import read_cypher
+
+
+@dataclass(frozen=True)
+class Stats:
+    labels: pd.DataFrame
+    types: pd.DataFrame
+    possibly_same: pd.DataFrame
+
+
+def run_query(driver: neo4j.Driver, database: str, name: str, **parameters) -> pd.DataFrame:
+    """One query of queries/ as a DataFrame."""
+    return driver.execute_query(read_cypher("queries", name), parameters, database_=database,
+                                result_transformer_=neo4j.Result.to_df)
+
+
+def graph_stats(driver: neo4j.Driver, database: str) -> Stats:
+    return Stats(run_query(driver, database, "counts_by_label"), run_query(driver, database, "counts_by_type"),
+                 run_query(driver, database, "possibly_same_as"))
