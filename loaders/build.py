@@ -88,6 +88,7 @@ def define_event(ctx: F.Context, fact: dict) -> None:
     if event in ctx.events or event in ctx.rows.nodes:
         ctx.problem(fact, "id", f"event {event!r} is defined twice")
         return
+    ctx.events[event] = fact  # known even when invalid: references to it are not problems too
     kind, status = fact.get("kind"), fact.get("status")
     start, end = F.check_date(ctx, fact, "start"), F.check_date(ctx, fact, "end")
     if kind not in F.EVENT_KINDS:
@@ -99,7 +100,6 @@ def define_event(ctx: F.Context, fact: dict) -> None:
     elif (start or end) and fact.get("date_precision") not in F.PRECISIONS:
         ctx.problem(fact, "date_precision", f"{fact.get('date_precision')!r} is not one of {', '.join(sorted(F.PRECISIONS))}")
     else:
-        ctx.events[event] = fact
         ctx.rows.node(event, ["Event"], name=fact.get("name") or event, kind=kind, start=start, end=end or start,
                       date_precision=fact.get("date_precision"), city=fact.get("city"), place=fact.get("place"),
                       status=status, participants_partial=fact.get("participants_partial"))
@@ -108,7 +108,7 @@ def define_event(ctx: F.Context, fact: dict) -> None:
 def event_links(ctx: F.Context, fact: dict) -> None:
     """The event's place, organisers, programme and parent events (once all events are known)."""
     event = fact.get("id")
-    if ctx.events.get(event) is not fact:
+    if ctx.events.get(event) is not fact or event not in ctx.rows.nodes:
         return
     ctx.rows.mention(ctx.doc_id, event, fact["line"])
     country = F.resolve_country(ctx, fact, "country")

@@ -1,0 +1,190 @@
+"""Loading data files: checked and resolved without Neo4j, then written to the real one."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from medgraph.errors import DataError
+from medgraph.loaders.load import load, read_rows
+
+FIXTURES = Path(__file__).parent / "fixtures"
+DATA = FIXTURES / "data"
+
+
+def frozen(value):
+    """Lists and dicts as hashable tuples, so query results compare as sets."""
+    if isinstance(value, list):
+        return tuple(frozen(v) for v in value)
+    if isinstance(value, dict):
+        return tuple(sorted((k, frozen(v)) for k, v in value.items()))
+    return value
+
+
+def rows_of(driver, database, cypher, **params):
+    """The records of a query as a set of tuples."""
+    records, _, _ = driver.execute_query(cypher, params, database_=database)
+    return {tuple(frozen(v) for v in r.values()) for r in records}
+
+
+def graph_checksum(driver, database):
+    """Every node and relationship with its properties, as one comparable value."""
+    nodes = rows_of(driver, database, "MATCH (n) RETURN labels(n), properties(n)")
+    rels = rows_of(driver, database, "MATCH (a)-[r]->(b) RETURN a.id, type(r), b.id, properties(r)")
+    return nodes, rels
+
+
+# --- pure: checking and resolving ---------------------------------------------------------------
+
+def test_every_attendance_resolves_to_its_canonical_id():
+    rows = read_rows([DATA], FIXTURES / "sources")
+    attended = {(r["start"], r["end"], r["props"]["role"]) for r in rows.relationship_rows() if r["type"] == "ATTENDED"}
+    assert attended == {
+        ("olive-nw", "visit-2018-barcelona", "delegate"), ("dates-tn", "visit-2018-barcelona", "delegate"),
+        ("dates-ps", "visit-2018-barcelona", "delegate"), ("c2tm", "visit-2018-barcelona", "delegate"),
+        ("solartys", "visit-2018-barcelona", "host"), ("c2tm", "forum-2019-lyon", "delegate"),
+        ("esith", "forum-2019-lyon", "delegate"), ("jean-morel", "forum-2019-lyon", "delegate"),
+    }
+
+
+def test_a_tie_stated_twice_keeps_both_pieces_of_evidence():
+    rows = read_rows([DATA])
+    located = {(r["start"], r["end"]): r for r in rows.relationship_rows() if r["type"] == "LOCATED_IN"}
+    assert located["olive-nw", "TN"]["evidence"] == ["forum-2019:6", "registry:3", "visit-2018:4"]
+    assert located["olive-nw", "TN"]["sources"] == ["forum-2019", "visit-2018"]
+
+
+def planted(tmp_path: Path, old: str, new: str) -> Path:
+    """A copy of the fixture data with one text replaced in visit.yaml."""
+    shutil.copytree(DATA, tmp_path / "data")
+    visit = tmp_path / "data" / "documents" / "visit.yaml"
+    assert old in visit.read_text()
+    visit.write_text(visit.read_text().replace(old, new))
+    return tmp_path / "data"
+
+
+def test_every_problem_of_a_run_is_reported_on_its_own_line(tmp_path):
+    data = planted(tmp_path, "name: C2TM, country: Morocco", "name: Borg Al Arab Innov., country: Egypt")
+    visit = data / "documents" / "visit.yaml"
+    visit.write_text(visit.read_text().replace("end: 2018-11-23", "end: 2018-11-02")
+                     .replace("country: Palestine", "country: Atlantis"))
+    with pytest.raises(DataError) as error:
+        read_rows([data])
+    assert str(error.value).splitlines() == [
+        f"{visit}:3: facts[0].end: 2018-11-02 is before the start 2018-11-19",
+        f"{visit}:20: facts[3].country: unknown country 'Atlantis'",
+        f"{visit}:21: facts[4].name: unknown name 'Borg Al Arab Innov.' (closest: 'North West Olive Oil Cluster' "
+        "(TN, 32), 'Agency for Business Competitiveness' (ES, 29), 'Solar Energy Cluster' (ES, 27))",
+    ]
+
+
+def test_invalid_yaml_names_its_line(tmp_path):
+    data = planted(tmp_path, "role: host, line: 6}", "role: host, line: 6")
+    with pytest.raises(DataError, match=r"visit.yaml:\d+: invalid YAML"):
+        read_rows([data])
+
+
+def test_a_cited_line_must_exist_in_the_source(tmp_path):
+    data = planted(tmp_path, "role: host, line: 6}", "role: host, line: 60}")
+    with pytest.raises(DataError, match=r"visit.yaml:22: facts\[5\].line: the source has only 7 lines"):
+        read_rows([data], FIXTURES / "sources")
+
+
+def test_a_changed_source_is_detected(tmp_path):
+    sources = tmp_path / "sources"
+    shutil.copytree(FIXTURES / "sources", sources)
+    (sources / "visit.txt").write_text("another text\n")
+    with pytest.raises(DataError, match=r"document.sha256: does not match"):
+        read_rows([DATA], sources)
+
+
+# --- Neo4j: the real server -----------------------------------------------------------------
+
+def test_load_builds_the_graph_contract(db, neo4j_settings):
+    database = neo4j_settings.database
+    load(db, database, [DATA])
+    assert rows_of(db, database, "MATCH (o:Cluster)-[:LOCATED_IN]->(c:Country {region: 'South-Med'}) "
+                                 "RETURN o.name, c.code") == {
+        ("North West Olive Oil Cluster", "TN"), ("Dates & Palm Cluster", "TN"),
+        ("Date and Palm Cluster", "PS"), ("Moroccan Technical Textile Cluster", "MA")}
+    assert rows_of(db, database, "MATCH (e:Event {id: 'visit-2018-barcelona'})-[:HELD_IN]->(c) "
+                                 "RETURN toString(e.start), toString(e.end), e.date_precision, e.city, c.code") == {
+        ("2018-11-19", "2018-11-23", "day", "Barcelona", "ES")}
+    assert rows_of(db, database, "MATCH (m)-[r:MEMBER_OF]->(c) RETURN m.id, c.id, r.evidence") == {
+        ("esith", "c2tm", ("forum-2019:4",))}
+    assert rows_of(db, database, "MATCH (p)-[:WORKS_FOR]->(o)<-[:WORKS_FOR]-(q)<-[:MENTORS]-(p2) WHERE p = p2 "
+                                 "RETURN p.name, o.name") == set()
+    assert rows_of(db, database, "MATCH (a)-[r:MENTORS]->(b), (a)-[:WORKS_FOR]->(x), (b)-[:WORKS_FOR]->(y) "
+                                 "RETURN a.name, x.id, b.name, y.id, r.met_at") == {
+        ("Jean Morel", "sun-coast", "Amal Haddad", "c2tm", "forum-2019-lyon")}
+    assert rows_of(db, database, "MATCH (o)-[:PARTY_TO]->(a:Agreement)-[:SIGNED_AT]->(e) "
+                                 "RETURN o.id, toString(a.date), e.id") == {
+        ("france-clusters", "2019-09-13", "forum-2019-lyon"), ("olive-nw", "2019-09-13", "forum-2019-lyon")}
+    assert rows_of(db, database, "MATCH (d:Document)-[r:MENTIONS]->(:Event {id: 'visit-2018-barcelona'}) "
+                                 "RETURN d.id, r.evidence") == {
+        ("visit-2018", ("visit-2018:3", "visit-2018:4", "visit-2018:5", "visit-2018:6")),
+        ("forum-2019", ("forum-2019:1",))}
+
+
+def test_loading_twice_leaves_the_same_graph(db, neo4j_settings):
+    load(db, neo4j_settings.database, [DATA])
+    first = graph_checksum(db, neo4j_settings.database)
+    load(db, neo4j_settings.database, [DATA])
+    assert graph_checksum(db, neo4j_settings.database) == first
+
+
+def test_a_second_data_set_adds_without_duplicating_shared_entities(db, neo4j_settings, tmp_path):
+    database = neo4j_settings.database
+    load(db, database, [DATA])
+    second = tmp_path / "second"
+    (second / "documents").mkdir(parents=True)
+    shutil.copy(DATA / "registry.yaml", second)
+    (second / "documents" / "note.yaml").write_text(textwrap.dedent("""\
+        document: {id: note-2020, file: note.txt, title: A later note, date: 2020-01-10, language: en, sha256: "00"}
+        facts:
+          - {fact: organisation, name: North-West Olive Oil Cluster, country: Tunisia, line: 2}
+        """))
+    load(db, database, [second])
+    assert rows_of(db, database, "MATCH (o:Organisation) WHERE o.name CONTAINS 'Olive' RETURN count(o)") == {(1,)}
+    assert rows_of(db, database, "MATCH (:Organisation {id: 'olive-nw'})-[r:LOCATED_IN]->() RETURN r.sources") == {
+        (("forum-2019", "visit-2018", "note-2020"),)}
+
+
+def medgraph_cli(*args, settings):
+    env = {**os.environ, "NEO4J_URI": settings.uri, "NEO4J_USERNAME": settings.user,
+           "NEO4J_PASSWORD": settings.password, "NEO4J_DATABASE": settings.database}
+    done = subprocess.run([sys.executable, "-m", "medgraph", *args], capture_output=True, text=True, env=env)
+    return done.returncode, done.stdout, done.stderr
+
+
+def test_bad_data_changes_nothing_and_says_what_to_fix(db, neo4j_settings, tmp_path):
+    load(db, neo4j_settings.database, [DATA])
+    before = graph_checksum(db, neo4j_settings.database)
+    data = planted(tmp_path, "name: C2TM, country: Morocco", "name: Nowhere Cluster, country: Morocco")
+    visit = data / "documents" / "visit.yaml"
+    visit.write_text(visit.read_text().replace("status: held", "status: maybe")
+                     .replace("name: Solartys, role: host", "name: Solartys, role: guest"))
+    code, out, err = medgraph_cli("load", str(data), settings=neo4j_settings)
+    assert code == 2 and out == ""
+    assert err.splitlines() == [
+        f"Error: {visit}:3: facts[0].status: 'maybe' is not held or planned",
+        f"Error: {visit}:21: facts[4].name: unknown name 'Nowhere Cluster' (closest: 'North West Olive Oil Cluster' "
+        "(TN, 37), 'Solar Energy Cluster' (ES, 32), 'France Clusters' (FR, 31))",
+        f"Error: {visit}:22: facts[5].role: 'guest' is not one of delegate, host, speaker",
+    ]
+    assert graph_checksum(db, neo4j_settings.database) == before
+
+
+def test_stats_prints_counts_and_the_judgement_calls(db, neo4j_settings):
+    load(db, neo4j_settings.database, [DATA])
+    code, out, _ = medgraph_cli("stats", settings=neo4j_settings)
+    assert code == 0
+    assert "Organisation      9" in out and "ATTENDED              8" in out
+    assert out.rstrip().endswith("Sun Coast Cluster (FR) ~ Solar Energy Cluster (ES): 0.40, "
+                                 "invented: both solar, different countries")
