@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from medgraph.errors import DataError
 from medgraph.loaders.countries import country_code, country_name, region, subregion
 from medgraph.loaders.files import LINE, Document, Registry
-from medgraph.loaders.resolve import Entry, Resolver, Unresolved
+from medgraph.loaders.resolve import Entry, Resolver, Unresolved, search_key
 from medgraph.loaders.rows import GraphRows
 
 KINDS = {"Cluster", "Network", "Company", "Agency", "School", "Institution", "Platform", "Association",
@@ -96,7 +96,7 @@ def organisation_entry(org: dict, path: str, rows: GraphRows, seen: set[str]) ->
         return None
     aliases = tuple(org.get("aliases") or ())
     rows.node(org["id"], ["Organisation", org["kind"]], name=org["name"], kind=org["kind"], country=code,
-              aliases=list(aliases), sector=org.get("sector"), city=org.get("city"), note=org.get("note"))
+              aliases=list(aliases), search_keys=sorted({search_key(n) for n in (org["name"], *aliases)}), sector=org.get("sector"), city=org.get("city"), note=org.get("note"))
     if code:
         country_node(code, rows)
         rows.relate("LOCATED_IN", org["id"], code, f"registry:{org[LINE]}")
@@ -106,7 +106,7 @@ def organisation_entry(org: dict, path: str, rows: GraphRows, seen: set[str]) ->
 def person_entry(person: dict, path: str, rows: GraphRows, seen: set[str]) -> Entry | None:
     if not check_id(person, path, "people", rows, seen):
         return None
-    rows.node(person["id"], ["Person"], name=person["name"])
+    rows.node(person["id"], ["Person"], name=person["name"], search_keys=[search_key(person["name"])])
     return Entry(person["id"], person["name"])
 
 

@@ -18,6 +18,7 @@ The rules, in order (the first that decides wins):
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -40,6 +41,20 @@ GLOSSARY = [
     ("tourisme", "tourism"), ("energie", "energy"), ("renouvelable", "renewable"),
 ]
 ACRONYM = re.compile(r"^[A-Z0-9][A-Za-z0-9.&@]{1,9}$")
+
+
+def search_key(name: str) -> str:
+    """Lowercase without accents, nothing else: what Cypher queries compare names on.
+
+    The queries compute the same from a user's value in plain Cypher (no plugin):
+    ``reduce(k = '', c IN split(normalize(toLower($name), NFD), '') |
+    k + CASE WHEN c >= '\u0300' AND c <= '\u036f' THEN '' ELSE c END)``.
+
+    >>> search_key("Pôle de Compétitivité de Bizerte")
+    'pole de competitivite de bizerte'
+    """
+    decomposed = unicodedata.normalize("NFD", name.lower())
+    return "".join(c for c in decomposed if not "\u0300" <= c <= "\u036f")
 
 
 def normalise(name: str) -> str:

@@ -58,13 +58,23 @@ def db_stop() -> None:
 
 
 @app.command("run")
-def run() -> None:
-    """The main job: start the local Neo4j and report where it is.
+def run(
+    seeds: Path = typer.Option(None, "--seeds", envvar="MEDGRAPH_SEEDS",
+                               help="folder of the source documents, to verify the data against"),
+) -> None:
+    """The main job: start the local Neo4j (unless NEO4J_URI is set), load the project's data.
 
-    Example: medgraph run
+    Example: medgraph run --seeds ../shared/seeds
     """
-    status, _ = server.start()
-    report_status(status)
+    from medgraph.loaders.load import load as load_data
+
+    status = None if connection.settings_from_env() else server.start()[0]
+    if status:
+        report_status(status)
+    driver, database = connected()
+    with driver:
+        summary = load_data(driver, database, None, seeds)
+    typer.echo(f"loaded {summary.documents} documents: {summary.nodes} nodes, {summary.relationships} relationships")
 
 
 def connected():

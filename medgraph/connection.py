@@ -32,11 +32,18 @@ class Settings:
         return f"Settings(uri={self.uri!r}, user={self.user!r}, database={self.database!r})"
 
 
+def settings_from_env(env=os.environ) -> Settings | None:
+    """Settings of the server NEO4J_URI names, or None when it is unset."""
+    if not env.get("NEO4J_URI"):
+        return None
+    return Settings(env["NEO4J_URI"], env.get("NEO4J_USERNAME", "neo4j"),
+                    env.get("NEO4J_PASSWORD", ""), env.get("NEO4J_DATABASE", "neo4j"), local=False)
+
+
 def settings(env=os.environ) -> Settings:
     """Connection settings from the environment, else those of the running local server."""
-    if env.get("NEO4J_URI"):
-        return Settings(env["NEO4J_URI"], env.get("NEO4J_USERNAME", "neo4j"),
-                        env.get("NEO4J_PASSWORD", ""), env.get("NEO4J_DATABASE", "neo4j"), local=False)
+    if from_env := settings_from_env(env):
+        return from_env
     from medgraph.server import local
 
     paths = local.default_paths(env)
