@@ -2,6 +2,7 @@
 
 The rules, in order (the first that decides wins):
 
+0. **Id**: a registry id written as the name ("c2tm") is that entry.
 1. **Normalise** both sides: repair OCR'd elisions ("lIndustrie", "I'Innovation" -> "l'…"),
    drop accents, case and punctuation, "&" -> "and", translate a small French glossary
    (huile d'olive -> olive oil, pôle de compétitivité -> competitiveness pole, solaire -> solar…),
@@ -130,12 +131,17 @@ class Resolver:
     def __post_init__(self):
         self.by_id = {e.id: e for e in self.entries}
         self.keys = {}
+        self.labels: dict[str, list[tuple[str, str]]] = {}  # id -> [(label, normalised label)]
         for entry in self.entries:
             for name in (entry.name, *entry.aliases):
-                self.keys.setdefault(normalise(name), set()).add(entry.id)
+                key = normalise(name)
+                self.keys.setdefault(key, set()).add(entry.id)
+                self.labels.setdefault(entry.id, []).append((name, key))
 
     def resolve(self, name: str, country: str | None = None) -> Match:
         """The one entry this name denotes, or Unresolved."""
+        if name in self.by_id and (country is None or self.by_id[name].country in (country, None)):
+            return Match(name, "id", 100.0)
         match = self.exact(name, country) or self.by_parts(name, country) or self.fuzzy(name, country)
         if match is None:
             raise Unresolved(f"unknown name {name!r}{self.closest_hint(name, country)}")
@@ -168,8 +174,8 @@ class Resolver:
         key = normalise(name)
         best: dict[str, tuple[float, Entry, str]] = {}
         for entry in self.candidates(country):
-            for label in (entry.name, *entry.aliases):
-                score = similarity(key, normalise(label))
+            for label, label_key in self.labels[entry.id]:
+                score = similarity(key, label_key)
                 if entry.id not in best or score > best[entry.id][0]:
                     best[entry.id] = (score, entry, label)
         return sorted(best.values(), key=lambda t: (-t[0], t[1].id))

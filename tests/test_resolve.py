@@ -63,3 +63,7 @@ def test_parts_naming_two_entries_are_ambiguous():
 
 def test_normalise_sorts_words_and_drops_the_generic_ones():
     assert normalise("The Leather & Shoe Cluster") == normalise("Leather and Shoe") == "leather shoe"
+
+
+def test_a_registry_id_written_as_the_name_is_that_entry():
+    assert REGISTRY.resolve("c2tm", "MA") == REGISTRY.resolve("C2TM", "MA").__class__("c2tm", "id", 100.0)
