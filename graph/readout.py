@@ -10,8 +10,7 @@ import networkx as nx
 import neo4j
 
 from medgraph.cypher import read_cypher
-
-KIND_LABELS = ("Organisation", "Person", "Event", "Agreement", "Programme", "Country", "Document")
+from medgraph.graph.build import LABELS, knowledge_graph
 
 
 def native(value):
@@ -20,31 +19,18 @@ def native(value):
 
 
 def node_label(labels: list[str]) -> str:
-    return next((label for label in KIND_LABELS if label in labels), labels[0] if labels else "Entity")
+    """The contract label among a node's labels (Organisation rather than Cluster)."""
+    return next(label for label in LABELS if label in labels)
 
 
 def read_graph(driver: neo4j.Driver, database: str) -> nx.MultiDiGraph:
     """The whole knowledge graph (without MENTIONS) as a MultiDiGraph keyed by node id.
 
-    Nodes get `label` (Organisation, Event, …) and their properties, Organisations also
-    `region` and `subregion` from their Country; edges are keyed by relationship type.
+    Nodes get `label` (Organisation, Event, …) and their properties, Organisations and Events
+    also `region` and `subregion` from their Country; edges are keyed by relationship type.
     """
     nodes, _, _ = driver.execute_query(read_cypher("graph", "read_nodes"), database_=database)
     relationships, _, _ = driver.execute_query(read_cypher("graph", "read_relationships"), database_=database)
-    K = nx.MultiDiGraph()
-    for record in nodes:
-        props = {k: native(v) for k, v in record["props"].items()}
-        K.add_node(record["id"], label=node_label(record["labels"]), **props)
-    for record in relationships:
-        K.add_edge(record["start"], record["end"], key=record["type"], type=record["type"],
-                   **{k: native(v) for k, v in record["props"].items()})
-    add_regions(K)
-    return K
-
-
-def add_regions(K: nx.MultiDiGraph) -> None:
-    """Copy each Country's region and subregion onto the nodes located in or held in it."""
-    for node, data in K.nodes(data=True):
-        country = K.nodes.get(data.get("country")) if data.get("country") else None
-        if country and data.get("label") in ("Organisation", "Event"):
-            data["region"], data["subregion"] = country.get("region"), country.get("subregion")
+    return knowledge_graph(
+        ((r["id"], node_label(r["labels"]), {k: native(v) for k, v in r["props"].items()}) for r in nodes),
+        ((r["start"], r["type"], r["end"], {k: native(v) for k, v in r["props"].items()}) for r in relationships))

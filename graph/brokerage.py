@@ -1,0 +1,91 @@
+"""Gould–Fernandez brokerage roles: who stands between whom, across which groups.
+
+A broker b mediates every path a → b → c of a directed graph with a ≠ c and no direct edge
+a → c. The path's role for b depends on the groups of a, b and c (Gould & Fernandez 1989,
+"Structures of mediation"):
+
+=================  ========================  =========================================
+role               groups                    b mediates …
+=================  ========================  =========================================
+coordinator        a = b = c                 within its own group
+itinerant          a = c ≠ b                 within another group (also: consultant)
+representative     a = b ≠ c                 from its own group out to another
+gatekeeper         a ≠ b = c                 from another group into its own
+liaison            a, b, c all different     between two groups, neither its own
+=================  ========================  =========================================
+
+NetworkX has no implementation; this one follows the definition. For the undirected tie
+network pass ``T.to_directed()``: each tie then counts in both directions, so an open path
+a — b — c is two paths, a → b → c and c → b → a, and a broker between its own group and
+another is a representative on one and a gatekeeper on the other. A node without the group
+attribute belongs to the group None.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import pandas as pd
+
+from medgraph.errors import MedgraphError
+
+ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
+
+
+def role(a, b, c) -> str:
+    """The brokerage role of b on a path a → b → c, from the three groups.
+
+    >>> role("EU", "EU", "EU"), role("EU", "South-Med", "EU"), role("EU", "EU", "South-Med")
+    ('coordinator', 'itinerant', 'representative')
+    >>> role("South-Med", "EU", "EU"), role("South-Med", "EU", "Other")
+    ('gatekeeper', 'liaison')
+    """
+    if a == b == c:
+        return "coordinator"
+    if a == c:
+        return "itinerant"
+    if a == b:
+        return "representative"
+    if b == c:
+        return "gatekeeper"
+    return "liaison"
+
+
+def brokered_paths(D: nx.DiGraph, b):
+    """The (a, c) ends of every path a → b → c with a ≠ c and no edge a → c."""
+    for a in sorted(D.predecessors(b), key=str):
+        for c in sorted(D.successors(b), key=str):
+            if len({a, b, c}) == 3 and not D.has_edge(a, c):
+                yield a, c
+
+
+def brokerage_roles(D: nx.DiGraph, group_attr: str = "region") -> pd.DataFrame:
+    """How often each node brokers in each Gould–Fernandez role.
+
+    Parameters
+    ----------
+    D : a directed graph (for the tie network: ``T.to_directed()``)
+    group_attr : the node attribute that names a node's group
+
+    Returns
+    -------
+    DataFrame with columns id, name, group, coordinator, itinerant, representative,
+    gatekeeper, liaison, total; one row per node, most brokering first (then name, id).
+
+    Examples
+    --------
+    >>> D = nx.DiGraph([("fr", "tn"), ("tn", "ma")])
+    >>> nx.set_node_attributes(D, {"fr": "EU", "tn": "South-Med", "ma": "South-Med"}, "region")
+    >>> brokerage_roles(D)[["id", "gatekeeper", "total"]].values.tolist()
+    [['tn', 1, 1], ['fr', 0, 0], ['ma', 0, 0]]
+    """
+    if not D.is_directed():
+        raise MedgraphError("brokerage_roles needs a directed graph: pass G.to_directed()")
+    group = {n: d.get(group_attr) for n, d in D.nodes(data=True)}
+    rows = []
+    for b, d in D.nodes(data=True):
+        counts = dict.fromkeys(ROLES, 0)
+        for a, c in brokered_paths(D, b):
+            counts[role(group[a], group[b], group[c])] += 1
+        rows.append({"id": b, "name": d.get("name", b), "group": group[b], **counts, "total": sum(counts.values())})
+    rows.sort(key=lambda r: (-r["total"], str(r["name"]), str(r["id"])))
+    return pd.DataFrame(rows, columns=["id", "name", "group", *ROLES, "total"])

@@ -1,0 +1,125 @@
+"""Who is central in the tie network, and who brokers between otherwise separate organisations.
+
+Distances for betweenness and closeness are ``1/weight``: a strong tie is a short one. Eigenvector
+centrality is computed per connected component (networkx's power iteration, its numpy version
+when that does not converge), each component's vector scaled by the component's share of the
+nodes, so that a small separate group does not look as central as the main one; isolated nodes
+score 0. Burt's constraint and effective size are networkx's, weighted; they are NaN for an
+isolated node, which has no ego network.
+"""
+
+from __future__ import annotations
+
+import math
+
+import networkx as nx
+import pandas as pd
+
+COLUMNS = ["id", "name", "country", "region", "kind", "degree", "weighted_degree", "betweenness",
+           "eigenvector", "pagerank", "closeness", "constraint", "effective_size"]
+
+
+def centrality_table(T: nx.Graph, *, k: int | None = None, seed: int = 0) -> pd.DataFrame:
+    """Every node of the tie network with its centralities, most connected first.
+
+    Parameters
+    ----------
+    T : the tie network (`medgraph.graph.ties.tie_graph`), edges weighted by ``weight``
+    k : betweenness from k sampled sources (exact when None or k >= the number of nodes)
+    seed : the seed of that sample
+
+    Returns
+    -------
+    DataFrame with columns id, name, country, region, kind, degree, weighted_degree,
+    betweenness, eigenvector, pagerank, closeness, constraint, effective_size; sorted by
+    degree (descending), then name and id.
+
+    Examples
+    --------
+    >>> star = nx.star_graph(3)
+    >>> nx.set_node_attributes(star, {0: "hub", 1: "a", 2: "b", 3: "c"}, "name")
+    >>> table = centrality_table(star)
+    >>> table[["name", "degree", "betweenness", "constraint"]].values.tolist()
+    [['hub', 3, 1.0, 0.3333333333333333], ['a', 1, 0.0, 1.0], ['b', 1, 0.0, 1.0], ['c', 1, 0.0, 1.0]]
+    """
+    if not len(T):
+        return pd.DataFrame(columns=COLUMNS)
+    D = with_distance(T)
+    measures = {
+        "betweenness": betweenness(D, k=k, seed=seed),
+        "eigenvector": eigenvector(T),
+        "pagerank": nx.pagerank(T, weight="weight"),
+        "closeness": nx.closeness_centrality(D, distance="distance"),
+        "constraint": nx.constraint(T, weight="weight"),
+        "effective_size": nx.effective_size(T, weight="weight"),
+    }
+    rows = [row(T, n, measures) for n in T]
+    rows.sort(key=lambda r: (-r["degree"], str(r["name"]), str(r["id"])))
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def top_brokers(T: nx.Graph, n: int = 5, *, k: int | None = None, seed: int = 0) -> pd.DataFrame:
+    """The n nodes of highest betweenness (ties: lower constraint first, then name).
+
+    >>> G = nx.barbell_graph(3, 0)
+    >>> top_brokers(G, 2)["id"].tolist()
+    [2, 3]
+    """
+    table = centrality_table(T, k=k, seed=seed)
+    order = sorted(range(len(table)), key=lambda i: (
+        -table["betweenness"].iat[i], nan_last(table["constraint"].iat[i]), str(table["name"].iat[i]),
+        str(table["id"].iat[i])))
+    return table.iloc[order[:n]].reset_index(drop=True)
+
+
+def row(T: nx.Graph, n, measures: dict[str, dict]) -> dict:
+    d = T.nodes[n]
+    return {"id": n, "name": d.get("name", n), "country": d.get("country"), "region": d.get("region"),
+            "kind": d.get("kind"), "degree": T.degree(n), "weighted_degree": float(T.degree(n, weight="weight")),
+            **{name: float(values.get(n, math.nan)) for name, values in measures.items()}}
+
+
+def nan_last(x: float) -> float:
+    return math.inf if math.isnan(x) else x
+
+
+def with_distance(T: nx.Graph) -> nx.Graph:
+    """A copy of T whose edges also carry ``distance`` = 1/weight (1 when unweighted)."""
+    D = T.copy()
+    for _, _, d in D.edges(data=True):
+        d["distance"] = 1.0 / d.get("weight", 1.0)
+    return D
+
+
+def betweenness(D: nx.Graph, *, k: int | None, seed: int) -> dict:
+    """Normalised betweenness over ``distance``; sampled from k sources when k < the node count."""
+    if k is not None and k < len(D):
+        return nx.betweenness_centrality(D, k=k, weight="distance", seed=seed)
+    return nx.betweenness_centrality(D, weight="distance")
+
+
+def eigenvector(T: nx.Graph, *, max_iter: int = 1000) -> dict:
+    """Weighted eigenvector centrality per connected component, scaled by its share of the nodes.
+
+    >>> G = nx.Graph([(1, 2), (3, 4), (4, 5)])
+    >>> {n: round(x, 3) for n, x in eigenvector(G).items()}
+    {1: 0.283, 2: 0.283, 3: 0.3, 4: 0.424, 5: 0.3}
+    """
+    scores = {}
+    for nodes in nx.connected_components(T):
+        C = T.subgraph(nodes)
+        if len(C) == 1:
+            scores.update(dict.fromkeys(nodes, 0.0))
+            continue
+        share = len(C) / len(T)
+        scores.update({n: x * share for n, x in component_eigenvector(C, max_iter).items()})
+    return scores
+
+
+def component_eigenvector(C: nx.Graph, max_iter: int) -> dict:
+    try:
+        return nx.eigenvector_centrality(C, max_iter=max_iter, weight="weight")
+    except nx.PowerIterationFailedConvergence:
+        if len(C) == 2:  # the numpy version needs 3 nodes; two joined nodes are equally central
+            return dict.fromkeys(C, math.sqrt(0.5))
+        return nx.eigenvector_centrality_numpy(C, weight="weight")

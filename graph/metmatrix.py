@@ -1,0 +1,135 @@
+"""Who from the South met whom from the EU: the South-Med cluster × EU organisation ties.
+
+A South-Med cluster is an organisation of region "South-Med" and kind "Cluster"; an EU
+organisation is any organisation of region "EU". Every table reads the tie network T, where
+every organisation is a node, isolated ones included.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import pandas as pd
+
+MET_COLUMNS = ["south_id", "south_name", "south_country", "eu_id", "eu_name", "eu_country", "how", "events",
+               "evidence"]
+
+
+def is_south_cluster(d: dict) -> bool:
+    return d.get("region") == "South-Med" and d.get("kind") == "Cluster"
+
+
+def is_eu(d: dict) -> bool:
+    return d.get("region") == "EU"
+
+
+def south_clusters(T: nx.Graph) -> list:
+    """The South-Med clusters of T, by id."""
+    return sorted((n for n, d in T.nodes(data=True) if is_south_cluster(d)), key=str)
+
+
+def eu_partners(T: nx.Graph, n) -> list:
+    """The EU organisations tied to n, by id."""
+    return sorted((m for m in T[n] if is_eu(T.nodes[m])), key=str)
+
+
+def joined(items) -> str | None:
+    """Items comma-joined; None when there are none.
+
+    >>> joined(["a", "b"]), joined([])
+    ('a, b', None)
+    """
+    return ", ".join(items) or None
+
+
+def name(T: nx.Graph, n) -> str:
+    return T.nodes[n].get("name") or str(n)
+
+
+def met_matrix(T: nx.Graph) -> pd.DataFrame:
+    """One row per tie between a South-Med cluster and an EU organisation.
+
+    Returns a DataFrame with columns south_id, south_name, south_country, eu_id, eu_name,
+    eu_country, how (the tie types, comma-joined), events and evidence (comma-joined; None when empty), sorted by
+    south_name, then eu_name.
+
+    Examples
+    --------
+    >>> from medgraph.graph.build import example_graph
+    >>> from medgraph.graph.ties import tie_graph
+    >>> met_matrix(tie_graph(example_graph()))[["south_id", "eu_id", "how", "events"]].values.tolist()
+    [['olive', 'fc', 'agreement', 'forum-2019'], ['olive', 'solar', 'visited', 'visit-2018'], ['textile', 'agro', 'co_attended, mentoring', 'forum-2019'], ['textile', 'fc', 'co_attended', 'forum-2019'], ['textile', 'solar', 'visited', 'visit-2018']]
+    """
+    rows = [met_row(T, s, e) for s in south_clusters(T) for e in eu_partners(T, s)]
+    rows.sort(key=lambda r: (r["south_name"], r["eu_name"], str(r["south_id"]), str(r["eu_id"])))
+    return pd.DataFrame(rows, columns=MET_COLUMNS)
+
+
+def met_row(T: nx.Graph, s, e) -> dict:
+    tie, south, eu = T.edges[s, e], T.nodes[s], T.nodes[e]
+    return {"south_id": s, "south_name": name(T, s), "south_country": south.get("country"),
+            "eu_id": e, "eu_name": name(T, e), "eu_country": eu.get("country"),
+            "how": joined(sorted(tie.get("types") or {})), "events": joined(tie.get("events") or ()),
+            "evidence": joined(tie.get("evidence") or ())}
+
+
+def attended(K: nx.MultiDiGraph, n) -> list[str]:
+    """The held events organisation n attended in K, by id."""
+    if n not in K:
+        return []
+    return sorted(v for _, v, k in K.out_edges(n, keys=True)
+                  if k == "ATTENDED" and K.nodes[v].get("label") == "Event" and K.nodes[v].get("status") != "planned")
+
+
+def not_met_eu(T: nx.Graph, K: nx.MultiDiGraph | None = None) -> pd.DataFrame:
+    """The South-Med clusters with no tie to any EU organisation, isolated ones included.
+
+    Parameters
+    ----------
+    T : the tie network
+    K : the knowledge graph, optional: adds the column ``attended`` (held events attended)
+
+    Returns a DataFrame id, name, country, ties (to anyone) [, attended], by country, then name.
+
+    Examples
+    --------
+    >>> from medgraph.graph.build import example_graph
+    >>> from medgraph.graph.ties import tie_graph
+    >>> K = example_graph()
+    >>> not_met_eu(tie_graph(K), K).values.tolist()
+    [['qoot', 'QOOT Agri-Food Cluster', 'LB', 0, None]]
+    """
+    rows = [{"id": n, "name": name(T, n), "country": T.nodes[n].get("country"), "ties": T.degree(n),
+             **({"attended": joined(attended(K, n))} if K is not None else {})}
+            for n in south_clusters(T) if not eu_partners(T, n)]
+    rows.sort(key=lambda r: (str(r["country"]), r["name"], str(r["id"])))
+    return pd.DataFrame(rows, columns=["id", "name", "country", "ties", *(["attended"] if K is not None else [])])
+
+
+def coverage_by_country(T: nx.Graph) -> pd.DataFrame:
+    """Per South-Med country: its clusters, how many have at least one EU tie, and the share.
+
+    >>> from medgraph.graph.build import example_graph
+    >>> from medgraph.graph.ties import tie_graph
+    >>> coverage_by_country(tie_graph(example_graph())).values.tolist()
+    [['LB', 1, 0, 0.0], ['MA', 1, 1, 1.0], ['TN', 1, 1, 1.0]]
+    """
+    counts: dict[str, list[int]] = {}
+    for n in south_clusters(T):
+        entry = counts.setdefault(T.nodes[n].get("country") or "unknown", [0, 0])
+        entry[0] += 1
+        entry[1] += bool(eu_partners(T, n))
+    rows = [{"country": c, "clusters": total, "met_eu": met, "share": met / total}
+            for c, (total, met) in sorted(counts.items())]
+    return pd.DataFrame(rows, columns=["country", "clusters", "met_eu", "share"])
+
+
+def eu_share(T: nx.Graph) -> float | None:
+    """The share of South-Med clusters with at least one EU tie (None without clusters).
+
+    >>> from medgraph.graph.build import example_graph
+    >>> from medgraph.graph.ties import tie_graph
+    >>> round(eu_share(tie_graph(example_graph())), 3)
+    0.667
+    """
+    clusters = south_clusters(T)
+    return sum(1 for n in clusters if eu_partners(T, n)) / len(clusters) if clusters else None

@@ -1,0 +1,93 @@
+"""`medgraph analyze`: every analysis of the tie network, as CSV tables and one report.md."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+
+from medgraph.graph import centrality, communities, coverage, growth, metmatrix, recommend, ties
+from medgraph.graph.brokerage import brokerage_roles
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The tables of one analysis run, and the options that made them."""
+
+    options: dict
+    tables: dict[str, pd.DataFrame]
+    summary: dict
+
+
+def analyse(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible: bool = False,
+            members_for_cluster: bool = False, seed: int = 0) -> Analysis:
+    """Run every analysis on the knowledge graph K (pure: no I/O)."""
+    options = {"as_of": as_of, "merge_possible": merge_possible, "members_for_cluster": members_for_cluster}
+    T = ties.tie_graph(K, **options)
+    ranking = centrality.centrality_table(T, seed=seed)
+    not_met = metmatrix.not_met_eu(T)
+    south = [n for n, d in T.nodes(data=True) if d.get("region") == "South-Med" and d.get("kind") == "Cluster"]
+    tables = {
+        "centrality": ranking,
+        "brokerage": brokerage_roles(T.to_directed(), group_attr="region"),
+        "communities": communities.communities(T, seed=seed),
+        "country_ties": communities.country_ties(T),
+        "met_matrix": metmatrix.met_matrix(T),
+        "not_met_eu": not_met,
+        "coverage_by_country": metmatrix.coverage_by_country(T),
+        "next_meetings": recommend.next_meetings(T),
+        "growth": growth.growth(K, merge_possible=merge_possible, members_for_cluster=members_for_cluster),
+        **{f"thin_{name}": table for name, table in coverage.thin_spots(K, T).items()},
+    }
+    summary = {
+        "organisations": T.number_of_nodes(),
+        "ties": T.number_of_edges(),
+        "south_med_clusters": len(south),
+        "met_an_eu_peer": len(south) - len(not_met),
+        **communities.south_north_shares(T),
+    }
+    return Analysis(options, tables, summary)
+
+
+def write_report(analysis: Analysis, out_dir: Path) -> Path:
+    """Write every table as CSV and a readable report.md into out_dir; return the report."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name, table in analysis.tables.items():
+        table.to_csv(out_dir / f"{name}.csv", index=False)
+    report = out_dir / "report.md"
+    report.write_text(render(analysis), encoding="utf-8")
+    return report
+
+
+def render(analysis: Analysis) -> str:
+    t, s, o = analysis.tables, analysis.summary, analysis.options
+    sections = [
+        "# medgraph report",
+        f"Options: as of {o['as_of'] or 'all dates'}; possibly-same pairs "
+        f"{'merged' if o['merge_possible'] else 'kept apart'}; member companies "
+        f"{'counted for their cluster' if o['members_for_cluster'] else 'counted as themselves'}.",
+        f"{s['organisations']} organisations, {s['ties']} ties. {s['met_an_eu_peer']} of "
+        f"{s['south_med_clusters']} South-Med clusters have met at least one EU organisation.",
+        section("Top brokers (betweenness)", t["centrality"].sort_values(
+            ["betweenness", "name"], ascending=[False, True]).head(10),
+            ["name", "country", "degree", "weighted_degree", "betweenness", "constraint"]),
+        section("Brokerage roles across regions (Gould–Fernandez)", t["brokerage"].head(10)),
+        section("South-Med clusters that have met no EU organisation", t["not_met_eu"]),
+        section("Coverage by country", t["coverage_by_country"]),
+        section("South-Med × EU: who met whom, and how", t["met_matrix"],
+                ["south_name", "eu_name", "how", "evidence"]),
+        section("Next meetings to plan", t["next_meetings"]),
+        section("Growth after each event", t["growth"]),
+        section("Country-to-country ties", t["country_ties"]),
+    ]
+    return "\n\n".join(sections) + "\n"
+
+
+def section(title: str, table: pd.DataFrame, columns: list[str] | None = None) -> str:
+    if columns:
+        table = table[[c for c in columns if c in table.columns]]
+    body = table.to_markdown(index=False) if len(table) else "_none_"
+    return f"## {title}\n\n{body}"

@@ -1,0 +1,51 @@
+"""The knowledge-graph constructor: plain tuples in, the MultiDiGraph contract out."""
+
+import pytest
+
+from medgraph.errors import MedgraphError
+from medgraph.graph.build import example_graph, knowledge_graph, said
+
+
+def test_nodes_and_edges_come_with_label_type_and_provenance():
+    K = knowledge_graph(
+        [("FR", "Country", {"region": "EU", "subregion": "EU-Mediterranean"}),
+         ("fc", "Organisation", {"name": "France Clusters", "country": "FR"}),
+         ("forum", "Event", {"name": "Forum", "country": "FR"}),
+         ("jean", "Person")],
+        [("fc", "ATTENDED", "forum", said("doc", 3, role="delegate")),
+         ("jean", "WORKS_FOR", "fc")])
+
+    assert K.nodes["fc"] == {"name": "France Clusters", "country": "FR", "label": "Organisation",
+                             "region": "EU", "subregion": "EU-Mediterranean"}
+    assert K.nodes["forum"]["region"] == "EU"
+    assert K.nodes["jean"] == {"name": None, "label": "Person"}
+    assert K.edges["fc", "forum", "ATTENDED"] == {"sources": ["doc"], "evidence": ["doc:3"], "role": "delegate",
+                                                  "type": "ATTENDED"}
+    assert K.edges["jean", "fc", "WORKS_FOR"] == {"sources": [], "evidence": [], "type": "WORKS_FOR"}
+
+
+def test_a_region_given_on_the_node_is_kept():
+    K = knowledge_graph([("FR", "Country", {"region": "EU"}),
+                         ("x", "Organisation", {"country": "FR", "region": "Other"})], [])
+
+    assert K.nodes["x"]["region"] == "Other"
+
+
+@pytest.mark.parametrize("nodes, edges, message", [
+    ([("x", "Cluster")], [], "node 'x': unknown label 'Cluster'"),
+    ([("x", "Person"), ("x", "Person")], [], "node 'x': given twice"),
+    ([("x", "Person")], [("x", "MENTORS", "y")], "MENTORS edge 'x' -> 'y': unknown node 'y'"),
+    ([("x", "Person"), ("y", "Person")], [("x", "MENTORS", "y"), ("x", "MENTORS", "y")],
+     "MENTORS edge 'x' -> 'y': given twice"),
+])
+def test_bad_input_fails_with_one_line_naming_it(nodes, edges, message):
+    with pytest.raises(MedgraphError, match=f"^{message}"):
+        knowledge_graph(nodes, edges)
+
+
+def test_the_example_graph_follows_the_contract():
+    K = example_graph()
+
+    assert K.number_of_nodes() == 21 and K.number_of_edges() == 18
+    assert K.nodes["olive"]["region"] == "South-Med" and K.nodes["olive"]["subregion"] == "Maghreb"
+    assert all(d["type"] == key and d["evidence"] for _, _, key, d in K.edges(keys=True, data=True))

@@ -1,0 +1,116 @@
+"""Centralities on graphs small enough to know the answers: a star, two cliques and a bridge."""
+
+import math
+
+import networkx as nx
+import pytest
+
+from medgraph.graph.build import example_graph
+from medgraph.graph.centrality import COLUMNS, centrality_table, eigenvector, top_brokers
+from medgraph.graph.ties import tie_graph
+
+
+def named(G):
+    nx.set_node_attributes(G, {n: f"n{n}" for n in G}, "name")
+    nx.set_edge_attributes(G, 1.0, "weight")
+    return G
+
+
+def by_id(table, column):
+    return dict(zip(table["id"], table[column]))
+
+
+def test_the_hub_of_a_star_lies_on_every_path():
+    table = centrality_table(named(nx.star_graph(4)))
+
+    assert list(table.columns) == COLUMNS
+    assert table["id"].tolist() == [0, 1, 2, 3, 4]
+    assert by_id(table, "degree") == {0: 4, 1: 1, 2: 1, 3: 1, 4: 1}
+    assert by_id(table, "betweenness") == {0: 1.0, 1: 0.0, 2: 0.0, 3: 0.0, 4: 0.0}
+    # Burt: the hub's four contacts are unconnected, each constrains it (1/4)^2
+    assert by_id(table, "constraint")[0] == pytest.approx(0.25)
+    assert by_id(table, "effective_size") == {0: 4.0, 1: 1.0, 2: 1.0, 3: 1.0, 4: 1.0}
+    assert by_id(table, "closeness")[0] == 1.0
+
+
+def test_the_bridge_between_two_cliques_brokers_most_and_is_least_constrained():
+    table = centrality_table(named(nx.barbell_graph(4, 0)))  # cliques 0–3 and 4–7, bridge 3–4
+
+    ranked = table.sort_values("betweenness", ascending=False)["id"].tolist()
+    assert set(ranked[:2]) == {3, 4}
+    constraint = by_id(table, "constraint")
+    assert max(constraint[3], constraint[4]) < min(c for n, c in constraint.items() if n not in (3, 4))
+    assert top_brokers(named(nx.barbell_graph(4, 0)), 2)["id"].tolist() == [3, 4]
+
+
+def test_a_strong_tie_is_a_short_one():
+    G = nx.Graph()
+    G.add_edge("a", "b", weight=1.0)
+    G.add_edge("b", "c", weight=1.0)
+    G.add_edge("a", "c", weight=0.1)  # distance 10: a and c are closer through b
+
+    assert by_id(centrality_table(G), "betweenness") == {"a": 0.0, "b": 1.0, "c": 0.0}
+
+
+def test_rows_are_sorted_by_degree_then_name():
+    table = centrality_table(tie_graph(example_graph()))
+
+    assert table["name"].tolist() == [
+        "Technical Textile Cluster", "France Clusters", "Olive Oil Cluster", "Agri Sud Cluster",
+        "Solar Energy Cluster", "ESITH", "QOOT Agri-Food Cluster"]
+    assert table.iloc[0][["id", "country", "region", "kind", "degree"]].tolist() == [
+        "textile", "MA", "South-Med", "Cluster", 5]
+    assert by_id(table, "weighted_degree")["textile"] == 0.5 + 0.5 + 0.5 + 1.5 + 1.0
+
+
+def test_an_isolated_node_scores_zero_and_has_no_ego_network():
+    table = centrality_table(tie_graph(example_graph()))
+    qoot = table[table["id"] == "qoot"].iloc[0]
+
+    assert (qoot["degree"], qoot["betweenness"], qoot["eigenvector"], qoot["closeness"]) == (0, 0.0, 0.0, 0.0)
+    assert math.isnan(qoot["constraint"]) and math.isnan(qoot["effective_size"])
+
+
+def test_eigenvector_centrality_of_a_connected_graph_is_networkx_s():
+    G = nx.karate_club_graph()
+
+    assert eigenvector(G) == pytest.approx(nx.eigenvector_centrality(G, max_iter=1000, weight="weight"))
+
+
+def test_eigenvector_centrality_is_scaled_per_component():
+    G = nx.Graph([("a", "b"), ("c", "d"), ("d", "e")])
+    G.add_node("f")
+
+    scores = eigenvector(G)
+
+    assert scores["a"] == pytest.approx(math.sqrt(0.5) * 2 / 6)
+    assert scores["d"] == pytest.approx(math.sqrt(0.5) * 3 / 6)
+    assert scores["c"] == pytest.approx(0.5 * 3 / 6)
+    assert scores["f"] == 0.0
+
+
+def test_eigenvector_falls_back_to_the_numpy_version_when_the_iteration_does_not_converge():
+    G = nx.Graph([("a", "b"), ("b", "c"), ("c", "d"), ("x", "y")])
+
+    assert eigenvector(G, max_iter=1) == pytest.approx(eigenvector(G))
+
+
+def test_sampled_betweenness_is_the_same_for_the_same_seed():
+    G = named(nx.connected_watts_strogatz_graph(40, 4, 0.2, seed=1))
+
+    first, second = centrality_table(G, k=10, seed=3), centrality_table(G, k=10, seed=3)
+
+    assert first.equals(second)
+    assert centrality_table(G, k=40)["betweenness"].tolist() == centrality_table(G)["betweenness"].tolist()
+
+
+def test_an_empty_graph_gives_an_empty_table():
+    table = centrality_table(nx.Graph())
+
+    assert list(table.columns) == COLUMNS and len(table) == 0
+
+
+def test_two_runs_give_the_same_table():
+    T = tie_graph(example_graph())
+
+    assert centrality_table(T).equals(centrality_table(T))

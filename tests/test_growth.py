@@ -1,0 +1,101 @@
+"""Growth of the tie network after each held event."""
+
+import datetime as dt
+import random
+
+import pytest
+
+from medgraph.errors import MedgraphError
+from medgraph.graph import ties
+from medgraph.graph.build import example_graph, knowledge_graph, said
+from medgraph.graph.growth import COLUMNS, dated_events, growth
+from medgraph.graph.metmatrix import eu_share
+
+
+def test_one_row_per_held_event_in_date_order():
+    table = growth(example_graph())
+
+    assert list(table.columns) == COLUMNS
+    assert table[["date", "event", "tied_organisations", "ties", "eu_share"]].values.tolist() == [
+        [dt.date(2018, 11, 23), "visit-2018", 4, 4, 2 / 3],
+        [dt.date(2019, 9, 13), "forum-2019", 6, 8, 2 / 3],
+    ]
+    # the first row also shows the undated membership
+    assert table["new_ties"][0] == ["ESITH—Technical Textile Cluster", "Olive Oil Cluster—Solar Energy Cluster",
+                                    "Olive Oil Cluster—Technical Textile Cluster",
+                                    "Solar Energy Cluster—Technical Textile Cluster"]
+
+
+def test_events_on_the_same_day_each_show_their_own_new_ties():
+    day = dt.date(2019, 5, 1)
+    K = knowledge_graph(
+        [("a", "Organisation", {"name": "A"}), ("b", "Organisation", {"name": "B"}),
+         ("c", "Organisation", {"name": "C"}),
+         ("e1", "Event", {"start": day, "end": day}), ("e2", "Event", {"start": day, "end": day})],
+        [("a", "ATTENDED", "e1"), ("b", "ATTENDED", "e1"), ("b", "ATTENDED", "e2"), ("c", "ATTENDED", "e2")])
+
+    table = growth(K)
+
+    assert table[["event", "ties", "new_ties"]].values.tolist() == [["e1", 1, ["A—B"]], ["e2", 2, ["B—C"]]]
+    assert table["eu_share"].tolist() == [None, None]
+
+
+def test_options_reach_the_tie_network_and_as_of_stops_the_rows():
+    assert growth(example_graph(), members_for_cluster=True)["ties"].tolist() == [3, 7]
+    assert growth(example_graph(), as_of=dt.date(2019, 1, 1))["event"].tolist() == ["visit-2018"]
+
+
+def test_an_unknown_option_fails_with_one_line():
+    with pytest.raises(MedgraphError, match="^growth: unknown option 'as_off'"):
+        growth(example_graph(), as_off=dt.date(2019, 1, 1))
+
+
+def test_an_empty_programme_has_no_rows():
+    assert list(growth(knowledge_graph([("x", "Organisation")], [])).columns) == COLUMNS
+
+
+# --- the one-pass table equals the tie network rebuilt after each event --------------------------
+
+def rebuilt(K, **options):
+    """The definition: the tie network of everything up to each event, rebuilt each time."""
+    att, done, before, out = ties.attribution(K, **options), [], set(), []
+    for date, event in dated_events(K):
+        done.append(event)
+        T = ties.ties_in(K, ties.Window(frozenset(done), date), att)
+        now = {tuple(sorted(edge)) for edge in T.edges}
+        names = sorted("—".join(sorted(T.nodes[n]["name"] for n in pair)) for pair in now - before)
+        out.append([date, event, event, sum(1 for n in T if T.degree(n)), len(now), eu_share(T), names])
+        before = now
+    return out
+
+
+def random_programme(seed):
+    """Organisations, events (some on one day, undated or planned), and every kind of link."""
+    rng = random.Random(seed)
+    regions = {"TN": "South-Med", "LB": "South-Med", "FR": "EU", "IT": "EU"}
+    nodes = [(c, "Country", {"region": r}) for c, r in regions.items()]
+    orgs = [f"o{i}" for i in range(12)]
+    nodes += [(o, "Organisation", {"name": o.upper(), "country": rng.choice(list(regions)),
+                                   "kind": rng.choice(["Cluster", "Cluster", "Company"])}) for o in orgs]
+    days = [dt.date(2019, 1, d) for d in (5, 5, 9, 12, 20)] + [None]
+    events = [f"e{i}" for i in range(8)]
+    nodes += [(e, "Event", {"name": e, "start": day, "end": day, "status": rng.choice(["held"] * 4 + ["planned"])})
+              for e, day in zip(events, [rng.choice(days) for _ in events])]
+    nodes += [("p", "Person"), ("q", "Person"), ("a1", "Agreement", {"date": dt.date(2019, 1, 10)}),
+              ("a2", "Agreement", {"date": None}), ("a3", "Agreement", {"date": dt.date(2019, 1, 1)})]
+    edges = {(o, "ATTENDED", e): said("d", 1, role=rng.choice(["delegate", "delegate", "host"]))
+             for o, e in ((rng.choice(orgs), rng.choice(events)) for _ in range(30))}
+    edges.update({(o, "PARTY_TO", a): said("d", 2) for a in ("a1", "a2", "a3") for o in rng.sample(orgs, 2)})
+    edges.update({("a3", "SIGNED_AT", rng.choice(events)): said("d", 3),
+                  ("p", "WORKS_FOR", rng.choice(orgs)): said("d", 4), ("q", "WORKS_FOR", rng.choice(orgs)): said("d", 4),
+                  ("p", "MENTORS", "q"): said("d", 5, met_at=rng.choice(events + [None])),
+                  (rng.choice(orgs), "MEMBER_OF", rng.choice(orgs)): said("d", 6),
+                  (rng.choice(orgs), "POSSIBLY_SAME_AS", rng.choice(orgs)): said("d", 7)})
+    return knowledge_graph(nodes, [(u, k, v, d) for (u, k, v), d in edges.items() if u != v])
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_the_table_equals_the_network_rebuilt_after_each_event(seed):
+    K = random_programme(seed)
+    for options in ({}, {"merge_possible": True, "members_for_cluster": True}):
+        assert growth(K, **options).values.tolist() == rebuilt(K, **options)
