@@ -121,6 +121,106 @@ def stats() -> None:
                    f"{row.confidence:.2f}, {row.reason}")
 
 
+def parse_date(value: str | None, option: str):
+    """A --as-of style option as a date, or a one-line error."""
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise MedgraphError(f"{option}: expected a date YYYY-MM-DD, found {value!r}") from None
+
+
+@app.command("analyze")
+def analyze(
+    as_of: str = typer.Option(None, "--as-of", help="only what had happened by this date (YYYY-MM-DD)"),
+    merge_possible: bool = typer.Option(False, "--merge-possible/--no-merge-possible",
+                                        help="count POSSIBLY_SAME_AS pairs as one organisation"),
+    members_for_cluster: bool = typer.Option(False, "--members-for-cluster/--members-as-themselves",
+                                             help="count a member company's attendance for its cluster"),
+    out: Path = typer.Option(Path("out/analysis"), "--out", help="folder for the CSV tables and report.md"),
+) -> None:
+    """Brokers, met-matrix, gaps, next meetings and growth: CSV tables and one report.md.
+
+    Example: medgraph analyze --as-of 2019-06-30 --merge-possible --out out/june
+    """
+    from medgraph.graph.readout import read_graph
+    from medgraph.graph.report import analyse, write_report
+
+    date = parse_date(as_of, "--as-of")
+    driver, database = connected()
+    with driver:
+        K = read_graph(driver, database)
+    analysis = analyse(K, as_of=date, merge_possible=merge_possible, members_for_cluster=members_for_cluster)
+    report = write_report(analysis, out)
+    s = analysis.summary
+    typer.echo(f"{s['organisations']} organisations, {s['ties']} ties; {s['met_an_eu_peer']} of "
+               f"{s['south_med_clusters']} South-Med clusters have met an EU organisation")
+    typer.echo(f"report: {report}")
+
+
+@app.command("export")
+def export(
+    fmt: str = typer.Option("graphml", "--format", help="graphml, gexf or csv"),
+    out: Path = typer.Option(Path("out/export"), "--out", help="folder to write into"),
+    as_of: str = typer.Option(None, "--as-of", help="only what had happened by this date (YYYY-MM-DD)"),
+) -> None:
+    """The tie network and the two-mode organisation–event network, for Gephi or a spreadsheet.
+
+    Example: medgraph export --format gexf --out out/gephi
+    """
+    from medgraph.graph import ties
+    from medgraph.graph.export import export as write_graphs
+    from medgraph.graph.readout import read_graph
+
+    date = parse_date(as_of, "--as-of")
+    driver, database = connected()
+    with driver:
+        K = read_graph(driver, database)
+    graphs = {"ties": ties.tie_graph(K, as_of=date), "two_mode": ties.two_mode(K, as_of=date)}
+    for path in write_graphs(graphs, out, fmt):
+        typer.echo(str(path))
+
+
+def split_ids(values: list[str] | None) -> list[str]:
+    """Repeated and comma-separated option values as one list: ["a,b", "c"] -> ["a", "b", "c"]."""
+    return [part.strip() for value in values or () for part in value.split(",") if part.strip()]
+
+
+@app.command("map")
+def map_command(
+    view: str = typer.Option("ties", "--view",
+                             help="ties (organisations), events (organisations and events) or countries"),
+    event: list[str] = typer.Option(None, "--event",
+                                    help="only ties made at this event (repeat, or comma-separated ids)"),
+    country: list[str] = typer.Option(None, "--country",
+                                      help="only organisations of this country and their partners (ISO code; repeat)"),
+    as_of: str = typer.Option(None, "--as-of", help="only what had happened by this date (YYYY-MM-DD)"),
+    size_by: str = typer.Option("betweenness", "--size-by", help="betweenness or weighted_degree"),
+    max_nodes: int = typer.Option(400, "--max-nodes", help="above this many nodes, keep the most central"),
+    out: Path = typer.Option(Path("out/map.html"), "--out", help="the HTML file to write"),
+) -> None:
+    """An interactive network map: one self-contained HTML file that works offline.
+
+    Example: medgraph map --view ties --country TN --as-of 2019-12-31 --out out/tunisia.html
+    """
+    from medgraph.graph.maps import map_data, write_page
+    from medgraph.graph.readout import read_graph
+
+    date = parse_date(as_of, "--as-of")
+    driver, database = connected()
+    with driver:
+        K = read_graph(driver, database)
+    data = map_data(K, view=view, events=split_ids(event), countries=split_ids(country), as_of=date,
+                    size_by=size_by, max_nodes=max_nodes)
+    path = write_page(data, out)
+    typer.echo(f"{path}: {data.view} map, {len(data.nodes)} nodes, {len(data.edges)} edges")
+    if data.notice:
+        typer.echo(data.notice)
+
+
 def main() -> None:
     try:
         app()

@@ -1,0 +1,385 @@
+"""Maps: the invented fixture's map opened offline in real headless Chromium, the page's
+controls driven as a user would, no external reference in the HTML, and the large-graph
+threshold on a hand-made knowledge graph of 2,000 organisations.
+
+The browser tests need Debian's chromium and chromium-driver (`scripts/test` installs them);
+outside CI they skip without them, in CI (CI=true) they fail.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from medgraph.errors import MedgraphError
+from medgraph.graph import ties
+from medgraph.graph.maps import MAX_NODES, VIS_JS, map_data, network, write_map
+from medgraph.graph.readout import read_graph
+from medgraph.loaders.load import load
+
+DATA = Path(__file__).parent / "fixtures" / "data"
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
+HOSTILE = '<img src=x onerror="window.pwned=1">Evil "Co" & <script>window.pwned=2</script>'
+
+
+def fixture_graph(db, settings) -> nx.MultiDiGraph:
+    load(db, settings.database, [DATA])
+    return read_graph(db, settings.database)
+
+
+# --- a hand-made knowledge graph, shaped as read_graph returns it ------------------------------
+
+COUNTRIES = [("MA", "Morocco", "South-Med", "Maghreb"), ("TN", "Tunisia", "South-Med", "Maghreb"),
+             ("EG", "Egypt", "South-Med", "Mashreq"), ("FR", "France", "EU", "EU-Mediterranean"),
+             ("ES", "Spain", "EU", "EU-Mediterranean"), ("DE", "Germany", "EU", "EU-North")]
+
+
+def knowledge_graph(orgs, events, attendance) -> nx.MultiDiGraph:
+    """orgs: (id, name, kind, country, aliases); events: (id, name, start); attendance: (org, event)."""
+    K = nx.MultiDiGraph()
+    regions = {code: (region, sub) for code, _, region, sub in COUNTRIES}
+    for code, name, region, sub in COUNTRIES:
+        K.add_node(code, label="Country", name=name, code=code, region=region, subregion=sub)
+    K.add_node("doc", label="Document", name="Invented report", date=dt.date(2020, 1, 31))
+    K.add_node("prog", label="Programme", name="Invented programme")
+    for oid, name, kind, country, aliases in orgs:
+        K.add_node(oid, label="Organisation", name=name, kind=kind, country=country, aliases=aliases,
+                   region=regions[country][0], subregion=regions[country][1])
+        K.add_edge(oid, country, key="LOCATED_IN", type="LOCATED_IN", sources=["doc"], evidence=["registry:1"])
+    for i, (eid, name, start) in enumerate(events):
+        K.add_node(eid, label="Event", name=name, kind="forum", start=start, end=start, date_precision="day",
+                   country="FR", status="held", region="EU", subregion="EU-Mediterranean")
+        K.add_edge(eid, "prog", key="PART_OF", type="PART_OF", sources=["doc"], evidence=[f"doc:{i + 1}"])
+    for i, (org, event) in enumerate(attendance):
+        K.add_edge(org, event, key="ATTENDED", type="ATTENDED", role="delegate", sources=["doc"],
+                   evidence=[f"doc:{i + 1}"])
+    return K
+
+
+def synthetic_graph(n_orgs=2000, n_events=300, per_event=8, seed=1) -> nx.MultiDiGraph:
+    """n_orgs organisations meeting at n_events events; a few hubs attend far more than the rest."""
+    rng = random.Random(seed)
+    codes = [c for c, *_ in COUNTRIES]
+    orgs = [(f"org{i:04d}", f"Organisation {i}", "Cluster" if i % 3 else "Company", codes[i % len(codes)],
+             [f"Alias {i}"]) for i in range(n_orgs)]
+    events = [(f"ev{j:03d}", f"Event {j}", dt.date(2017, 1, 1) + dt.timedelta(days=5 * j)) for j in range(n_events)]
+    weights = [1 / (i + 1) ** 0.8 for i in range(n_orgs)]
+    attendance = sorted({(o, e) for e, *_ in events
+                         for o in {orgs[i][0] for i in rng.choices(range(n_orgs), weights, k=per_event)}})
+    return knowledge_graph(orgs, events, attendance)
+
+
+# --- pure: the map's data ------------------------------------------------------------------------
+
+def test_a_large_graph_keeps_the_most_central_organisations_and_says_how_many_it_left_out():
+    K = synthetic_graph()
+    data = map_data(K, size_by="weighted_degree")
+    T = ties.tie_graph(K)
+    assert T.number_of_nodes() == 2000 and MAX_NODES == 400
+    ranked = sorted(T, key=lambda n: (-T.degree(n, weight="weight"), -T.degree(n), n))
+    assert {n["id"] for n in data.nodes} == set(ranked[:MAX_NODES])
+    assert (data.total_nodes, data.left_out) == (2000, 1600)
+    assert data.notice == ("Showing the 400 most central of 2,000 organisations (by weighted degree); "
+                           "1,600 left out. Filter by country or event to see them.")
+    kept = {n["id"] for n in data.nodes}
+    assert len(data.edges) == T.subgraph(kept).number_of_edges()
+
+
+def test_south_med_clusters_with_no_eu_tie_are_marked():
+    K = knowledge_graph([("lonely", "Lonely Cluster", "Cluster", "TN", []),
+                         ("peer", "Peer Cluster", "Cluster", "MA", []),
+                         ("met", "Met Cluster", "Cluster", "EG", []), ("eu", "EU Cluster", "Cluster", "FR", [])],
+                        [("ev1", "Meeting", dt.date(2019, 1, 1)), ("ev2", "Visit", dt.date(2019, 2, 1))],
+                        [("lonely", "ev1"), ("peer", "ev1"), ("met", "ev2"), ("eu", "ev2")])
+    data = map_data(K)
+    marked = {n["id"] for n in data.nodes if n["marked"]}
+    assert marked == {"lonely", "peer"}
+    lonely = next(n for n in data.nodes if n["id"] == "lonely")
+    assert (lonely["borderWidth"], lonely["shapeProperties"]) == (4, {"borderDashes": [5, 3]})
+    assert "South-Med cluster with no tie to an EU organisation" in lonely["tip"]
+    assert data.legend["marks"] == [["South-Med cluster with no tie to an EU organisation"]]
+
+
+def test_each_node_and_tie_knows_the_first_event_it_is_part_of():
+    K = knowledge_graph([("a", "A", "Cluster", "TN", []), ("b", "B", "Cluster", "FR", []),
+                         ("c", "C", "Company", "ES", [])],
+                        [("ev1", "First", dt.date(2018, 5, 1)), ("ev2", "Second", dt.date(2019, 5, 1))],
+                        [("a", "ev1"), ("b", "ev1"), ("b", "ev2"), ("c", "ev2")])
+    data = map_data(K)
+    assert data.steps == [{"id": "ev1", "label": "First (2018-05-01)"}, {"id": "ev2", "label": "Second (2019-05-01)"}]
+    assert {n["id"]: n["step"] for n in data.nodes} == {"a": 0, "b": 0, "c": 1}
+    assert {(e["from"], e["to"]): e["step"] for e in data.edges} == {("a", "b"): 0, ("b", "c"): 1}
+    assert [s["id"] for s in map_data(K, as_of=dt.date(2018, 12, 31)).steps] == ["ev1"]
+
+
+def test_the_same_input_gives_the_same_page(tmp_path):
+    K = synthetic_graph(n_orgs=60, n_events=20)
+    a, b = write_map(K, tmp_path / "a.html"), write_map(K, tmp_path / "b.html")
+    assert a.read_bytes() == b.read_bytes()
+    assert map_data(K).options["layout"]["randomSeed"] == 0
+    assert map_data(K, seed=7).options["layout"]["randomSeed"] == 7
+
+
+def test_names_with_markup_stay_data_never_markup(tmp_path):
+    K = knowledge_graph([("evil", HOSTILE, "Cluster", "TN", ["</script><script>window.pwned=3</script>"]),
+                         ("good", "Good Cluster", "Cluster", "FR", [])],
+                        [("ev", "Forum & <b>Fair</b>", dt.date(2019, 1, 1))], [("evil", "ev"), ("good", "ev")])
+    html = write_map(K, tmp_path / "map.html").read_text(encoding="utf-8")
+    assert "<script>window.pwned" not in html and "<img src=x" not in html and "<b>Fair" not in html
+    payload = json.loads(re.search(r'<script type="application/json" id="medgraph-data">(.*?)</script>', html, re.S)[1])
+    evil = next(n for n in payload["nodes"] if n["id"] == "evil")
+    assert evil["label"] == HOSTILE and "</script><script>window.pwned=3</script>" in evil["names"]
+
+
+def test_filters_keep_the_ties_of_the_chosen_events_and_countries(db, neo4j_settings):
+    K = fixture_graph(db, neo4j_settings)
+    forum = map_data(K, events=["forum-2019-lyon"])
+    assert {s["id"] for s in forum.steps} == {"forum-2019-lyon"}
+    assert all("Forum de Lyon" in line for e in forum.edges for line in e["tip"] if line.startswith("Events:"))
+    tunisia = map_data(K, countries=["tn"])
+    assert all({"TN"} & {node_country(tunisia, e["from"]), node_country(tunisia, e["to"])} for e in tunisia.edges)
+    assert {"olive-nw", "dates-tn"} <= {n["id"] for n in tunisia.nodes}
+    assert tunisia.subtitle.startswith("Filters: countries TN · as of all dates")
+    with pytest.raises(MedgraphError, match=r"unknown event 'forum-2091-lyon' \(closest: forum-2019-lyon\)"):
+        map_data(K, events=["forum-2091-lyon"])
+    with pytest.raises(MedgraphError, match="unknown map view 'people'"):
+        map_data(K, view="people")
+
+
+def node_country(data, node_id):
+    return next(n["country"] for n in data.nodes if n["id"] == node_id)
+
+
+def test_the_events_and_countries_views(db, neo4j_settings):
+    K = fixture_graph(db, neo4j_settings)
+    B = ties.two_mode(K)
+    events = map_data(K, view="events")
+    assert (len(events.nodes), len(events.edges)) == (B.number_of_nodes(), B.number_of_edges())
+    assert {n["id"] for n in events.nodes if n.get("event")} == {"forum-2019-lyon", "visit-2018-barcelona"}
+    countries = map_data(K, view="countries")
+    T = ties.tie_graph(K)
+    assert {n["id"] for n in countries.nodes} == {d["country"] for _, d in T.nodes(data=True)}
+    crossing = {frozenset((T.nodes[u]["country"], T.nodes[v]["country"])) for u, v in T.edges()
+                if T.nodes[u]["country"] != T.nodes[v]["country"]}
+    assert {frozenset((e["from"], e["to"])) for e in countries.edges} == crossing
+
+
+def test_network_gives_pyvis_the_map_for_notebooks(db, neo4j_settings):
+    K = fixture_graph(db, neo4j_settings)
+    net = network(K)
+    T = ties.tie_graph(K)
+    assert (len(net.nodes), len(net.edges)) == (T.number_of_nodes(), T.number_of_edges())
+    assert net.options["layout"]["randomSeed"] == 0
+    c2tm = net.get_node("c2tm")
+    assert c2tm["shape"] == "dot" and c2tm["title"].startswith("Moroccan Technical Textile Cluster\n")
+
+
+def test_the_page_references_no_external_url(db, neo4j_settings, tmp_path):
+    html = write_map(fixture_graph(db, neo4j_settings), tmp_path / "map.html").read_text(encoding="utf-8")
+    assert not re.search(r"<script[^>]*\ssrc\s*=", html, re.I)                    # every script inline
+    assert not re.search(r"<link\b", html, re.I)                                  # no stylesheet, font, icon
+    assert not re.search(r"""url\(\s*['"]?\s*(https?:)?//""", html, re.I)        # no CSS url(http…)
+    assert not re.search(r"@import|@font-face", html, re.I)
+    assert not re.search(r"""(src|href|action)\s*=\s*['"]?\s*(https?:)?//""", html, re.I)
+    vis = VIS_JS.read_text(encoding="utf-8")
+    assert html.count(vis) == 1
+    ours = html.replace(vis, "")
+    assert not re.search(r"https?:|//[a-z0-9-]+\.[a-z]", ours, re.I)
+    # vis-network's own URLs are licence comments and the SVG namespace, never fetched.
+    assert set(re.findall(r"https?://[^\s\"')]+", vis)) <= {
+        "https://visjs.github.io/vis-network/", "http://almende.com", "https://github.com/visjs",
+        "http://www.apache.org/licenses/LICENSE-2.0", "http://opensource.org/licenses/MIT",
+        "http://www.w3.org/2000/svg", "https://github.com/uuidjs/uuid#getrandomvalues-not-supported",
+        "https://github.com/zloirock/core-js", "https://github.com/zloirock/core-js/blob/v3.21.1/LICENSE"}
+
+
+def test_the_map_command_writes_the_page(db, neo4j_settings, tmp_path):
+    load(db, neo4j_settings.database, [DATA])
+    env = {**os.environ, "NEO4J_URI": neo4j_settings.uri, "NEO4J_USERNAME": neo4j_settings.user,
+           "NEO4J_PASSWORD": neo4j_settings.password, "NEO4J_DATABASE": neo4j_settings.database}
+    medgraph = [sys.executable, "-m", "medgraph"]
+    out = tmp_path / "countries.html"
+    done = subprocess.run([*medgraph, "map", "--view", "countries", "--out", str(out)],
+                          env=env, capture_output=True, text=True, check=False)
+    K = read_graph(db, neo4j_settings.database)
+    expected = map_data(K, view="countries")
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == f"{out}: countries map, {len(expected.nodes)} nodes, {len(expected.edges)} edges\n"
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    bad = subprocess.run([*medgraph, "map", "--event", "nope", "--out", str(out)],
+                         env=env, capture_output=True, text=True, check=False)
+    assert (bad.returncode, bad.stdout) == (1, "")
+    assert bad.stderr.startswith("Error: unknown event 'nope'")
+
+
+# --- the page in a real browser, offline --------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    """Headless Debian Chromium with every network request refused (never a browser download)."""
+    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI needs /usr/bin/chromium and /usr/bin/chromedriver (scripts/test installs them)")
+        pytest.skip("no /usr/bin/chromium or /usr/bin/chromedriver (run scripts/test to install them)")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--window-size=1400,900", "--proxy-server=127.0.0.1:9", "--host-resolver-rules=MAP * ~NOTFOUND",
+                 f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("SE_OFFLINE", "true")   # Selenium Manager must never fetch a browser or driver
+        driver = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=options)
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.emulateNetworkConditions",
+                           {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
+    yield driver
+    driver.quit()
+
+
+def open_map(driver, path: Path, timeout: float = 180) -> dict:
+    """Open the map from file://, wait until its layout is stable; its figures and what it logged."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.get_log("browser"), driver.get_log("performance")            # start from empty logs
+    driver.get(path.as_uri())
+    WebDriverWait(driver, timeout, poll_frequency=0.1).until(
+        lambda d: d.execute_script("return !!(window.medgraph && window.medgraph.ready)"))
+    figures = driver.execute_script("""
+        var m = window.medgraph;
+        return {nodes: m.network.body.data.nodes.length, edges: m.network.body.data.edges.length,
+                stable_ms: m.stableAt, notice: document.getElementById('notice').textContent};""")
+    requests = [json.loads(entry["message"])["message"] for entry in driver.get_log("performance")]
+    figures["urls"] = sorted({m["params"]["request"]["url"] for m in requests
+                              if m["method"] == "Network.requestWillBeSent"})
+    figures["errors"] = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+    figures["html_bytes"] = path.stat().st_size
+    return figures
+
+
+def visible(driver) -> dict:
+    return driver.execute_script("""
+        var m = window.medgraph;
+        return {nodes: m.nodes.get({filter: function (n) { return !n.hidden; }}).length,
+                edges: m.edges.get({filter: function (e) { return !e.hidden; }}).length};""")
+
+
+def test_the_map_works_offline_in_chromium(db, neo4j_settings, tmp_path, browser):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+
+    K = fixture_graph(db, neo4j_settings)
+    T = ties.tie_graph(K)
+    path = write_map(K, tmp_path / "map.html")
+    page = open_map(browser, path)
+    print(f"\nfixture map: {page['html_bytes']:,} bytes, stable after {page['stable_ms']:.0f} ms")
+
+    assert (page["nodes"], page["edges"]) == (T.number_of_nodes(), T.number_of_edges())
+    assert page["errors"] == []
+    assert page["urls"] == [path.as_uri()]                     # the page itself, and no other request
+
+    # Physics is off once stable: nothing moves, and the same file lays out the same way.
+    positions = browser.execute_script("return medgraph.network.getPositions()")
+    time.sleep(0.5)
+    assert browser.execute_script("return medgraph.network.getPositions()") == positions
+    assert browser.execute_script("return medgraph.network.physics.physicsEnabled") is False
+    open_map(browser, path)
+    assert browser.execute_script("return medgraph.network.getPositions()") == positions
+
+    # The search box finds a node by an alias (any case) and centres the view on it.
+    search = browser.find_element(By.ID, "search")
+    search.send_keys("cluster des textiles techniques marocains", Keys.ENTER)
+    assert browser.execute_script("return medgraph.network.getSelectedNodes()") == ["c2tm"]
+    assert browser.execute_script("""
+        var p = medgraph.network.getPositions(['c2tm']).c2tm, v = medgraph.network.getViewPosition();
+        return Math.hypot(p.x - v.x, p.y - v.y);""") < 1
+    assert browser.find_element(By.ID, "search-status").text == "Moroccan Technical Textile Cluster"
+
+    # Hovering the node (now in the middle of the view) shows its tooltip, as text.
+    middle = browser.find_element(By.ID, "network")
+    ActionChains(browser).move_to_element(middle).pause(0.1).move_by_offset(1, 1).perform()
+    tip = WebDriverWait(browser, 5).until(lambda d: next(
+        (e for e in d.find_elements(By.CSS_SELECTOR, "div.vis-tooltip") if e.is_displayed()), None))
+    assert tip.text.splitlines()[:3] == ["Moroccan Technical Textile Cluster", "Morocco · South-Med · Cluster",
+                                         "Also: C2TM; Cluster des Textiles Techniques Marocains"]
+    assert "Events attended (2): Benchmarking visit, Barcelona (2018-11-19); Forum de Lyon (2019-09-13)" in tip.text
+    assert "Top ties: " in tip.text and "Evidence: forum-2019; visit-2018" in tip.text
+
+    # The time slider and the event selector show the network as it stood after each event.
+    assert visible(browser) == {"nodes": T.number_of_nodes(), "edges": T.number_of_edges()}
+    browser.find_element(By.ID, "step").send_keys(Keys.HOME)
+    after_first = visible(browser)
+    assert after_first["edges"] < T.number_of_edges()
+    assert browser.find_element(By.ID, "step-label").text.startswith(
+        "as it stood after Benchmarking visit, Barcelona (2018-11-19)")
+    Select(browser.find_element(By.ID, "step-event")).select_by_visible_text("Forum de Lyon (2019-09-13)")
+    assert visible(browser)["edges"] >= after_first["edges"]
+
+    # The country filter hides the other countries' organisations and their ties.
+    Select(browser.find_element(By.ID, "step-event")).select_by_index(2)
+    Select(browser.find_element(By.ID, "filter-country")).select_by_value("TN")
+    assert browser.execute_script("""
+        return medgraph.nodes.get({filter: function (n) { return !n.hidden; }}).map(function (n) { return n.country; });
+        """) == ["TN", "TN"]
+    legend = browser.find_element(By.ID, "legend").text
+    assert "Tunisia (TN)" in legend and "Cluster" in legend and "attended the same event" in legend
+
+    Select(browser.find_element(By.ID, "filter-country")).select_by_index(0)
+    shot = tmp_path / "map.png"
+    browser.save_screenshot(str(shot))
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
+
+    for view in ("events", "countries"):
+        data = map_data(K, view=view)
+        other = open_map(browser, write_map(K, tmp_path / f"{view}.html", view=view))
+        assert (other["nodes"], other["edges"], other["errors"]) == (len(data.nodes), len(data.edges), [])
+
+
+def test_names_with_markup_show_as_text_in_the_browser(tmp_path, browser):
+    K = knowledge_graph([("evil", HOSTILE, "Cluster", "TN", ["</script><script>window.pwned=3</script>"]),
+                         ("good", "Good Cluster", "Cluster", "FR", [])],
+                        [("ev", "Forum & <b>Fair</b>", dt.date(2019, 1, 1))], [("evil", "ev"), ("good", "ev")])
+    page = open_map(browser, write_map(K, tmp_path / "map.html"))
+    assert page["errors"] == [] and page["nodes"] == 2
+    assert browser.execute_script("return typeof window.pwned") == "undefined"
+    assert browser.execute_script("return medgraph.nodes.get('evil').title.firstChild.textContent") == HOSTILE
+
+
+def test_a_2000_organisation_map_shows_400_and_settles(tmp_path, browser):
+    path = write_map(synthetic_graph(), tmp_path / "big.html")
+    page = open_map(browser, path, timeout=300)
+    print(f"\n2,000-organisation map: {page['html_bytes']:,} bytes, {page['nodes']} nodes, "
+          f"{page['edges']} edges, stable after {page['stable_ms']:.0f} ms")
+    assert page["nodes"] == MAX_NODES and page["errors"] == [] and page["urls"] == [path.as_uri()]
+    assert "1,600 left out" in page["notice"]
+
+
+@pytest.mark.skipif(not os.environ.get("MEDGRAPH_SEED_SCREENSHOT"),
+                    reason="set MEDGRAPH_SEED_SCREENSHOT=1 to write docs/img/seed-map.png from the project's data")
+def test_seed_map_screenshot(db, neo4j_settings, tmp_path, browser):
+    load(db, neo4j_settings.database, None)
+    path = write_map(read_graph(db, neo4j_settings.database), tmp_path / "seed-map.html")
+    open_map(browser, path)
+    target = ROOT / "docs" / "img" / "seed-map.png"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    browser.save_screenshot(str(target))
+    assert target.stat().st_size > 0
