@@ -7,6 +7,7 @@ an invented programme small enough to check every analysis of it by hand.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Iterable
 
@@ -106,7 +107,8 @@ def example_graph() -> nx.MultiDiGraph:
     >>> sorted(n for n, d in K.nodes(data=True) if d["label"] == "Organisation")
     ['agro', 'esith', 'fc', 'olive', 'qoot', 'solar', 'textile']
     """
-    return knowledge_graph(EXAMPLE_NODES, EXAMPLE_EDGES)
+    # copied, so that a caller changing its graph's lists never changes the next one
+    return knowledge_graph(copy.deepcopy(EXAMPLE_NODES), copy.deepcopy(EXAMPLE_EDGES))
 
 
 def _org(node_id, name, kind, country, sector=None):

@@ -52,8 +52,13 @@ def country_ties(T: nx.Graph, value: str = "ties") -> pd.DataFrame:
     --------
     >>> from medgraph.graph.build import example_graph
     >>> from medgraph.graph.ties import tie_graph
-    >>> country_ties(tie_graph(example_graph())).to_string(index=False)
-    'country  ES  FR  LB  MA  TN\\n     ES   0   0   0   1   1\\n     FR   0   1   0   2   1\\n     LB   0   0   0   0   0\\n     MA   1   2   0   1   1\\n     TN   1   1   0   1   0'
+    >>> print(country_ties(tie_graph(example_graph())).to_string(index=False))
+    country  ES  FR  LB  MA  TN
+         ES   0   0   0   1   1
+         FR   0   1   0   2   1
+         LB   0   0   0   0   0
+         MA   1   2   0   1   1
+         TN   1   1   0   1   0
     """
     if value not in ("ties", "weight"):
         raise MedgraphError(f"country_ties: unknown value {value!r}: one of ties, weight")

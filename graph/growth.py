@@ -95,8 +95,11 @@ def growth(K: nx.MultiDiGraph, **tie_options) -> pd.DataFrame:
     >>> table = growth(example_graph())
     >>> table[["event", "tied_organisations", "ties"]].values.tolist()
     [['visit-2018', 4, 4], ['forum-2019', 6, 8]]
-    >>> table["new_ties"][1]
-    ['Agri Sud Cluster—France Clusters', 'Agri Sud Cluster—Technical Textile Cluster', 'France Clusters—Olive Oil Cluster', 'France Clusters—Technical Textile Cluster']
+    >>> print(*table["new_ties"][1], sep="\\n")
+    Agri Sud Cluster—France Clusters
+    Agri Sud Cluster—Technical Textile Cluster
+    France Clusters—Olive Oil Cluster
+    France Clusters—Technical Textile Cluster
     """
     unknown = sorted(set(tie_options) - set(OPTIONS))
     if unknown:

@@ -56,8 +56,13 @@ def met_matrix(T: nx.Graph) -> pd.DataFrame:
     --------
     >>> from medgraph.graph.build import example_graph
     >>> from medgraph.graph.ties import tie_graph
-    >>> met_matrix(tie_graph(example_graph()))[["south_id", "eu_id", "how", "events"]].values.tolist()
-    [['olive', 'fc', 'agreement', 'forum-2019'], ['olive', 'solar', 'visited', 'visit-2018'], ['textile', 'agro', 'co_attended, mentoring', 'forum-2019'], ['textile', 'fc', 'co_attended', 'forum-2019'], ['textile', 'solar', 'visited', 'visit-2018']]
+    >>> for row in met_matrix(tie_graph(example_graph()))[["south_id", "eu_id", "how", "events"]].values:
+    ...     print(*row, sep=" | ")
+    olive | fc | agreement | forum-2019
+    olive | solar | visited | visit-2018
+    textile | agro | co_attended, mentoring | forum-2019
+    textile | fc | co_attended | forum-2019
+    textile | solar | visited | visit-2018
     """
     rows = [met_row(T, s, e) for s in south_clusters(T) for e in eu_partners(T, s)]
     rows.sort(key=lambda r: (r["south_name"], r["eu_name"], str(r["south_id"]), str(r["eu_id"])))

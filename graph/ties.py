@@ -7,7 +7,8 @@ Two organisations are tied when
 - ``co_attended``: both attended the same held event as delegates (a speaker, or an attendance
   with no role, counts as a delegate), or both hosted it;
 - ``visited``: one attended an event as a delegate and the other hosted it;
-- ``mentoring``: a person working for one MENTORS a person working for the other;
+- ``mentoring``: a person working for one MENTORS a person working for the other (a person
+  with no WORKS_FOR makes no tie);
 - ``agreement``: both are PARTY_TO the same agreement;
 - ``membership``: one is MEMBER_OF the other.
 
@@ -381,7 +382,8 @@ def attendances(K, W: Window, att: Attribution) -> list[Attendance]:
             continue
         for org, p in attendees(K, who, d):
             for target, q in att.targets(org):
-                new = Attendance(target, event, d.get("role") == "host", frozenset({d.get("role") or "delegate"}), p | q)
+                role = d.get("role") or "delegate"
+                new = Attendance(target, event, role == "host", frozenset({role}), p | q)
                 old = found.get((target, event))
                 found[target, event] = new if old is None else Attendance(
                     target, event, old.host or new.host, old.roles | new.roles, old.prov | new.prov)

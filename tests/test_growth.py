@@ -87,7 +87,8 @@ def random_programme(seed):
              for o, e in ((rng.choice(orgs), rng.choice(events)) for _ in range(30))}
     edges.update({(o, "PARTY_TO", a): said("d", 2) for a in ("a1", "a2", "a3") for o in rng.sample(orgs, 2)})
     edges.update({("a3", "SIGNED_AT", rng.choice(events)): said("d", 3),
-                  ("p", "WORKS_FOR", rng.choice(orgs)): said("d", 4), ("q", "WORKS_FOR", rng.choice(orgs)): said("d", 4),
+                  ("p", "WORKS_FOR", rng.choice(orgs)): said("d", 4),
+                  ("q", "WORKS_FOR", rng.choice(orgs)): said("d", 4),
                   ("p", "MENTORS", "q"): said("d", 5, met_at=rng.choice(events + [None])),
                   (rng.choice(orgs), "MEMBER_OF", rng.choice(orgs)): said("d", 6),
                   (rng.choice(orgs), "POSSIBLY_SAME_AS", rng.choice(orgs)): said("d", 7)})
