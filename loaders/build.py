@@ -65,7 +65,8 @@ def handle_fact(ctx: F.Context, fact: dict) -> None:
 
 def document_node(document: Document, rows: GraphRows) -> bool:
     meta, where = document.meta, f"{document.path}:{document.meta.get(LINE, 1)}: document"
-    missing = [k for k in ("id", "title", "date", "language", "sha256") if not meta.get(k)]
+    # An undated page keeps `date: null`, but the key must be there: absent is an oversight.
+    missing = [k for k in ("id", "title", "date", "language", "sha256") if k not in meta or (k != "date" and not meta[k])]
     if missing:
         rows.problem(f"{where}.{missing[0]}: missing")
         return False
