@@ -221,6 +221,36 @@ def map_command(
         typer.echo(data.notice)
 
 
+@app.command("query")
+def query(
+    name: str = typer.Argument(None, help="a query of queries/ (see --list) or the path of a .cypher file"),
+    param: list[str] = typer.Option(None, "--param", "-p", help="a parameter as key=value (repeat for each)"),
+    fmt: str = typer.Option("table", "--format", help="table, csv or json"),
+    list_them: bool = typer.Option(False, "--list", help="list the queries and what each answers"),
+) -> None:
+    """Ask one of the Cypher questions of queries/ (or run a .cypher file of your own).
+
+    Example: medgraph query who_met_whom -p a=C2TM -p b="Sun Coast Cluster" --format csv
+    """
+    from medgraph import queries_run
+
+    if list_them:
+        queries = queries_run.list_queries()
+        width = max(len(q.name) for q in queries)
+        for q in queries:
+            typer.echo(f"{q.name:<{width}}  {q.description}")
+        return
+    if name is None:
+        raise MedgraphError("name a query (`medgraph query --list` lists them) or a .cypher file")
+    chosen, parameters = queries_run.find_query(name), queries_run.parse_parameters(param)
+    queries_run.check_parameters(chosen, parameters)
+    queries_run.check_format(fmt)
+    driver, database = connected()
+    with driver:
+        frame = queries_run.run_query(driver, database, chosen, parameters)
+    typer.echo(queries_run.render(frame, fmt), nl=False)
+
+
 def main() -> None:
     try:
         app()

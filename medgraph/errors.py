@@ -26,3 +26,9 @@ class SetupError(MedgraphError):
     """A missing tool (java, maven) or a failed download."""
 
     exit_code = 4
+
+
+class QueryError(MedgraphError):
+    """A query that cannot run as asked: unknown name, missing parameter, refused Cypher."""
+
+    exit_code = 1

@@ -1,0 +1,374 @@
+"""The Cypher questions of queries/: every file run on the real Neo4j, and `medgraph query`."""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from medgraph import queries_run
+from medgraph.errors import QueryError
+from medgraph.loaders.load import load
+
+DATA = Path(__file__).parent / "fixtures" / "data"
+EVIL = "x' OR 1=1 //`}"
+
+
+def medgraph_cli(*args, settings):
+    """Run the real command against the test server: (exit code, stdout, stderr)."""
+    env = {**os.environ, "NEO4J_URI": settings.uri, "NEO4J_USERNAME": settings.user,
+           "NEO4J_PASSWORD": settings.password, "NEO4J_DATABASE": settings.database}
+    done = subprocess.run([sys.executable, "-m", "medgraph", *args], capture_output=True, text=True, env=env)
+    return done.returncode, done.stdout, done.stderr
+
+
+def rows(frame: pd.DataFrame) -> set[tuple]:
+    """A DataFrame's rows as a set of tuples of plain values (lists as tuples, nulls as None)."""
+    def plain(value):
+        if isinstance(value, list):
+            return tuple(plain(v) for v in value)
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            return None
+        return value.item() if hasattr(value, "item") else value
+
+    return {tuple(plain(v) for v in row) for row in frame.itertuples(index=False, name=None)}
+
+
+def with_more(tmp_path: Path) -> Path:
+    """The fixture data plus a cluster that met no EU peer, a planned event, and an alias made of
+    quotes, a comment, a backtick and a brace."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    registry = data / "registry.yaml"
+    last = "  - {id: sun-coast, name: Sun Coast Cluster, kind: Cluster, country: FR}\n"
+    assert last in registry.read_text()
+    registry.write_text(registry.read_text().replace(last, last + textwrap.dedent("""\
+          - {id: argan-ma, name: Argan Valley Cluster, kind: Cluster, country: MA, aliases: ["Pôle de l'Arganier"]}
+          - {id: odd-lab, name: Odd Lab, kind: Company, country: FR, aliases: ["x' OR 1=1 //`}"]}
+        """).replace("- {", "  - {")))
+    (data / "documents" / "tunis.yaml").write_text(textwrap.dedent("""\
+        document: {id: tunis-2020, file: tunis.txt, title: Tunis notes, date: 2020-06-30, language: en, sha256: "00"}
+        facts:
+          - {fact: event, id: workshop-2020-tunis, name: Atelier de Tunis, kind: workshop, start: 2020-02-10,
+             end: 2020-02-11, date_precision: day, city: Tunis, country: Tunisia, status: held, line: 1}
+          - {fact: attendance, event: workshop-2020-tunis, name: Argan Valley Cluster, role: delegate, line: 2}
+          - {fact: attendance, event: workshop-2020-tunis, name: Dates & Palm Cluster, role: host, line: 2}
+          - {fact: event, id: techdays-2020-marseille, name: TechDays Marseille, kind: techdays, start: 2020-11-01,
+             date_precision: month, city: Marseille, country: France, status: planned, line: 3}
+          - {fact: attendance, event: techdays-2020-marseille, name: Argan Valley Cluster, role: delegate, line: 3}
+          - {fact: attendance, event: techdays-2020-marseille, name: Sun Coast Cluster, role: host, line: 3}
+          - {fact: attendance, event: techdays-2020-marseille, name: Odd Lab, role: speaker, line: 4}
+        """))
+    return data
+
+
+# --- pure: finding, checking and printing queries ---------------------------------------------
+
+def test_parameters_inside_comments_strings_and_quoted_names_are_not_parameters():
+    text = textwrap.dedent("""\
+        // Parameters: $documented
+        MATCH (o:Organisation {id: $id}) /* $block
+           $comment */
+        WHERE o.name <> 'it''s $single \\' $escaped' AND o.note <> "$double" AND o.`$odd` = $value
+        RETURN o, $id AS again
+        """)
+    assert queries_run.parameters_of(text) == ["id", "value"]
+
+
+def test_every_query_opens_with_what_it_answers_its_parameters_and_its_columns():
+    for query in queries_run.list_queries():
+        header = [line for line in query.text.splitlines() if line.startswith("//")]
+        text = "\n".join(header)
+        assert query.description.endswith("."), query.name
+        assert header[1].startswith("// Parameters: ") and "// Returns: " in text, query.name
+        documented = re.findall(r"\$(\w+)", text[text.index("Parameters:"):text.index("Returns:")])
+        assert documented == query.parameters, query.name
+
+
+def test_parameters_are_given_as_key_value_strings():
+    assert queries_run.parse_parameters(["a=C2TM", "b=Sun = Coast"]) == {"a": "C2TM", "b": "Sun = Coast"}
+    with pytest.raises(QueryError, match=r"^-p: expected key=value, found 'C2TM'$"):
+        queries_run.parse_parameters(["C2TM"])
+
+
+def test_a_missing_or_unused_parameter_is_named_before_anything_runs():
+    query = queries_run.find_query("who_met_whom")
+    with pytest.raises(QueryError, match=r"^query who_met_whom needs the parameter \$b: give it with -p b=VALUE$"):
+        queries_run.check_parameters(query, {"a": "C2TM"})
+    with pytest.raises(QueryError, match=r"^query who_met_whom has no parameter \$name \(it uses: \$a, \$b\)$"):
+        queries_run.check_parameters(query, {"a": "C2TM", "b": "ESITH", "name": "x"})
+
+
+def test_an_unknown_query_suggests_the_closest_names():
+    with pytest.raises(QueryError, match=r"^unknown query 'who_met' \(closest: who_met_whom\): "):
+        queries_run.find_query("who_met")
+
+
+def test_rows_print_as_a_table_csv_or_json():
+    frame = pd.DataFrame({"name": ["ESITH", "C2TM"], "hops": [3, None], "evidence": [["f:4", "v:5"], []]})
+    assert queries_run.render(frame, "table") == ("name  hops evidence\n"
+                                                  "ESITH 3    f:4; v:5\n"
+                                                  "C2TM\n")
+    assert queries_run.render(frame, "csv") == "name,hops,evidence\nESITH,3,f:4; v:5\nC2TM,,\n"
+    assert queries_run.render(frame, "json") == textwrap.dedent("""\
+        [
+          {
+            "name": "ESITH",
+            "hops": 3,
+            "evidence": [
+              "f:4",
+              "v:5"
+            ]
+          },
+          {
+            "name": "C2TM",
+            "hops": null,
+            "evidence": []
+          }
+        ]
+        """)
+    assert queries_run.render(frame.iloc[:0], "table") == "(no rows)\n"
+
+
+# --- Neo4j: every query on the fixture graph ----------------------------------------------------
+
+CASES = {
+    "organisation_profile": (
+        {"name": "CLUSTER huile d'Olivé nord-ouest"},  # the French alias, any case, a stray accent
+        ["id", "fact", "item", "detail", "date", "evidence"],
+        {("olive-nw", "name", "North West Olive Oil Cluster", None, None, ("forum-2019:6", "visit-2018:4")),
+         ("olive-nw", "alias", "Cluster Huile d'olive Nord-Ouest", None, None, ()),
+         ("olive-nw", "kind", "Cluster", None, None, ()),
+         ("olive-nw", "country", "Tunisia", "South-Med", None, ("forum-2019:6", "registry:3", "visit-2018:4")),
+         ("olive-nw", "attended", "Benchmarking visit, Barcelona", "delegate", "2018-11-19", ("visit-2018:4",)),
+         ("olive-nw", "agreement", "partnership agreement", "France Clusters", "2019-09-13", ("forum-2019:6",))}),
+    "event_participants": (
+        {"event": "FORUM DE LYON"},
+        ["event", "start", "country", "participant", "kind", "role", "evidence"],
+        {("Forum de Lyon", "2019-09-13", "France", "Jean Morel (Sun Coast Cluster)", "Person", "delegate",
+          ("forum-2019:5",)),
+         ("Forum de Lyon", "2019-09-13", "Morocco", "ESITH", "School", "delegate", ("forum-2019:4",)),
+         ("Forum de Lyon", "2019-09-13", "Morocco", "Moroccan Technical Textile Cluster", "Cluster", "delegate",
+          ("forum-2019:3",))}),
+    "who_met_whom": (
+        {"a": "c2tm", "b": "Sun Coast Cluster"},
+        ["a", "b", "how", "via", "detail", "date", "evidence"],
+        {("Moroccan Technical Textile Cluster", "Sun Coast Cluster", "mentoring", "Jean Morel mentors Amal Haddad",
+          "met at Forum de Lyon", "2019-09-13", ("forum-2019:5",))}),
+    "south_med_clusters_and_eu_peers": (
+        {},
+        ["cluster", "cluster_country", "eu_organisation", "eu_country", "meetings", "ways", "evidence"],
+        {("Date and Palm Cluster", "PS", "Solar Energy Cluster", "ES", 1,
+          ("event: Benchmarking visit, Barcelona (2018-11-19)",), ("visit-2018:5", "visit-2018:6")),
+         ("Dates & Palm Cluster", "TN", "Solar Energy Cluster", "ES", 1,
+          ("event: Benchmarking visit, Barcelona (2018-11-19)",), ("visit-2018:4", "visit-2018:6")),
+         ("Moroccan Technical Textile Cluster", "MA", "Solar Energy Cluster", "ES", 1,
+          ("event: Benchmarking visit, Barcelona (2018-11-19)",), ("visit-2018:5", "visit-2018:6")),
+         ("Moroccan Technical Textile Cluster", "MA", "Sun Coast Cluster", "FR", 1,
+          ("mentoring: Jean Morel mentors Amal Haddad (met at Forum de Lyon)",), ("forum-2019:5",)),
+         ("North West Olive Oil Cluster", "TN", "France Clusters", "FR", 1,
+          ("agreement: partnership agreement (2019-09-13)",), ("forum-2019:6",)),
+         ("North West Olive Oil Cluster", "TN", "Solar Energy Cluster", "ES", 1,
+          ("event: Benchmarking visit, Barcelona (2018-11-19)",), ("visit-2018:4", "visit-2018:6"))}),
+    "south_med_clusters_without_eu_peers": (
+        {},
+        ["cluster", "country", "held_events", "met", "evidence"],
+        set()),  # every fixture cluster has met one; see the test with one more cluster below
+    "mentoring_pairs": (
+        {},
+        ["mentor", "mentor_organisations", "mentee", "mentee_organisations", "met_at", "met_on", "evidence"],
+        {("Jean Morel", ("Sun Coast Cluster",), "Amal Haddad", ("Moroccan Technical Textile Cluster",),
+          "Forum de Lyon", "2019-09-13", ("forum-2019:5",))}),
+    "agreements": (
+        {},
+        ["id", "agreement", "kind", "date", "parties", "signed_at", "place", "evidence"],
+        {("agr-2019-fc-olive", "partnership agreement", "partnership agreement", "2019-09-13",
+          ("France Clusters", "North West Olive Oil Cluster"), "Forum de Lyon", "Lyon, France", ("forum-2019:6",))}),
+    "shortest_chain": (
+        {"a": "Date and Palm Cluster", "b": "france clusters"},
+        ["a", "b", "hops", "chain", "relationships", "evidence"],
+        {("Date and Palm Cluster", "France Clusters", 4,
+          ("Date and Palm Cluster", "Benchmarking visit, Barcelona", "North West Olive Oil Cluster",
+           "partnership agreement", "France Clusters"),
+          ("ATTENDED", "ATTENDED", "PARTY_TO", "PARTY_TO"), ("visit-2018:5", "visit-2018:4", "forum-2019:6"))}),
+    "events_per_year": (
+        {},
+        ["year", "kind", "events", "planned", "organisations", "people"],
+        {(2018, "benchmarking visit", 1, 0, 5, 0), (2019, "forum", 1, 0, 2, 1)}),
+    "possibly_same_as": (
+        {},
+        ["a", "a_name", "a_country", "b", "b_name", "b_country", "confidence", "reason", "evidence"],
+        {("sun-coast", "Sun Coast Cluster", "FR", "solartys", "Solar Energy Cluster", "ES", 0.4,
+          "invented: both solar, different countries", ("registry:19",))}),
+    "document_statements": (
+        {"document": "forum-2019"},
+        ["line", "subject", "relationship", "object", "detail"],
+        {(3, "Forum de Lyon", "HELD_IN", "France", ()),
+         (3, "Forum de Lyon", "PART_OF", "Cluster Booster Track", ()),
+         (3, "Moroccan Technical Textile Cluster", "ATTENDED", "Forum de Lyon", ("role=delegate",)),
+         (4, "ESITH", "ATTENDED", "Forum de Lyon", ("role=delegate",)),
+         (4, "ESITH", "MEMBER_OF", "Moroccan Technical Textile Cluster", ()),
+         (5, "Amal Haddad", "WORKS_FOR", "Moroccan Technical Textile Cluster", ("role=mentee",)),
+         (5, "Jean Morel", "ATTENDED", "Forum de Lyon", ("role=delegate",)),
+         (5, "Jean Morel", "MENTORS", "Amal Haddad", ("met_at=forum-2019-lyon",)),
+         (5, "Jean Morel", "WORKS_FOR", "Sun Coast Cluster", ("role=mentor",)),
+         (6, "France Clusters", "PARTY_TO", "partnership agreement", ()),
+         (6, "North West Olive Oil Cluster", "LOCATED_IN", "Tunisia", ()),
+         (6, "North West Olive Oil Cluster", "PARTY_TO", "partnership agreement", ()),
+         (6, "partnership agreement", "SIGNED_AT", "Forum de Lyon", ())}),
+    "counts_by_label": (
+        {},
+        ["label", "nodes"],
+        {("Agency", 1), ("Agreement", 1), ("Cluster", 6), ("Country", 5), ("Document", 2), ("Event", 2),
+         ("Network", 1), ("Organisation", 9), ("Person", 2), ("Programme", 2), ("School", 1)}),
+    "counts_by_type": (
+        {},
+        ["type", "relationships"],
+        {("ATTENDED", 8), ("HELD_IN", 2), ("LOCATED_IN", 9), ("MEMBER_OF", 1), ("MENTIONS", 18), ("MENTORS", 1),
+         ("ORGANISED", 2), ("PARTY_TO", 2), ("PART_OF", 3), ("POSSIBLY_SAME_AS", 1), ("SIGNED_AT", 1),
+         ("WORKS_FOR", 2)}),
+}
+
+
+def test_every_query_has_a_case():
+    assert sorted(CASES) == queries_run.query_names()
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_each_query_answers_on_the_fixture_graph(db, neo4j_settings, name):
+    parameters, columns, expected = CASES[name]
+    load(db, neo4j_settings.database, [DATA])
+    frame = queries_run.run(db, neo4j_settings.database, name, parameters)
+    assert list(frame.columns) == columns
+    assert rows(frame) == expected
+
+
+def test_two_organisations_meet_at_events_in_any_role_and_through_agreements(db, neo4j_settings):
+    database = neo4j_settings.database
+    load(db, database, [DATA])
+    assert rows(queries_run.run(db, database, "who_met_whom", {"a": "Solartys", "b": "C2TM"})) == {
+        ("Solar Energy Cluster", "Moroccan Technical Textile Cluster", "event", "Benchmarking visit, Barcelona",
+         "host / delegate", "2018-11-19", ("visit-2018:6", "visit-2018:5"))}
+    assert rows(queries_run.run(db, database, "who_met_whom", {"a": "olive-nw", "b": "France Clusters"})) == {
+        ("North West Olive Oil Cluster", "France Clusters", "agreement", "partnership agreement",
+         "signed at Forum de Lyon", "2019-09-13", ("forum-2019:6",))}
+    # organising an event is not attending it
+    assert rows(queries_run.run(db, database, "who_met_whom", {"a": "ACCIO", "b": "Solartys"})) == set()
+
+
+def test_a_chain_can_pass_through_a_membership(db, neo4j_settings):
+    load(db, neo4j_settings.database, [DATA])
+    frame = queries_run.run(db, neo4j_settings.database, "shortest_chain", {"a": "olive-nw", "b": "ESITH"})
+    assert rows(frame) == {
+        ("North West Olive Oil Cluster", "ESITH", 3,
+         ("North West Olive Oil Cluster", "Benchmarking visit, Barcelona", "Moroccan Technical Textile Cluster",
+          "ESITH"),
+         ("ATTENDED", "ATTENDED", "MEMBER_OF"), ("visit-2018:4", "visit-2018:5", "forum-2019:4"))}
+
+
+def test_a_cluster_that_met_only_south_med_peers_is_a_gap(db, neo4j_settings, tmp_path):
+    database = neo4j_settings.database
+    load(db, database, [with_more(tmp_path)])
+    assert rows(queries_run.run(db, database, "south_med_clusters_without_eu_peers")) == {
+        ("Argan Valley Cluster", "MA", 1, ("Dates & Palm Cluster",), ("registry:12",))}
+    assert "Argan Valley Cluster" not in set(queries_run.run(db, database, "south_med_clusters_and_eu_peers").cluster)
+
+
+def test_a_planned_event_is_no_meeting_but_is_counted_as_planned(db, neo4j_settings, tmp_path):
+    database = neo4j_settings.database
+    load(db, database, [with_more(tmp_path)])
+    assert rows(queries_run.run(db, database, "who_met_whom", {"a": "argan-ma", "b": "sun-coast"})) == set()
+    assert rows(queries_run.run(db, database, "shortest_chain", {"a": "argan-ma", "b": "Odd Lab"})) == set()
+    assert rows(queries_run.run(db, database, "who_met_whom", {"a": "pole de l'arganier", "b": "dates-tn"})) == {
+        ("Argan Valley Cluster", "Dates & Palm Cluster", "event", "Atelier de Tunis", "delegate / host",
+         "2020-02-10", ("tunis-2020:2",))}
+    assert rows(queries_run.run(db, database, "events_per_year")) == {
+        (2018, "benchmarking visit", 1, 0, 5, 0), (2019, "forum", 1, 0, 2, 1),
+        (2020, "techdays", 1, 1, 3, 0), (2020, "workshop", 1, 0, 2, 0)}
+
+
+def test_a_value_with_quotes_a_comment_backticks_and_a_brace_is_only_data(db, neo4j_settings, tmp_path):
+    database = neo4j_settings.database
+    load(db, database, [DATA])
+    for query in queries_run.list_queries():
+        if query.parameters:
+            frame = queries_run.run(db, database, query.name, dict.fromkeys(query.parameters, EVIL))
+            assert frame.empty, query.name
+    load(db, database, [with_more(tmp_path)])
+    profile = queries_run.run(db, database, "organisation_profile", {"name": EVIL})
+    assert rows(profile[profile.fact.isin(["name", "alias"])]) == {
+        ("odd-lab", "name", "Odd Lab", None, None, ("tunis-2020:4",)),
+        ("odd-lab", "alias", EVIL, None, None, ())}
+
+
+def test_a_cypher_error_in_a_file_of_ones_own_is_one_line(db, neo4j_settings, tmp_path):
+    mine = tmp_path / "mine.cypher"
+    mine.write_text("MATCH (n) RETRN n\n")
+    with pytest.raises(QueryError, match=rf"^query {re.escape(str(mine))}: Neo4j refused it: Invalid input 'RETRN'"):
+        queries_run.run(db, neo4j_settings.database, str(mine))
+
+
+# --- the command --------------------------------------------------------------------------------
+
+def test_query_list_shows_each_query_and_what_it_answers(neo4j_settings):
+    code, out, err = medgraph_cli("query", "--list", settings=neo4j_settings)
+    assert (code, err) == (0, "")
+    assert out == textwrap.dedent("""\
+        agreements                           The agreements: who signed them, when, and where.
+        counts_by_label                      How many nodes of each label the graph holds (Entity, the loader's common label, left out).
+        counts_by_type                       How many relationships of each type the graph holds.
+        document_statements                  Everything a document says (a provenance audit): each tie it states, line by line.
+        event_participants                   Who took part in an event, by country: attendees and organisers, with their roles.
+        events_per_year                      How many events of each kind took place each year, and how many attended them.
+        mentoring_pairs                      The mentoring pairs: mentor and mentee, the organisations they work for, where they met.
+        organisation_profile                 An organisation's profile: its names, kind, country, events, members, people and agreements.
+        possibly_same_as                     The identity judgement calls: pairs kept apart but possibly the same organisation.
+        shortest_chain                       The shortest chain of ties between two organisations, with the evidence for every link.
+        south_med_clusters_and_eu_peers      Which EU organisations each South-Med cluster has met, and how.
+        south_med_clusters_without_eu_peers  South-Med clusters that have met no EU organisation (the gaps to close).
+        who_met_whom                         Who met whom: every event, mentoring pair and agreement that joins two organisations.
+        """)
+
+
+def test_query_prints_csv(db, neo4j_settings):
+    load(db, neo4j_settings.database, [DATA])
+    code, out, err = medgraph_cli("query", "organisation_profile", "-p",
+                                  "name=cluster des textiles techniques marocains", "--format", "csv",
+                                  settings=neo4j_settings)
+    assert (code, err) == (0, "")
+    assert out == textwrap.dedent("""\
+        id,fact,item,detail,date,evidence
+        c2tm,name,Moroccan Technical Textile Cluster,,,forum-2019:3; forum-2019:4; forum-2019:5; visit-2018:5
+        c2tm,alias,C2TM,,,
+        c2tm,alias,Cluster des Textiles Techniques Marocains,,,
+        c2tm,kind,Cluster,,,
+        c2tm,country,Morocco,South-Med,,registry:6; visit-2018:5
+        c2tm,attended,"Benchmarking visit, Barcelona",delegate,2018-11-19,visit-2018:5
+        c2tm,attended,Forum de Lyon,delegate,2019-09-13,forum-2019:3
+        c2tm,member,ESITH,,,forum-2019:4
+        c2tm,person,Amal Haddad,mentee,,forum-2019:5
+        """)
+
+
+def test_query_runs_a_file_of_ones_own_as_a_table(db, neo4j_settings, tmp_path):
+    load(db, neo4j_settings.database, [DATA])
+    mine = tmp_path / "members.cypher"
+    mine.write_text("// Members of a cluster ($name, not $this).\n"
+                    "MATCH (m)-[:MEMBER_OF]->(c {id: $name}) RETURN m.name AS member, '$not' AS note\n")
+    code, out, err = medgraph_cli("query", str(mine), "-p", "name=c2tm", settings=neo4j_settings)
+    assert (code, out, err) == (0, "member note\nESITH  $not\n", "")
+
+
+def test_query_errors_are_one_line(neo4j_settings):
+    assert medgraph_cli("query", "who_met", settings=neo4j_settings) == (
+        1, "", "Error: unknown query 'who_met' (closest: who_met_whom): `medgraph query --list` lists them\n")
+    assert medgraph_cli("query", "who_met_whom", "-p", "a=C2TM", settings=neo4j_settings) == (
+        1, "", "Error: query who_met_whom needs the parameter $b: give it with -p b=VALUE\n")
