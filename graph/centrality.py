@@ -58,6 +58,36 @@ def centrality_table(T: nx.Graph, *, k: int | None = None, seed: int = 0) -> pd.
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
+def occasion(K: nx.MultiDiGraph, event: str) -> str:
+    """The event an event is part of, up to the top (a mission within a forum -> the forum).
+
+    >>> from medgraph.graph.build import knowledge_graph
+    >>> K = knowledge_graph([("forum", "Event"), ("mission", "Event")], [("mission", "PART_OF", "forum")])
+    >>> occasion(K, "mission")
+    'forum'
+    """
+    seen = {event}
+    while parent := next((p for _, p, key in K.out_edges(event, keys=True)
+                          if key == "PART_OF" and K.nodes[p].get("label") == "Event" and p not in seen), None):
+        event = parent
+        seen.add(event)
+    return event
+
+
+def events_attended(K: nx.MultiDiGraph, B: nx.Graph) -> dict[str, int]:
+    """Degree in the two-mode network, counting each occasion once.
+
+    B is `medgraph.graph.ties.two_mode(K)`; a mission and the forum it is part of are one
+    occasion, so attending both (say, the cluster and its manager) counts one.
+    """
+    occasions: dict[str, set[str]] = {}
+    for org, event in B.edges():
+        if B.nodes[org].get("bipartite") == 1:
+            org, event = event, org
+        occasions.setdefault(org, set()).add(occasion(K, event))
+    return {org: len(found) for org, found in occasions.items()}
+
+
 def top_brokers(T: nx.Graph, n: int = 5, *, k: int | None = None, seed: int = 0) -> pd.DataFrame:
     """The n nodes of highest betweenness (ties: lower constraint first, then name).
 

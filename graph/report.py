@@ -28,6 +28,8 @@ def analyse(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible:
     options = {"as_of": as_of, "merge_possible": merge_possible, "members_for_cluster": members_for_cluster}
     T = ties.tie_graph(K, **options)
     ranking = centrality.centrality_table(T, seed=seed)
+    events = centrality.events_attended(K, ties.two_mode(K, **options))
+    ranking.insert(5, "events", [events.get(n, 0) for n in ranking["id"]])
     not_met = metmatrix.not_met_eu(T)
     south = [n for n, d in T.nodes(data=True) if d.get("region") == "South-Med" and d.get("kind") == "Cluster"]
     tables = {
@@ -74,6 +76,9 @@ def render(analysis: Analysis) -> str:
         section("Top brokers (betweenness)", t["centrality"].sort_values(
             ["betweenness", "name"], ascending=[False, True]).head(10),
             ["name", "country", "degree", "weighted_degree", "betweenness", "constraint"]),
+        section("Most present (events attended, each occasion once)", t["centrality"].sort_values(
+            ["events", "degree", "name"], ascending=[False, False, True]).head(10),
+            ["name", "country", "kind", "events", "degree", "betweenness"]),
         section("Brokerage roles across regions (Gould–Fernandez)", t["brokerage"].head(10)),
         section("South-Med clusters that have met no EU organisation", t["not_met_eu"]),
         section("Coverage by country", t["coverage_by_country"]),

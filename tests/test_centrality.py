@@ -114,3 +114,19 @@ def test_two_runs_give_the_same_table():
     T = tie_graph(example_graph())
 
     assert centrality_table(T).equals(centrality_table(T))
+
+
+def test_events_attended_counts_a_forum_and_its_mission_once():
+    from medgraph.graph.build import knowledge_graph
+    from medgraph.graph.centrality import events_attended
+    from medgraph.graph.ties import two_mode
+
+    held = {"status": "held"}
+    K = knowledge_graph(
+        [("forum", "Event", held), ("mission", "Event", held), ("visit", "Event", held),
+         ("a", "Organisation", {"name": "A"}), ("b", "Organisation", {"name": "B"}),
+         ("ana", "Person", {"name": "Ana"})],
+        [("mission", "PART_OF", "forum"), ("a", "ATTENDED", "mission", {"role": "delegate"}),
+         ("ana", "WORKS_FOR", "a"), ("ana", "ATTENDED", "forum", {"role": "delegate"}),
+         ("a", "ATTENDED", "visit", {"role": "delegate"}), ("b", "ATTENDED", "visit", {"role": "delegate"})])
+    assert events_attended(K, two_mode(K)) == {"a": 2, "b": 1}
