@@ -61,20 +61,32 @@ def db_stop() -> None:
 def run(
     seeds: Path = typer.Option(None, "--seeds", envvar="MEDGRAPH_SEEDS",
                                help="folder of the source documents, to verify the data against"),
+    out: Path = typer.Option(Path("out"), "--out", help="folder for the report, its tables and the map"),
 ) -> None:
-    """The main job: start the local Neo4j (unless NEO4J_URI is set), load the project's data.
+    """The main job: start the local Neo4j (unless NEO4J_URI is set), load the project's data,
+    analyse it, write the report and the map, and say where they are.
 
-    Example: medgraph run --seeds ../shared/seeds
+    Example: medgraph run --seeds ../shared/seeds --out out
     """
+    from medgraph.graph.maps import write_map
+    from medgraph.graph.readout import read_graph
+    from medgraph.graph.report import analyse, write_report
     from medgraph.loaders.load import load as load_data
 
-    status = None if connection.settings_from_env() else server.start()[0]
-    if status:
-        report_status(status)
+    if connection.settings_from_env() is None:
+        report_status(server.start()[0])
     driver, database = connected()
     with driver:
         summary = load_data(driver, database, None, seeds)
-    typer.echo(f"loaded {summary.documents} documents: {summary.nodes} nodes, {summary.relationships} relationships")
+        typer.echo(f"loaded {summary.documents} documents: {summary.nodes} nodes, {summary.relationships} relationships"
+                   + (f" (checked against {seeds})" if seeds else ""))
+        K = read_graph(driver, database)
+    analysis = analyse(K)
+    s = analysis.summary
+    typer.echo(f"{s['organisations']} organisations, {s['ties']} ties; {s['met_an_eu_peer']} of "
+               f"{s['south_med_clusters']} South-Med clusters have met an EU organisation")
+    typer.echo(f"report: {write_report(analysis, out / 'analysis')}")
+    typer.echo(f"map:    {write_map(K, out / 'map.html')}")
 
 
 def connected():
