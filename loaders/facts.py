@@ -10,7 +10,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from medgraph.errors import DataError
 from medgraph.loaders.countries import country_code, country_name, region, subregion
 from medgraph.loaders.files import LINE, Document, Registry
 from medgraph.loaders.resolve import Entry, Resolver, Unresolved, search_key

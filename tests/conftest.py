@@ -9,6 +9,8 @@ cannot be had is a failure, never a skip.
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 
 import pytest
 
@@ -48,3 +50,16 @@ def db(neo4j_driver, neo4j_settings):
     """A driver on an empty database (nodes and relationships removed before the test)."""
     neo4j_driver.execute_query(read_cypher("medgraph", "wipe"), database_=neo4j_settings.database)
     return neo4j_driver
+
+
+@pytest.fixture
+def medgraph_cli(neo4j_settings):
+    """Runs the real `medgraph` command against the test server: (exit code, stdout, stderr)."""
+    env = {**os.environ, "NEO4J_URI": neo4j_settings.uri, "NEO4J_USERNAME": neo4j_settings.user,
+           "NEO4J_PASSWORD": neo4j_settings.password, "NEO4J_DATABASE": neo4j_settings.database}
+
+    def run(*args):
+        done = subprocess.run([sys.executable, "-m", "medgraph", *args], capture_output=True, text=True, env=env)
+        return done.returncode, done.stdout, done.stderr
+
+    return run

@@ -1,8 +1,5 @@
 """Exports for Gephi and spreadsheets keep every attribute, flattened to text where needed."""
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import networkx as nx
@@ -32,13 +29,9 @@ def test_csv_writes_a_node_and_an_edge_table(tmp_path):
     assert edges.read_text().splitlines()[0].startswith("source,target,")
 
 
-def test_the_export_command(db, neo4j_settings, tmp_path):
+def test_the_export_command(db, neo4j_settings, tmp_path, medgraph_cli):
     load(db, neo4j_settings.database, [Path(__file__).parent / "fixtures" / "data"])
-    env = {**os.environ, "NEO4J_URI": neo4j_settings.uri, "NEO4J_USERNAME": neo4j_settings.user,
-           "NEO4J_PASSWORD": neo4j_settings.password, "NEO4J_DATABASE": neo4j_settings.database}
-    done = subprocess.run([sys.executable, "-m", "medgraph", "export", "--format", "gexf", "--out", str(tmp_path)],
-                          capture_output=True, text=True, env=env)
-    assert done.stdout.splitlines() == [str(tmp_path / "ties.gexf"), str(tmp_path / "two_mode.gexf")]
-    bad = subprocess.run([sys.executable, "-m", "medgraph", "export", "--format", "xls"],
-                         capture_output=True, text=True, env=env)
-    assert (bad.returncode, bad.stderr) == (1, "Error: unknown export format 'xls': one of graphml, gexf, csv\n")
+    assert medgraph_cli("export", "--format", "gexf", "--out", str(tmp_path)) == (
+        0, f"{tmp_path / 'ties.gexf'}\n{tmp_path / 'two_mode.gexf'}\n", "")
+    assert medgraph_cli("export", "--format", "xls") == (
+        1, "", "Error: unknown export format 'xls': one of graphml, gexf, csv\n")

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
@@ -156,21 +153,14 @@ def test_a_second_data_set_adds_without_duplicating_shared_entities(db, neo4j_se
         (("forum-2019", "visit-2018", "note-2020"),)}
 
 
-def medgraph_cli(*args, settings):
-    env = {**os.environ, "NEO4J_URI": settings.uri, "NEO4J_USERNAME": settings.user,
-           "NEO4J_PASSWORD": settings.password, "NEO4J_DATABASE": settings.database}
-    done = subprocess.run([sys.executable, "-m", "medgraph", *args], capture_output=True, text=True, env=env)
-    return done.returncode, done.stdout, done.stderr
-
-
-def test_bad_data_changes_nothing_and_says_what_to_fix(db, neo4j_settings, tmp_path):
+def test_bad_data_changes_nothing_and_says_what_to_fix(db, neo4j_settings, tmp_path, medgraph_cli):
     load(db, neo4j_settings.database, [DATA])
     before = graph_checksum(db, neo4j_settings.database)
     data = planted(tmp_path, "name: C2TM, country: Morocco", "name: Nowhere Cluster, country: Morocco")
     visit = data / "documents" / "visit.yaml"
     visit.write_text(visit.read_text().replace("status: held", "status: maybe")
                      .replace("name: Solartys, role: host", "name: Solartys, role: guest"))
-    code, out, err = medgraph_cli("load", str(data), settings=neo4j_settings)
+    code, out, err = medgraph_cli("load", str(data))
     assert code == 2 and out == ""
     assert err.splitlines() == [
         f"Error: {visit}:3: facts[0].status: 'maybe' is not held or planned",
@@ -181,9 +171,9 @@ def test_bad_data_changes_nothing_and_says_what_to_fix(db, neo4j_settings, tmp_p
     assert graph_checksum(db, neo4j_settings.database) == before
 
 
-def test_stats_prints_counts_and_the_judgement_calls(db, neo4j_settings):
+def test_stats_prints_counts_and_the_judgement_calls(db, neo4j_settings, medgraph_cli):
     load(db, neo4j_settings.database, [DATA])
-    code, out, _ = medgraph_cli("stats", settings=neo4j_settings)
+    code, out, _ = medgraph_cli("stats")
     assert code == 0
     assert "Organisation      9" in out and "ATTENDED              8" in out
     assert out.rstrip().endswith("Sun Coast Cluster (FR) ~ Solar Energy Cluster (ES): 0.40, "

@@ -13,8 +13,6 @@ import json
 import os
 import random
 import re
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -204,23 +202,16 @@ def test_the_page_references_no_external_url(db, neo4j_settings, tmp_path):
         "https://github.com/zloirock/core-js", "https://github.com/zloirock/core-js/blob/v3.21.1/LICENSE"}
 
 
-def test_the_map_command_writes_the_page(db, neo4j_settings, tmp_path):
+def test_the_map_command_writes_the_page(db, neo4j_settings, tmp_path, medgraph_cli):
     load(db, neo4j_settings.database, [DATA])
-    env = {**os.environ, "NEO4J_URI": neo4j_settings.uri, "NEO4J_USERNAME": neo4j_settings.user,
-           "NEO4J_PASSWORD": neo4j_settings.password, "NEO4J_DATABASE": neo4j_settings.database}
-    medgraph = [sys.executable, "-m", "medgraph"]
     out = tmp_path / "countries.html"
-    done = subprocess.run([*medgraph, "map", "--view", "countries", "--out", str(out)],
-                          env=env, capture_output=True, text=True, check=False)
-    K = read_graph(db, neo4j_settings.database)
-    expected = map_data(K, view="countries")
-    assert (done.returncode, done.stderr) == (0, "")
-    assert done.stdout == f"{out}: countries map, {len(expected.nodes)} nodes, {len(expected.edges)} edges\n"
+    code, stdout, stderr = medgraph_cli("map", "--view", "countries", "--out", str(out))
+    expected = map_data(read_graph(db, neo4j_settings.database), view="countries")
+    assert (code, stderr) == (0, "")
+    assert stdout == f"{out}: countries map, {len(expected.nodes)} nodes, {len(expected.edges)} edges\n"
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-    bad = subprocess.run([*medgraph, "map", "--event", "nope", "--out", str(out)],
-                         env=env, capture_output=True, text=True, check=False)
-    assert (bad.returncode, bad.stdout) == (1, "")
-    assert bad.stderr.startswith("Error: unknown event 'nope'")
+    code, stdout, stderr = medgraph_cli("map", "--event", "nope", "--out", str(out))
+    assert (code, stdout) == (1, "") and stderr.startswith("Error: unknown event 'nope'")
 
 
 # --- the page in a real browser, offline --------------------------------------------------------

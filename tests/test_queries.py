@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import math
-import os
 import re
 import shutil
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
@@ -20,14 +17,6 @@ from medgraph.loaders.load import load
 
 DATA = Path(__file__).parent / "fixtures" / "data"
 EVIL = "x' OR 1=1 //`}"
-
-
-def medgraph_cli(*args, settings):
-    """Run the real command against the test server: (exit code, stdout, stderr)."""
-    env = {**os.environ, "NEO4J_URI": settings.uri, "NEO4J_USERNAME": settings.user,
-           "NEO4J_PASSWORD": settings.password, "NEO4J_DATABASE": settings.database}
-    done = subprocess.run([sys.executable, "-m", "medgraph", *args], capture_output=True, text=True, env=env)
-    return done.returncode, done.stdout, done.stderr
 
 
 def rows(frame: pd.DataFrame) -> set[tuple]:
@@ -318,8 +307,8 @@ def test_a_cypher_error_in_a_file_of_ones_own_is_one_line(db, neo4j_settings, tm
 
 # --- the command --------------------------------------------------------------------------------
 
-def test_query_list_shows_each_query_and_what_it_answers(neo4j_settings):
-    code, out, err = medgraph_cli("query", "--list", settings=neo4j_settings)
+def test_query_list_shows_each_query_and_what_it_answers(neo4j_settings, medgraph_cli):
+    code, out, err = medgraph_cli("query", "--list")
     assert (code, err) == (0, "")
     assert out == textwrap.dedent("""\
         agreements                           The agreements: who signed them, when, and where.
@@ -338,11 +327,10 @@ def test_query_list_shows_each_query_and_what_it_answers(neo4j_settings):
         """)
 
 
-def test_query_prints_csv(db, neo4j_settings):
+def test_query_prints_csv(db, neo4j_settings, medgraph_cli):
     load(db, neo4j_settings.database, [DATA])
     code, out, err = medgraph_cli("query", "organisation_profile", "-p",
-                                  "name=cluster des textiles techniques marocains", "--format", "csv",
-                                  settings=neo4j_settings)
+                                  "name=cluster des textiles techniques marocains", "--format", "csv")
     assert (code, err) == (0, "")
     assert out == textwrap.dedent("""\
         id,fact,item,detail,date,evidence
@@ -358,17 +346,17 @@ def test_query_prints_csv(db, neo4j_settings):
         """)
 
 
-def test_query_runs_a_file_of_ones_own_as_a_table(db, neo4j_settings, tmp_path):
+def test_query_runs_a_file_of_ones_own_as_a_table(db, neo4j_settings, tmp_path, medgraph_cli):
     load(db, neo4j_settings.database, [DATA])
     mine = tmp_path / "members.cypher"
     mine.write_text("// Members of a cluster ($name, not $this).\n"
                     "MATCH (m)-[:MEMBER_OF]->(c {id: $name}) RETURN m.name AS member, '$not' AS note\n")
-    code, out, err = medgraph_cli("query", str(mine), "-p", "name=c2tm", settings=neo4j_settings)
+    code, out, err = medgraph_cli("query", str(mine), "-p", "name=c2tm")
     assert (code, out, err) == (0, "member note\nESITH  $not\n", "")
 
 
-def test_query_errors_are_one_line(neo4j_settings):
-    assert medgraph_cli("query", "who_met", settings=neo4j_settings) == (
+def test_query_errors_are_one_line(neo4j_settings, medgraph_cli):
+    assert medgraph_cli("query", "who_met") == (
         1, "", "Error: unknown query 'who_met' (closest: who_met_whom): `medgraph query --list` lists them\n")
-    assert medgraph_cli("query", "who_met_whom", "-p", "a=C2TM", settings=neo4j_settings) == (
+    assert medgraph_cli("query", "who_met_whom", "-p", "a=C2TM") == (
         1, "", "Error: query who_met_whom needs the parameter $b: give it with -p b=VALUE\n")

@@ -1,9 +1,6 @@
 """`medgraph analyze` on the invented fixture programme, read back from the real Neo4j."""
 
 import datetime as dt
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from medgraph.graph.readout import read_graph
@@ -46,16 +43,10 @@ def test_two_runs_give_identical_tables(db, neo4j_settings, tmp_path):
     assert sorted(p.name for p in (tmp_path / "one").iterdir())[:3] == ["brokerage.csv", "centrality.csv", "communities.csv"]
 
 
-def test_the_analyze_command_prints_a_summary_and_the_report_path(db, neo4j_settings, tmp_path):
+def test_the_analyze_command_prints_a_summary_and_the_report_path(db, neo4j_settings, tmp_path, medgraph_cli):
     fixture_graph(db, neo4j_settings)
-    env = {**os.environ, "NEO4J_URI": neo4j_settings.uri, "NEO4J_USERNAME": neo4j_settings.user,
-           "NEO4J_PASSWORD": neo4j_settings.password, "NEO4J_DATABASE": neo4j_settings.database}
-    done = subprocess.run([sys.executable, "-m", "medgraph", "analyze", "--out", str(tmp_path)],
-                          capture_output=True, text=True, env=env)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines() == [
-        "9 organisations, 14 ties; 4 of 4 South-Med clusters have met an EU organisation",
-        f"report: {tmp_path / 'report.md'}"]
-    bad = subprocess.run([sys.executable, "-m", "medgraph", "analyze", "--as-of", "June"],
-                         capture_output=True, text=True, env=env)
-    assert (bad.returncode, bad.stderr) == (1, "Error: --as-of: expected a date YYYY-MM-DD, found 'June'\n")
+    assert medgraph_cli("analyze", "--out", str(tmp_path)) == (0, (
+        "9 organisations, 14 ties; 4 of 4 South-Med clusters have met an EU organisation\n"
+        f"report: {tmp_path / 'report.md'}\n"), "")
+    assert medgraph_cli("analyze", "--as-of", "June") == (
+        1, "", "Error: --as-of: expected a date YYYY-MM-DD, found 'June'\n")

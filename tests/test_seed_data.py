@@ -4,7 +4,6 @@ These tests read the project's data files, never the source documents in ../shar
 """
 
 import re
-from pathlib import Path
 
 from medgraph.loaders.load import DEFAULT_DATA, load, read_rows
 

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from neo4j import GraphDatabase
 
 from medgraph import connection
 from medgraph.errors import ServerError
