@@ -1,6 +1,6 @@
 """The project's own curated data (data/) is valid, private and loads as the contract says.
 
-These tests read the project's data files, never the source documents in ../shared.
+These tests read the project's data files only, never the source documents themselves.
 """
 
 import re
