@@ -587,11 +587,21 @@ def country_colour(code: str | None) -> str:
 
 
 def title(K, view: str, dataset: str | None) -> str:
-    programmes = sorted(d.get("name") or n for n, d in K.nodes(data=True) if d.get("label") == "Programme"
-                        and not any(k == "PART_OF" for _, _, k in K.out_edges(n, keys=True)))
+    """The page title: the data set, by default the programmes whose events the graph holds."""
     what = {"ties": "organisations and their ties", "events": "organisations and the events they attended",
             "countries": "countries and the ties between their organisations"}[view]
-    return f"{dataset or ', '.join(programmes) or 'medgraph'}: {what}"
+    return f"{dataset or ', '.join(event_programmes(K)) or 'medgraph'}: {what}"
+
+
+def event_programmes(K) -> list[str]:
+    """Names of the top-level programmes that have events, e.g. an initiative above its track."""
+    def top(p):
+        parents = [q for _, q, k in K.out_edges(p, keys=True) if k == "PART_OF" and K.nodes[q].get("label") == "Programme"]
+        return top(parents[0]) if parents else p
+
+    programmes = {top(p) for e, p, k in K.edges(keys=True)
+                  if k == "PART_OF" and K.nodes[e].get("label") == "Event" and K.nodes[p].get("label") == "Programme"}
+    return sorted(K.nodes[p].get("name") or p for p in programmes)
 
 
 def subtitle(K, events, countries, as_of, measure: str, nodes, edges) -> str:

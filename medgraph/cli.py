@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import typer
-
-from pathlib import Path
 
 from medgraph import connection, server
 from medgraph.errors import MedgraphError
