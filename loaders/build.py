@@ -18,6 +18,7 @@ HANDLERS = {
     "mention": F.mention_fact,
 }
 LANGUAGES = {"en", "fr"}
+LIST_FIELDS = {"parties", "organisers"}
 
 
 def to_rows(registry: Registry, documents: list[Document]) -> GraphRows:
@@ -28,6 +29,8 @@ def to_rows(registry: Registry, documents: list[Document]) -> GraphRows:
     """
     rows = GraphRows()
     organisations, people, programmes = F.registry_rows(registry, rows)
+    if rows.problems:  # facts resolved against a broken registry would only echo its problems
+        raise DataError("\n".join(rows.problems))
     ctx = F.Context(rows, organisations, people, programmes, events={})
     for document in documents:
         if document_node(document, rows):
@@ -52,7 +55,23 @@ def for_each_fact(ctx: F.Context, document: Document, wanted, handler) -> None:
         if not isinstance(fact.get(LINE), int) or not isinstance(fact.get("line"), int) or fact["line"] < 1:
             ctx.problem(fact, "line", f"expected the source line number, found {fact.get('line')!r}")
             continue
-        handler(ctx, fact)
+        if well_shaped(ctx, fact, fact):
+            handler(ctx, fact)
+
+
+def well_shaped(ctx: F.Context, fact: dict, mapping: dict) -> bool:
+    """Lists only where a list of mappings belongs (parties, organisers); one value elsewhere."""
+    for field, value in mapping.items():
+        if field in LIST_FIELDS:
+            if value is not None and not (isinstance(value, list) and all(isinstance(v, dict) for v in value)):
+                ctx.problem(fact, field, f"expected a list of mappings, found {value!r}")
+                return False
+            if not all(well_shaped(ctx, fact, item) for item in value or []):
+                return False
+        elif isinstance(value, (list, dict)):
+            ctx.problem(fact, field, f"expected one value, found {value!r}")
+            return False
+    return True
 
 
 def handle_fact(ctx: F.Context, fact: dict) -> None:
@@ -87,19 +106,21 @@ def define_event(ctx: F.Context, fact: dict) -> None:
     if event is None:
         return
     if event in ctx.events or event in ctx.rows.nodes:
-        ctx.problem(fact, "id", f"event {event!r} is defined twice")
+        first = ctx.defined_at.get(event, "the registry")
+        ctx.problem(fact, "id", f"event {event!r} is defined twice (first at {first})")
         return
     ctx.events[event] = fact  # known even when invalid: references to it are not problems too
+    ctx.defined_at[event] = f"{ctx.document.path}:{fact.get(LINE, 1)}"
     kind, status = fact.get("kind"), fact.get("status")
     start, end = F.check_date(ctx, fact, "start"), F.check_date(ctx, fact, "end")
     if kind not in F.EVENT_KINDS:
-        ctx.problem(fact, "kind", f"{kind!r} is not one of {', '.join(sorted(F.EVENT_KINDS))}")
+        ctx.problem(fact, "kind", F.not_one_of(kind, F.EVENT_KINDS))
     elif status not in F.STATUSES:
-        ctx.problem(fact, "status", f"{status!r} is not held or planned")
+        ctx.problem(fact, "status", F.not_one_of(status, F.STATUSES))
     elif start and end and end < start:
         ctx.problem(fact, "end", f"{end} is before the start {start}")
     elif (start or end) and fact.get("date_precision") not in F.PRECISIONS:
-        ctx.problem(fact, "date_precision", f"{fact.get('date_precision')!r} is not one of {', '.join(sorted(F.PRECISIONS))}")
+        ctx.problem(fact, "date_precision", F.not_one_of(fact.get("date_precision"), F.PRECISIONS))
     else:
         ctx.rows.node(event, ["Event"], name=fact.get("name") or event, kind=kind, start=start, end=end or start,
                       date_precision=fact.get("date_precision"), city=fact.get("city"), place=fact.get("place"),

@@ -6,6 +6,7 @@ together, so one run shows everything to fix; nothing is written unless there is
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ class Context:
     events: dict[str, dict]
     document: Document | None = None
     index: int = 0
+    defined_at: dict[str, str] = dataclasses.field(default_factory=dict)
 
     def where(self, fact: dict, field: str) -> str:
         return f"{self.document.path}:{fact.get(LINE, 1)}: facts[{self.index}].{field}"
@@ -67,8 +69,12 @@ def registry_rows(registry: Registry, rows: GraphRows) -> tuple[Resolver, Resolv
     return Resolver(organisations), Resolver(people), programmes
 
 
-def check_id(item: dict, path: str, section: str, rows: GraphRows, seen: set[str]) -> bool:
+def check_entry(item: dict, path: str, section: str, rows: GraphRows, seen: set[str]) -> bool:
+    """A registry entry has a new slug id, a name, and one value per field (aliases: a list)."""
     where = f"{path}:{item[LINE]}: {section}"
+    if problem := shape_problem(item):
+        rows.problem(f"{where}.{problem}")
+        return False
     if not isinstance(item.get("id"), str) or not SLUG.match(item["id"]):
         rows.problem(f"{where}.id: expected a lowercase slug, found {item.get('id')!r}")
         return False
@@ -82,12 +88,28 @@ def check_id(item: dict, path: str, section: str, rows: GraphRows, seen: set[str
     return True
 
 
+def shape_problem(item: dict) -> str | None:
+    """The first field of the wrong shape: `aliases` holds a list of names, other fields one value.
+
+    >>> shape_problem({"id": "x", "aliases": "X"})
+    "aliases: expected a list of names, found 'X'"
+    """
+    for field, value in item.items():
+        if field == "aliases":
+            if value is not None and not (isinstance(value, list) and all(isinstance(v, str) and v.strip()
+                                                                          for v in value)):
+                return f"{field}: expected a list of names, found {value!r}"
+        elif isinstance(value, (list, dict)):
+            return f"{field}: expected one value, found {value!r}"
+    return None
+
+
 def organisation_entry(org: dict, path: str, rows: GraphRows, seen: set[str]) -> Entry | None:
-    if not check_id(org, path, "organisations", rows, seen):
+    if not check_entry(org, path, "organisations", rows, seen):
         return None
     where = f"{path}:{org[LINE]}: organisations"
     if org.get("kind") not in KINDS:
-        rows.problem(f"{where}.kind: {org.get('kind')!r} is not one of {', '.join(sorted(KINDS))}")
+        rows.problem(f"{where}.kind: {not_one_of(org.get('kind'), KINDS)}")
         return None
     code = org.get("country")
     if code is not None and country_code(str(code)) != code:
@@ -103,14 +125,14 @@ def organisation_entry(org: dict, path: str, rows: GraphRows, seen: set[str]) ->
 
 
 def person_entry(person: dict, path: str, rows: GraphRows, seen: set[str]) -> Entry | None:
-    if not check_id(person, path, "people", rows, seen):
+    if not check_entry(person, path, "people", rows, seen):
         return None
     rows.node(person["id"], ["Person"], name=person["name"], search_keys=[search_key(person["name"])])
     return Entry(person["id"], person["name"])
 
 
 def programme_node(programme: dict, path: str, rows: GraphRows, seen: set[str]) -> bool:
-    if not check_id(programme, path, "programmes", rows, seen):
+    if not check_entry(programme, path, "programmes", rows, seen):
         return False
     extras = {k: v for k, v in programme.items() if k not in ("id", "part_of", LINE)}
     rows.node(programme["id"], ["Programme"], **{k: str(v) if isinstance(v, dt.date) else v for k, v in extras.items()})
@@ -135,6 +157,16 @@ def possibly_same_rows(registry: Registry, rows: GraphRows) -> None:
         else:
             rows.relate("POSSIBLY_SAME_AS", pair["a"], pair["b"], f"registry:{pair[LINE]}",
                         confidence=float(confidence), reason=pair["reason"])
+
+
+def not_one_of(value, allowed: set[str]) -> str:
+    """The problem with a value outside a closed list, or with a missing one.
+
+    >>> not_one_of(None, {"held", "planned"})
+    'missing (one of held, planned)'
+    """
+    listed = ", ".join(sorted(allowed))
+    return f"missing (one of {listed})" if value is None else f"{value!r} is not one of {listed}"
 
 
 # --- facts ---------------------------------------------------------------------------------
@@ -217,7 +249,7 @@ def attendance_fact(ctx: Context, fact: dict) -> None:
     event = known_event(ctx, fact, "event")
     role = fact.get("role", "delegate")
     if role not in ROLES:
-        ctx.problem(fact, "role", f"{role!r} is not one of {', '.join(sorted(ROLES))}")
+        ctx.problem(fact, "role", not_one_of(role, ROLES))
         return
     if "person" in fact:
         attendee = resolve_person(ctx, fact, "person")

@@ -6,6 +6,7 @@ Only opening and parsing happens here; checking and resolving is `medgraph.loade
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,16 +15,35 @@ import yaml
 from medgraph.errors import DataError
 
 LINE = "__line__"
+SUFFIXES = (".yaml", ".yml")
+MAX_FILE_MB = 16  # one data file; parsing takes about 1 s per MB (MEDGRAPH_MAX_FILE_MB overrides)
+TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
-class LineLoader(yaml.SafeLoader):
-    """A SafeLoader that records, in every mapping, the line the mapping starts on."""
+class LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """A SafeLoader (libyaml's when present) that records, in every mapping, its first line."""
+
+
+class ImpossibleDate(yaml.MarkedYAMLError):
+    """A date-shaped value that is no date (2019-02-30): named with its key and line."""
 
 
 def construct_mapping(loader: LineLoader, node: yaml.MappingNode) -> dict:
+    for key, value in node.value:
+        if value.tag == TIMESTAMP:
+            check_timestamp(loader, key, value)
     mapping = loader.construct_mapping(node, deep=True)
     mapping[LINE] = node.start_mark.line + 1
     return mapping
+
+
+def check_timestamp(loader: LineLoader, key: yaml.Node, value: yaml.ScalarNode) -> None:
+    try:
+        loader.construct_yaml_timestamp(value)
+    except ValueError as error:
+        field = key.value if isinstance(key, yaml.ScalarNode) else "date"
+        raise ImpossibleDate(problem=f"{field}: impossible date {value.value!r} ({error})",
+                             problem_mark=value.start_mark) from None
 
 
 LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
@@ -33,18 +53,28 @@ def parse_yaml(text: str, path: str) -> dict:
     """Parse one YAML document whose top level is a mapping, or raise a one-line DataError."""
     try:
         data = yaml.load(text, Loader=LineLoader)
+    except ImpossibleDate as error:
+        raise DataError(f"{path}:{error.problem_mark.line + 1}: {error.problem}") from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         raise DataError(f"{path}:{mark.line + 1 if mark else 1}: invalid YAML: {error.problem}") from None
     except yaml.YAMLError as error:
         raise DataError(f"{path}:1: invalid YAML: {error}") from None
+    if data is None:
+        raise DataError(f"{path}:1: empty file (a data file holds a mapping: document and facts, or a registry)")
     if not isinstance(data, dict):
         raise DataError(f"{path}:1: expected a mapping at the top of the file, found {type(data).__name__}")
     return data
 
 
-def read_text(path: Path) -> str:
+def read_text(path: Path, env=os.environ) -> str:
+    """The file's text, refused when it is not UTF-8 or larger than the size limit."""
+    limit = float(env.get("MEDGRAPH_MAX_FILE_MB") or MAX_FILE_MB)
     try:
+        size = path.stat().st_size / 1e6
+        if size > limit:
+            raise DataError(f"{path}:1: {size:.1f} MB, above the {limit:g} MB limit for one data file "
+                            "(split it into several documents, or raise MEDGRAPH_MAX_FILE_MB)")
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         raise DataError(f"{path}:1: not UTF-8 text (byte {error.start})") from None
@@ -104,6 +134,8 @@ def find_data_files(paths: list[Path]) -> tuple[list[Path], list[Path]]:
     for path in paths:
         if not path.exists():
             raise DataError(f"{path}: no such file or folder")
+        if path.is_file() and path.suffix not in SUFFIXES:
+            raise DataError(f"{path}:1: not a data file (medgraph reads YAML: .yaml or .yml)")
         files = sorted(path.rglob("*.yaml")) + sorted(path.rglob("*.yml")) if path.is_dir() else [path]
         for file in files:
             (registries if file.stem == "registry" else documents).append(file)

@@ -14,6 +14,7 @@ from medgraph.loaders.rows import GraphRows
 from medgraph.loaders.sources import check_sources
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data"
+SHOWN_PROBLEMS = 100
 
 
 @dataclass(frozen=True)
@@ -42,8 +43,21 @@ def read_rows(paths: list[Path], seeds: Path | None = None) -> GraphRows:
     except DataError as error:
         problems += str(error).splitlines()
     if problems:
-        raise DataError("\n".join(problems))
+        raise DataError("\n".join(shown(problems)))
     return rows
+
+
+def shown(problems: list[str], limit: int = SHOWN_PROBLEMS) -> list[str]:
+    """The first `limit` problems, and how many more there are.
+
+    >>> shown(["a.yaml:1: x: missing", "a.yaml:2: x: missing", "a.yaml:3: x: missing"], limit=2)[-1]
+    '… and 1 more problem (3 in all): fix these first, then run again'
+    """
+    if len(problems) <= limit:
+        return problems
+    more = len(problems) - limit
+    return problems[:limit] + [f"… and {more:,} more problem{'s' * (more > 1)} ({len(problems):,} in all): "
+                               "fix these first, then run again"]
 
 
 def load(driver: neo4j.Driver, database: str, paths: list[Path] | None = None,

@@ -113,16 +113,19 @@ def load(
 
 
 @app.command("stats")
-def stats() -> None:
+def stats(
+    checksum: bool = typer.Option(False, "--checksum", help="also print a SHA-256 of the whole graph's content"),
+) -> None:
     """Node and relationship counts by label and type, and the POSSIBLY_SAME_AS judgement calls.
 
-    Example: medgraph stats
+    Example: medgraph stats --checksum
     """
-    from medgraph.stats import graph_stats
+    from medgraph.stats import graph_checksum, graph_stats
 
     driver, database = connected()
     with driver:
         result = graph_stats(driver, database)
+        digest = graph_checksum(driver, database) if checksum else None
     typer.echo(result.labels.to_string(index=False))
     typer.echo("")
     typer.echo(result.types.to_string(index=False))
@@ -130,6 +133,8 @@ def stats() -> None:
     for row in result.possibly_same.itertuples():
         typer.echo(f"  {row.a_name} ({row.a_country}) ~ {row.b_name} ({row.b_country}): "
                    f"{row.confidence:.2f}, {row.reason}")
+    if digest:
+        typer.echo(f"\nchecksum: {digest}")
 
 
 def parse_date(value: str | None, option: str):

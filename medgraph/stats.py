@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 
 import neo4j
@@ -26,3 +28,14 @@ def run_query(driver: neo4j.Driver, database: str, name: str, **parameters) -> p
 def graph_stats(driver: neo4j.Driver, database: str) -> Stats:
     return Stats(run_query(driver, database, "counts_by_label"), run_query(driver, database, "counts_by_type"),
                  run_query(driver, database, "possibly_same_as"))
+
+
+def graph_checksum(driver: neo4j.Driver, database: str) -> str:
+    """SHA-256 of the graph's content (nodes, relationships, properties), independent of order
+    and of Neo4j's internal ids: equal checksums mean the same graph."""
+    records, _, _ = driver.execute_query(read_cypher("medgraph", "graph_content"), database_=database)
+    lines = sorted(json.dumps([r["item"], r["key"], r["props"]], sort_keys=True, default=str) for r in records)
+    digest = hashlib.sha256()
+    for line in lines:
+        digest.update(line.encode() + b"\n")
+    return digest.hexdigest()

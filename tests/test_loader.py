@@ -10,6 +10,7 @@ import pytest
 
 from medgraph.errors import DataError
 from medgraph.loaders.load import load, read_rows
+from medgraph.stats import graph_checksum
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DATA = FIXTURES / "data"
@@ -28,13 +29,6 @@ def rows_of(driver, database, cypher, **params):
     """The records of a query as a set of tuples."""
     records, _, _ = driver.execute_query(cypher, params, database_=database)
     return {tuple(frozen(v) for v in r.values()) for r in records}
-
-
-def graph_checksum(driver, database):
-    """Every node and relationship with its properties, as one comparable value."""
-    nodes = rows_of(driver, database, "MATCH (n) RETURN labels(n), properties(n)")
-    rels = rows_of(driver, database, "MATCH (a)-[r]->(b) RETURN a.id, type(r), b.id, properties(r)")
-    return nodes, rels
 
 
 # --- pure: checking and resolving ---------------------------------------------------------------
@@ -163,7 +157,7 @@ def test_bad_data_changes_nothing_and_says_what_to_fix(db, neo4j_settings, tmp_p
     code, out, err = medgraph_cli("load", str(data))
     assert code == 2 and out == ""
     assert err.splitlines() == [
-        f"Error: {visit}:3: facts[0].status: 'maybe' is not held or planned",
+        f"Error: {visit}:3: facts[0].status: 'maybe' is not one of held, planned",
         f"Error: {visit}:21: facts[4].name: unknown name 'Nowhere Cluster' (closest: 'North West Olive Oil Cluster' "
         "(TN, 37), 'Solar Energy Cluster' (ES, 32), 'France Clusters' (FR, 31))",
         f"Error: {visit}:22: facts[5].role: 'guest' is not one of delegate, host, speaker",
