@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 import sys
+import warnings
 from pathlib import Path
 
 import typer
+from neo4j import PreviewWarning
+from neo4j.exceptions import DriverError, Neo4jError
 
 from medgraph import connection, server
-from medgraph.errors import MedgraphError
+from medgraph.errors import MedgraphError, ServerError
 
 EXIT_CODES = """Exit codes: 0 success; 1 other error; 2 bad input data; 3 Neo4j server unreachable,
 refused or failed to start; 4 missing tool (java, mvn) or failed download."""
@@ -268,9 +272,27 @@ def query(
 
 
 def main() -> None:
+    quiet_driver()
     try:
         app()
     except MedgraphError as error:
-        for line in str(error).splitlines():
-            typer.echo(f"Error: {line}", err=True)
-        sys.exit(error.exit_code)
+        fail(str(error), error.exit_code)
+    except (Neo4jError, DriverError) as error:  # the server failed or went away mid-command
+        fail(f"Neo4j failed during the command: {connection.reason(error)}", ServerError.exit_code)
+    except OSError as error:
+        fail(f"{error.filename or 'a file'}: {error.strerror or error}", MedgraphError.exit_code)
+    except KeyboardInterrupt:
+        fail("interrupted", 130)
+
+
+def fail(message: str, exit_code: int) -> None:
+    for line in message.splitlines():
+        typer.echo(f"Error: {line}", err=True)
+    sys.exit(exit_code)
+
+
+def quiet_driver() -> None:
+    """The driver's own log lines and preview warnings would repeat our one-line errors."""
+    logging.getLogger("neo4j").addHandler(logging.NullHandler())
+    logging.getLogger("neo4j").propagate = False
+    warnings.filterwarnings("ignore", category=PreviewWarning)

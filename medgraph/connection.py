@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from urllib.parse import urlparse
 
 import neo4j
 from neo4j import GraphDatabase
-from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
+from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from medgraph.cypher import read_cypher
 from medgraph.errors import ServerError
@@ -57,7 +58,8 @@ def connect(config: Settings) -> neo4j.Driver:
     """A driver whose server answered and accepted the credentials, or a ServerError."""
     try:
         driver = GraphDatabase.driver(config.uri, auth=(config.user, config.password),
-                                      connection_timeout=CONNECT_TIMEOUT, max_transaction_retry_time=5)
+                                      connection_timeout=CONNECT_TIMEOUT, max_transaction_retry_time=5,
+                                      connection_acquisition_timeout=CONNECT_TIMEOUT)  # a silent server: no hang
     except (ValueError, DriverError) as error:
         raise ServerError(f"invalid NEO4J_URI {config.uri!r}: {error}") from None
     try:
@@ -71,20 +73,36 @@ def connect(config: Settings) -> neo4j.Driver:
 
 def explain(error: BaseException, config: Settings) -> BaseException:
     """Turn a driver failure into a one-line ServerError saying what to check."""
+    where = f"Neo4j at {config.uri}"
     if isinstance(error, AuthError):
-        return ServerError(f"Neo4j at {config.uri} refused the password of user {config.user!r} (check NEO4J_PASSWORD)")
+        return ServerError(f"{where} refused the password of user {config.user!r} (check NEO4J_PASSWORD)")
     if isinstance(error, Neo4jError) and "DatabaseNotFound" in (error.code or ""):
-        return ServerError(f"Neo4j at {config.uri} has no database {config.database!r} (check NEO4J_DATABASE)")
-    if isinstance(error, (ServiceUnavailable, DriverError, OSError)):
-        return ServerError(f"cannot reach Neo4j at {config.uri} (is it running? check NEO4J_URI): {first_line(error)}")
+        return ServerError(f"{where} has no database {config.database!r} (check NEO4J_DATABASE)")
+    if isinstance(error, (ServiceUnavailable, SessionExpired, DriverError, OSError, ValueError)):
+        tls = " (the URI asks for TLS: a server without encryption takes bolt:// or neo4j://)" \
+            if urlparse(config.uri).scheme.endswith(("+s", "+ssc")) else ""
+        return ServerError(f"cannot reach {where} (is it running? check NEO4J_URI): {reason(error)}{tls}")
     if isinstance(error, Neo4jError):
-        return ServerError(f"Neo4j at {config.uri}: {first_line(error)}")
+        return ServerError(f"{where}: {reason(error)}")
     return error
 
 
-def first_line(error: BaseException) -> str:
-    text = getattr(error, "message", None) or str(error) or type(error).__name__
-    return text.strip().splitlines()[0]
+def reason(error: BaseException) -> str:
+    """The most specific cause of a failure: the first line of the innermost exception.
+
+    >>> try:
+    ...     try:
+    ...         raise ConnectionRefusedError(111, "Connection refused")
+    ...     except OSError as cause:
+    ...         raise RuntimeError("Couldn't connect") from cause
+    ... except RuntimeError as error:
+    ...     reason(error)
+    '[Errno 111] Connection refused'
+    """
+    while (cause := error.__cause__ or error.__context__) is not None:
+        error = cause
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
 
 
 def server_version(config: Settings) -> str:

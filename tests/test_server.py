@@ -72,6 +72,42 @@ def test_a_database_that_does_not_exist_is_named(neo4j_settings):
         connection.connect(missing)
 
 
+@pytest.fixture
+def silent_server():
+    """A port that accepts connections and never answers: a hung server."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    yield f"bolt://127.0.0.1:{listener.getsockname()[1]}"
+    listener.close()
+
+
+TROUBLE = {  # case -> (NEO4J_* settings over the test server's, what the one line says)
+    "server down": ({"NEO4J_URI": "bolt://127.0.0.1:1"}, "cannot reach Neo4j at bolt://127.0.0.1:1 (is it running? "
+                                                         "check NEO4J_URI): [Errno 111] Connection refused"),
+    "not a Neo4j URI": ({"NEO4J_URI": "http://127.0.0.1:7474"}, "invalid NEO4J_URI 'http://127.0.0.1:7474': "
+                                                                "URI scheme 'http' is not supported"),
+    "unknown host": ({"NEO4J_URI": "bolt://no-such-host.invalid:7687"}, "cannot reach Neo4j at "
+                                                                        "bolt://no-such-host.invalid:7687"),
+    "wrong password": ({"NEO4J_PASSWORD": "not-the-password"}, "refused the password of user 'neo4j' "
+                                                               "(check NEO4J_PASSWORD)"),
+    "no such database": ({"NEO4J_DATABASE": "nosuchdb"}, "has no database 'nosuchdb' (check NEO4J_DATABASE)"),
+    "TLS against a plain server": ({"NEO4J_URI": "bolt+s://{host}"}, "(the URI asks for TLS: a server without "
+                                                                      "encryption takes bolt:// or neo4j://)"),
+    "silent server": ({"NEO4J_URI": "{silent}"}, "timed out"),
+}
+
+
+@pytest.mark.parametrize("case", TROUBLE)
+def test_server_trouble_is_one_line_and_exit_3_without_hanging(case, neo4j_settings, silent_server):
+    overrides, message = TROUBLE[case]
+    host = neo4j_settings.uri.split("://", 1)[1]
+    env = {**os.environ, "NEO4J_URI": neo4j_settings.uri, "NEO4J_USERNAME": neo4j_settings.user,
+           "NEO4J_PASSWORD": neo4j_settings.password, "NEO4J_DATABASE": neo4j_settings.database,
+           **{k: v.format(host=host, silent=silent_server) for k, v in overrides.items()}}
+    code, out, err = medgraph("stats", env=env)  # medgraph() fails the test after its timeout: no hang
+    assert code == 3 and out == ""
+    assert len(err.splitlines()) == 1 and err.startswith("Error: ") and message in err
+
+
 def test_the_password_file_is_private(neo4j_settings):
     if not neo4j_settings.local:
         pytest.skip("NEO4J_URI points at a server medgraph did not start")
