@@ -53,13 +53,19 @@ def db(neo4j_driver, neo4j_settings):
 
 
 @pytest.fixture
-def medgraph_cli(neo4j_settings):
+def medgraph_env(neo4j_settings):
+    """The environment that points the `medgraph` command at the test server."""
+    return {**os.environ, "NEO4J_URI": neo4j_settings.uri, "NEO4J_USERNAME": neo4j_settings.user,
+            "NEO4J_PASSWORD": neo4j_settings.password, "NEO4J_DATABASE": neo4j_settings.database}
+
+
+@pytest.fixture
+def medgraph_cli(medgraph_env):
     """Runs the real `medgraph` command against the test server: (exit code, stdout, stderr)."""
-    env = {**os.environ, "NEO4J_URI": neo4j_settings.uri, "NEO4J_USERNAME": neo4j_settings.user,
-           "NEO4J_PASSWORD": neo4j_settings.password, "NEO4J_DATABASE": neo4j_settings.database}
 
     def run(*args):
-        done = subprocess.run([sys.executable, "-m", "medgraph", *args], capture_output=True, text=True, env=env)
+        done = subprocess.run([sys.executable, "-m", "medgraph", *args], capture_output=True, text=True,
+                              env=medgraph_env)
         return done.returncode, done.stdout, done.stderr
 
     return run
