@@ -40,6 +40,8 @@ GLOSSARY = [
     ("egypte", "egypt"), ("liban", "lebanon"), ("electronique", "electronics"),
     ("mecatronique", "mechatronics"), ("mechatronic", "mechatronics"), ("mecanique", "mechanics"),
     ("tourisme", "tourism"), ("energie", "energy"), ("renouvelable", "renewable"),
+    ("economie numerique", "digital economy"), ("ministere", "ministry"), ("industrie", "industry"),
+    ("investissement", "investment"), ("commerce", "trade"),
 ]
 ACRONYM = re.compile(r"^[A-Z0-9][A-Za-z0-9.&@]{1,9}$")
 
