@@ -44,7 +44,8 @@ class Token:
 
     @property
     def capital(self) -> bool:
-        return self.text[:1].isupper() or self.text[:1].isdigit()
+        # "lIndustrie", "eBay": an elision or a brand keeps a capital inside
+        return self.text[:1].isupper() or self.text[:1].isdigit() or any(c.isupper() for c in self.text[1:])
 
 
 @dataclass(frozen=True)
@@ -266,7 +267,7 @@ def country_of(text: str) -> str | None:
     if not text or len(text) > 40 or not (text[:1].isupper() or (" " not in text and len(text) >= 5)):
         return None
     if len(text) <= 3:
-        return text if len(text) == 2 and text.isupper() and fold(text) in country_names() else None
+        return country_names()[fold(text)] if text.isupper() and fold(text) in country_names() else None
     if fold(text) in country_names():
         return country_names()[fold(text)]
     return country_code(text) if " " not in text and text[1:].islower() and text.isalpha() else None

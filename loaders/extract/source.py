@@ -183,7 +183,7 @@ def paragraphs(source: Source) -> list[Span]:
     result, text, starts = [], "", []
     for number, line in enumerate(source.lines, start=1):
         line = line.strip()
-        if (not line or number in source.breaks) and text:
+        if (not line or number in source.breaks or BULLET.match(line)) and text:
             result.append(Span(text, tuple(starts)))
             text, starts = "", []
         if not line:
@@ -197,7 +197,8 @@ def paragraphs(source: Source) -> list[Span]:
     return result
 
 
-SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ0-9)»”\"][.!?])\s+(?=[A-ZÀ-Ý«“\"(#])")
+SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ0-9)»”\"][.!?])\s+(?=[A-ZÀ-Ý0-9«“\"(#])")
+BULLET = re.compile(r"^(?:[•·*▪◦‣–-]\s|\d{1,2}[/.)]\s)")
 
 
 def sentences(paragraph: Span) -> list[Span]:

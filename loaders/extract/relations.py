@@ -1,0 +1,281 @@
+"""Who attended, who is a member of what, who mentors whom, who signed with whom.
+
+Attendance comes from participant lists (every item attends the event the list's lead names,
+else the main event) and from sentences with a cue: "visits to X" (host), "representatives of
+X will speak" (speaker), "X attended" (delegate). Each organisation is resolved against the
+registry (country beside it as tie-breaker); one the registry does not know is proposed as a
+new organisation with its country and a kind guessed from its name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from medgraph.loaders.countries import fold
+from medgraph.loaders.extract.clauses import Sentence, kinds_in
+from medgraph.loaders.extract.events import Event, Events, organisers_in
+from medgraph.loaders.extract.gazetteer import HOST_CUES, ORG_KINDS, ORGANISED_BY, SPEAKER_CUES
+from medgraph.loaders.extract.lists import Item, ParticipantList
+from medgraph.loaders.extract.names import NameFinder, OrgMention
+from medgraph.loaders.resolve import Resolver, Unresolved
+
+CONFIDENCE = {"id": 0.95, "surface": 0.95, "exact": 0.95, "parts": 0.9, "fuzzy": 0.75, "new": 0.6}
+ATTENDING = r"\battended\b|\btook\s+part\b|\bparticipated\b|\bjoined\b|\bwere\s+present\b|\bparticipent\b" \
+            r"|\bont\s+participé\b|\bont\s+pris\s+part\b|\bparticipaient\b|\bétaient\s+présents?\b" \
+            r"|\bparticiperont\b|\bprendront\s+part\b|\bwill\s+(?:attend|take\s+part|join)\b"
+LIST_LEAD = ATTENDING + r"|\bparticipa|\battend|\bpresent\b|\bprésents?\b|\bdelegation\b|\bdélégation\b" \
+                        r"|\bvisitors\b|\bguests\b|\binvités\b"
+MEMBER_CUE = r"\b(?:a\s+|an\s+|un\s+|une\s+)?(?:members?|membres?|adhérents?)\s+(?:of|de|du|des|d')\s*(?:the\s+|la\s+|l['’])?"
+AGREEMENT = r"(?:partnership|cooperation|co-operation|collaboration|framework|twinning)\s+agreement|memorandum\s+of\s+understanding" \
+            r"|\bmou\b|accord\s+de\s+(?:partenariat|coopération|collaboration|jumelage)|convention\s+de\s+(?:partenariat|coopération)" \
+            r"|protocole\s+d'accord"
+AGREEMENT_KINDS = [("memorandum", "memorandum of understanding"), ("mou", "memorandum of understanding"),
+                   ("protocole", "memorandum of understanding"), ("coop", "cooperation agreement"),
+                   ("co-op", "cooperation agreement"), ("collaboration", "cooperation agreement"),
+                   ("jumelage", "twinning agreement"), ("twinning", "twinning agreement"),
+                   ("framework", "framework agreement")]
+MENTOR_CUE = r"\bmentors?\b|\bmentees?\b|\bmentoring\b|\bmentorat\b|\bmentorés?\b|\bparrain"
+PERSON = re.compile(r"\b([A-ZÀ-Ý][a-zà-ÿ'-]+(?:\s+[A-ZÀ-Ý][a-zà-ÿ'-]+)?\s+[A-ZÀ-Ý][A-Za-zÀ-ÿ'-]+)(?:\s*\(([^()]+)\))?")
+
+
+@dataclass(frozen=True)
+class OrgRef:
+    """An organisation a fact names: a registry id, or None for a new one (then kind guessed)."""
+
+    id: str | None
+    written: str
+    country: str | None
+    line: int
+    confidence: float
+    kind: str | None = None
+
+
+@dataclass
+class Found:
+    """Everything a document states besides its events."""
+
+    attendances: list[tuple[Event, OrgRef, str]] = field(default_factory=list)
+    memberships: list[tuple[OrgRef, OrgRef]] = field(default_factory=list)
+    mentoring: list[tuple[str, str, int, Event | None]] = field(default_factory=list)
+    agreements: list[tuple[str, list[OrgRef], dt.date | None, Event | None, int]] = field(default_factory=list)
+    mentions: list[OrgRef] = field(default_factory=list)
+
+
+@dataclass
+class Known:
+    """What the registry knows: resolvers, a name finder, every organisation's kind."""
+
+    organisations: Resolver
+    people: Resolver
+    kinds: dict[str, str]
+
+    def __post_init__(self):
+        self.finder = NameFinder(self.organisations)
+
+
+def ref(mention: OrgMention, line: int) -> OrgRef:
+    return OrgRef(mention.id, mention.written, mention.country, line, CONFIDENCE.get(mention.rule, 0.7))
+
+
+def guess_kind(name: str) -> str:
+    """The kind of an organisation from the words of its name.
+
+    >>> guess_kind("Pôle de compétitivité Agro-Sud"), guess_kind("Atlas Tech Network"), guess_kind("Dunes SARL")
+    ('Cluster', 'Network', 'Company')
+    """
+    folded = fold(name)
+    return next((kind for kind, pattern in ORG_KINDS if re.search(pattern, folded)), "Company")
+
+
+# --- lists -----------------------------------------------------------------------------------
+
+
+def resolve_item(known: Known, item: Item, line: int) -> tuple[OrgRef, OrgRef | None]:
+    """The organisation a list item names, and the network it is written with ("X - Network")."""
+    try:
+        match = known.organisations.resolve(item.name, item.country)
+        return OrgRef(match.id, item.name, item.country, line, CONFIDENCE[match.rule]), None
+    except Unresolved:
+        pass
+    parts = [p.strip() for p in re.split(r"\s+[-–]\s+", item.name) if p.strip()]
+    if len(parts) == 2:
+        first, second = (try_resolve(known, p, item.country) for p in parts)
+        if first and second and first != second and known.kinds.get(second) in ("Network", "Cluster"):
+            return (OrgRef(first, parts[0], item.country, line, 0.85),
+                    OrgRef(second, parts[1], item.country, line, 0.85))
+    name = re.sub(r"^(?:the|le|la|les)\s+", "", item.name, flags=re.I)
+    return OrgRef(None, name, item.country, line, CONFIDENCE["new"], guess_kind(name)), None
+
+
+def try_resolve(known: Known, name: str, country: str | None) -> str | None:
+    try:
+        return known.organisations.resolve(name, country).id
+    except Unresolved:
+        return None
+
+
+def list_facts(known: Known, found: Found, events: Events, paragraph, plist: ParticipantList,
+               lead: str, spoken: list[Event]) -> None:
+    """Mentions, new organisations, memberships and attendances of one participant list."""
+    target = list_event(events, lead, spoken) if plist.of_participants and re.search(LIST_LEAD, lead, re.I) else None
+    role = "host" if re.search(HOST_CUES, lead, re.I) else "delegate"
+    for item in plist.items:
+        org, network = resolve_item(known, item, paragraph.line_at(item.begin))
+        if org.id is None and not plist.of_participants:
+            continue  # a place or an organiser the events read: not a new organisation
+        found.mentions.append(org)
+        if target:
+            found.attendances.append((target, org, role))
+        if network:
+            found.memberships.append((org, network))
+        if item.member_of:
+            of = member_target(known, item.member_of, item.country, paragraph.line_at(item.member_begin))
+            found.memberships.append((org, of))
+
+
+def list_event(events: Events, lead: str, spoken: list[Event]) -> Event | None:
+    """The event a list's lead names ("… participent aux #TechDays"), else the main event."""
+    for mention in kinds_in(lead, []):
+        match = next((e for e in events.found if e.kind == mention.kind), None)
+        if match:
+            return match
+    return events.main or (spoken[0] if spoken else None) or (events.found[0] if len(events.found) == 1 else None)
+
+
+def member_target(known: Known, name: str, country: str | None, line: int) -> OrgRef:
+    try:
+        match = known.organisations.resolve(name, country)
+        return OrgRef(match.id, name, country, line, CONFIDENCE[match.rule])
+    except Unresolved:
+        return OrgRef(None, name, country, line, CONFIDENCE["new"], guess_kind(name))
+
+
+# --- sentences -------------------------------------------------------------------------------
+
+
+def sentence_facts(known: Known, found: Found, sentence: Sentence, spoken: list[Event], events: Events) -> None:
+    """Mentions, attendance by cue, memberships, mentoring pairs and agreements of one sentence."""
+    found.mentions += [ref(m, sentence.line_at(m.begin)) for m in sentence.orgs]
+    target = spoken[0] if len(spoken) == 1 else events.main
+    if target:
+        for org, role in cued_attendance(sentence):
+            found.attendances.append((target, ref(org, sentence.line_at(org.begin)), role))
+    found.memberships += memberships(known, sentence)
+    found.mentoring += [(a, b, line, target) for a, b, line in mentoring_pairs(sentence)]
+    agreement = agreement_in(known, sentence, spoken, events)
+    if agreement:
+        found.agreements.append(agreement)
+
+
+def cued_attendance(sentence: Sentence) -> list[tuple[OrgMention, str]]:
+    """Organisations a sentence says hosted, spoke at or attended its event."""
+    organised = sentence.cue(ORGANISED_BY)
+    organisers = {o.org.id for o in organisers_in(sentence)}
+    orgs = [o for o in sentence.orgs if not (organised and o.begin > organised.start()) and o.id not in organisers]
+    host, speaker, attended = (sentence.cue(c) for c in (HOST_CUES, SPEAKER_CUES, ATTENDING))
+    if host:
+        return unique([(o, "host") for o in orgs if o.begin > host.start()])
+    if speaker:
+        return unique([(o, "speaker") for o in orgs])
+    if attended and not sentence.text.rstrip().endswith(":"):
+        return unique([(o, "delegate") for o in orgs if o.end <= attended.start() and subject(sentence.text, o)])
+    return []
+
+
+def subject(text: str, org: OrgMention) -> bool:
+    """Whether an organisation is what attends, not a complement ("18 clusters benefiting from X",
+    "22 clusters X participent": the count of unnamed participants is the subject)."""
+    before = text[:org.begin]
+    return not re.search(r"\b(?:from|of|by|with|de|du|des|d'|par|avec)\s*(?:the\s+|la\s+|le\s+|l['’])?$", before, re.I) \
+        and not re.search(r"\b\d+\s+(?:[\w-]+\s+){0,3}$", before)
+
+
+def unique(pairs: list[tuple[OrgMention, str]]) -> list[tuple[OrgMention, str]]:
+    seen, result = set(), []
+    for org, role in pairs:
+        if org.id not in seen:
+            seen.add(org.id)
+            result.append((org, role))
+    return result
+
+
+def memberships(known: Known, sentence: Sentence) -> list[tuple[OrgRef, OrgRef]]:
+    """ "X, a member of Y", "X, membre du Y": the organisation before the cue and the one after."""
+    result = []
+    for cue in re.finditer(MEMBER_CUE, sentence.text, re.I):
+        if sentence.text[:cue.start()].rstrip().endswith("("):
+            continue  # "(member of …)" inside a list: the list reads it
+        before = [o for o in sentence.orgs if o.end <= cue.start() and cue.start() - o.end < 40]
+        after = [o for o in sentence.orgs if 0 <= o.begin - cue.end() < 5]
+        if before and after and before[-1].id != after[0].id:
+            line = sentence.line_at(cue.start())
+            result.append((ref(before[-1], line), ref(after[0], line)))
+    return result
+
+
+def mentoring_pairs(sentence: Sentence) -> list[tuple[str, str, int]]:
+    """Mentor-mentee pairs, in the order the sentence names them ("mentors and mentees … as A
+    (…) and B (…)"; "B, mentored by A" turns the pair round).
+
+    >>> from medgraph.loaders.extract.source import Span
+    >>> s = Sentence(Span("Mentors and mentees met: Ana Ruiz (Sun Cluster) and Omar Idrissi (Atlas).", ((0, 4),)), 0)
+    >>> mentoring_pairs(s)
+    [('Ana Ruiz', 'Omar Idrissi', 4)]
+    """
+    cue = sentence.cue(MENTOR_CUE)
+    if not cue:
+        return []
+    orgs = [(o.begin, o.end) for o in sentence.orgs]
+    people = [m for m in PERSON.finditer(sentence.text)
+              if m.start(1) >= cue.start() - 80 and not any(b <= m.start(1) < e for b, e in orgs)
+              and not re.search(r"cluster|network|programme|track|society", m.group(1), re.I)]
+    mentee_first = re.search(r"mentees?\s+(?:and|et)\s+(?:their\s+|leurs\s+)?mentors?", sentence.text, re.I)
+    pairs = []
+    for a, b in zip(people[0::2], people[1::2]):
+        between = sentence.text[a.end():b.start()]
+        flipped = bool(mentee_first) != bool(re.search(r"mentored\s+by|accompagnée?\s+par|parrainée?\s+par", between, re.I))
+        mentor, mentee = (b, a) if flipped else (a, b)
+        pairs.append((mentor.group(1), mentee.group(1), sentence.line_at(a.start())))
+    return pairs
+
+
+def agreement_in(known: Known, sentence: Sentence, spoken: list[Event], events: Events):
+    """(kind, parties, date, signed at, line) of an agreement the sentence reports, if any."""
+    cue = sentence.cue(AGREEMENT)
+    if not cue:
+        return None
+    between = re.search(r"\b(?:between|entre)\b", sentence.text[cue.start():], re.I)
+    start = cue.start() + between.end() if between else 0
+    line = sentence.line_at(cue.start())
+    parties = [ref(o, line) for o in sentence.orgs if o.begin >= start]
+    parties += new_parties(known, sentence, start, line)
+    parties = list({(p.id or p.written): p for p in parties}.values())
+    if len(parties) < 2:
+        return None
+    event = spoken[0] if spoken else (events.main if not sentence.dates else None)
+    date = sentence.dates[0].start if sentence.dates and sentence.dates[0].precision == "day" else \
+        (event.start if event and event.precision == "day" else None)
+    return agreement_kind(cue.group()), parties, date, event, line
+
+
+def new_parties(known: Known, sentence: Sentence, start: int, line: int) -> list[OrgRef]:
+    """Parties the registry does not know: capitalised names opening each "and"/","-part."""
+    taken = [(o.begin, o.end) for o in sentence.orgs]
+    result = []
+    for part in re.finditer(r"[^,;]+", sentence.text[start:]):
+        words = re.split(r"\s+(?:and|et)\s+", part.group().strip())
+        for piece in words:
+            name = re.match(r"(?:the\s+|la\s+|le\s+|l['’])?((?:[A-ZÀ-Ý0-9][\w&'’.-]*\s*)+)", piece)
+            at = start + part.start() + part.group().find(piece)
+            if name and len(name.group(1).split()) >= 2 and not any(b <= at + name.start(1) < e for b, e in taken):
+                written = name.group(1).strip()
+                if not try_resolve(known, written, None):
+                    result.append(OrgRef(None, written, None, line, CONFIDENCE["new"], guess_kind(written)))
+    return result
+
+
+def agreement_kind(cue: str) -> str:
+    folded = cue.lower()
+    return next((kind for word, kind in AGREEMENT_KINDS if word in folded), "partnership agreement")

@@ -1,0 +1,91 @@
+"""extract(): files in, one proposed facts file per readable document out; errors one line each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from medgraph.errors import DataError
+from medgraph.loaders import files
+from medgraph.loaders.extract.clauses import Sentence, read_sentence
+from medgraph.loaders.extract.dates import document_date
+from medgraph.loaders.extract.events import find_events
+from medgraph.loaders.extract.lists import find_list
+from medgraph.loaders.extract.proposal import Proposal, to_data, write_facts
+from medgraph.loaders.extract.relations import Found, Known, list_facts, sentence_facts
+from medgraph.loaders.extract.source import Source, Span, detect_language, paragraphs, read_source, sentences
+from medgraph.loaders.facts import registry_rows
+from medgraph.loaders.rows import GraphRows
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """One document's outcome: its facts file and data, or the one-line error that stopped it."""
+
+    path: Path
+    data: dict | None = None
+    written: Path | None = None
+    error: str | None = None
+
+
+def read_known(registry: Path) -> Known:
+    """The registry's organisations and people, as the loader resolves them."""
+    read = files.read_registry(registry)
+    rows = GraphRows()
+    organisations, people, _ = registry_rows(read, rows)
+    if rows.problems:
+        raise DataError("\n".join(rows.problems))
+    return Known(organisations, people, {o["id"]: o.get("kind") for o in read.organisations})
+
+
+def extract_source(source: Source, known: Known) -> Proposal:
+    """Everything one document states, resolved against what is known (pure)."""
+    dated = document_date(source.lines)
+    reference = dated[0] if dated else None
+    blocks = paragraphs(source)
+    title = title_paragraph(blocks, dated[1] if dated else None)
+    read = [read_sentence(s, i, known.finder, reference) for i, block in enumerate(blocks) for s in sentences(block)]
+    events = find_events(read, title, reference)
+    found = Found()
+    in_lists = read_lists(known, found, events, blocks, read)
+    for index, sentence in enumerate(read):
+        if sentence.paragraph not in in_lists:
+            sentence_facts(known, found, sentence, events.of_sentence.get(index, []), events)
+    title_text = " ".join(blocks[title].text.split())[:120] if title is not None else source.name
+    return Proposal(source, detect_language(source.lines), reference, title_text, events, found)
+
+
+def title_paragraph(blocks: list[Span], date_line: int | None) -> int | None:
+    """The first paragraph of four words or more that is not the dateline."""
+    for index, block in enumerate(blocks[:4]):
+        if len(block.text.split()) >= 4 and block.line != date_line:
+            return index
+    return None
+
+
+def read_lists(known: Known, found: Found, events, blocks: list[Span], read: list[Sentence]) -> set[int]:
+    """Facts of every participant list; the indexes of the paragraphs that are lists."""
+    lists = set()
+    for index, block in enumerate(blocks):
+        plist = find_list(block.text)
+        if not plist:
+            continue
+        lists.add(index)
+        lead = plist.lead or (blocks[index - 1].text if index else "")
+        spoken = [e for i, s in enumerate(read) if s.paragraph == index for e in events.of_sentence.get(i, [])]
+        list_facts(known, found, events, block, plist, lead, spoken)
+    return lists
+
+
+def extract(paths: list[Path], registry: Path, out: Path | None, min_confidence: float = 0.0) -> list[Extracted]:
+    """Read each file and write its proposed facts into `out` (nothing written when out is None)."""
+    known = read_known(registry)
+    results = []
+    for path in paths:
+        try:
+            data = to_data(extract_source(read_source(path), known), min_confidence)
+        except DataError as error:
+            results.append(Extracted(path, error=str(error)))
+            continue
+        results.append(Extracted(path, data, write_facts(data, out) if out else None))
+    return results
