@@ -18,6 +18,7 @@ HANDLERS = {
     "mention": F.mention_fact,
 }
 LANGUAGES = {"en", "fr"}
+REVIEW = {"proposed", "accepted"}
 
 
 def to_rows(registry: Registry, documents: list[Document]) -> GraphRows:
@@ -52,7 +53,22 @@ def for_each_fact(ctx: F.Context, document: Document, wanted, handler) -> None:
         if not isinstance(fact.get(LINE), int) or not isinstance(fact.get("line"), int) or fact["line"] < 1:
             ctx.problem(fact, "line", f"expected the source line number, found {fact.get('line')!r}")
             continue
+        if review_problem(ctx, fact):
+            continue
         handler(ctx, fact)
+
+
+def review_problem(ctx: F.Context, fact: dict) -> bool:
+    """`medgraph extract` marks facts `review: proposed` with a `confidence`; check both when present."""
+    confidence = fact.get("confidence")
+    if "review" in fact and fact["review"] not in REVIEW:
+        ctx.problem(fact, "review", f"{fact['review']!r} is not one of {', '.join(sorted(REVIEW))}")
+        return True
+    if "confidence" in fact and (isinstance(confidence, bool) or not isinstance(confidence, (int, float))
+                                 or not 0 <= confidence <= 1):
+        ctx.problem(fact, "confidence", f"expected a number from 0 to 1, found {confidence!r}")
+        return True
+    return False
 
 
 def handle_fact(ctx: F.Context, fact: dict) -> None:

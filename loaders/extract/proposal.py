@@ -23,6 +23,13 @@ from medgraph.loaders.resolve import normalise
 REVIEW = "proposed"
 
 
+class Dumper(yaml.SafeDumper):
+    """Writes every value out (no &anchors between facts that share a date)."""
+
+    def ignore_aliases(self, data):
+        return True
+
+
 @dataclass
 class Proposal:
     """What the extractor read in one document."""
@@ -167,7 +174,7 @@ def write_facts(data: dict, out: Path) -> Path:
     """Write one facts file (out/<document id>.yaml) and return its path."""
     out.mkdir(parents=True, exist_ok=True)
     path = out / f"{data['document']['id']}.yaml"
-    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=110, default_flow_style=None)
+    text = yaml.dump(data, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=110, default_flow_style=None)
     path.write_text("# Proposed by `medgraph extract`: review every fact, then `medgraph load`.\n" + text,
                     encoding="utf-8")
     return path

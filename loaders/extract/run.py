@@ -5,13 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from tabulate import tabulate
+
 from medgraph.errors import DataError
 from medgraph.loaders import files
 from medgraph.loaders.extract.clauses import Sentence, read_sentence
 from medgraph.loaders.extract.dates import document_date
 from medgraph.loaders.extract.events import find_events
 from medgraph.loaders.extract.lists import find_list
-from medgraph.loaders.extract.proposal import Proposal, to_data, write_facts
+from medgraph.loaders.extract.proposal import Proposal, review_rows, to_data, write_facts
 from medgraph.loaders.extract.relations import Found, Known, list_facts, sentence_facts
 from medgraph.loaders.extract.source import Source, Span, detect_language, paragraphs, read_source, sentences
 from medgraph.loaders.facts import registry_rows
@@ -51,8 +53,14 @@ def extract_source(source: Source, known: Known) -> Proposal:
     for index, sentence in enumerate(read):
         if sentence.paragraph not in in_lists:
             sentence_facts(known, found, sentence, events.of_sentence.get(index, []), events)
-    title_text = " ".join(blocks[title].text.split())[:120] if title is not None else source.name
+    title_text = short(blocks[title].text) if title is not None else source.name
     return Proposal(source, detect_language(source.lines), reference, title_text, events, found)
+
+
+def short(text: str, width: int = 100) -> str:
+    """A title of at most `width` characters, cut between words."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width].rsplit(" ", 1)[0] + " …"
 
 
 def title_paragraph(blocks: list[Span], date_line: int | None) -> int | None:
@@ -75,6 +83,22 @@ def read_lists(known: Known, found: Found, events, blocks: list[Span], read: lis
         spoken = [e for i, s in enumerate(read) if s.paragraph == index for e in events.of_sentence.get(i, [])]
         list_facts(known, found, events, block, plist, lead, spoken)
     return lists
+
+
+def review_table(results: list[Extracted]) -> str:
+    """What each document proposes, for the person who reviews it: fact, entities, confidence, line."""
+    parts = []
+    for result in results:
+        if result.data is None:
+            continue
+        doc = result.data["document"]
+        where = f" -> {result.written}" if result.written else ""
+        parts.append(f"{result.path}{where} ({doc['language']}, dated {doc['date'] or 'unknown'}, "
+                     f"{len(result.data['facts'])} facts)")
+        rows = review_rows(result.data)
+        parts.append(tabulate(rows, headers=["fact", "entities", "confidence", "line"], tablefmt="simple",
+                              floatfmt=".2f") if rows else "(no facts found)")
+    return "\n\n".join(parts)
 
 
 def extract(paths: list[Path], registry: Path, out: Path | None, min_confidence: float = 0.0) -> list[Extracted]:

@@ -118,6 +118,7 @@ def strip_markdown(line: str) -> str:
     line = re.sub(r"\^\{([^}]*)\}", r"\1", line)
     line = re.sub(r"^\s{0,3}#{1,6}\s+", "", line)
     line = re.sub(r"(\*\*|__)(.+?)\1", r"\2", line)
+    line = re.sub(r"(?<![\w*])[*_]([^*_]+)[*_](?![\w*])", r"\1", line)
     return re.sub(r"^\s*[*+]\s+", "• ", line)
 
 
