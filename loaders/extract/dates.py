@@ -176,7 +176,7 @@ def relative_period(reference: dt.date, unit: str, offset: int) -> tuple[dt.date
 
 DATELINE_BEFORE = re.compile(
     r"(^\s*[A-ZÀ-Ý][\w'’ -]{1,40},\s*$)|((submitted|posted|published|publié|publie|updated|mis en ligne)\b.*\b(on|le)\s*$)"
-    r"|(^\s*(date|le|on)\s*:?\s*$)", re.I)
+    r"|(^\s*date\s*:?\s*$)", re.I)
 
 
 def document_date(lines: list[str] | tuple[str, ...], head: int = 12) -> tuple[dt.date, int] | None:

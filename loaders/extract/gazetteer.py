@@ -69,20 +69,15 @@ CITIES = {  # English and French names of cities the programmes travel to -> ISO
 }
 
 # Cue words of a sentence, as regexes over its lower-cased text.
-HOST_CUES = r"\bvisits?\s+(?:to|of)\b|\bvisited\b|\bvisites?\s+(?:à|a|de|chez)\b|\bhosted\s+by\b|\baccueillis?\s+par\b" \
+HOST_CUES = r"\bvisits?\s+(?:to|of)\b|\bvisited\b|\bvisites?\s+(?:à|a|aux?|de|chez)\b|\bvisité\b|\bhosted\s+by\b|\baccueillis?\s+par\b" \
             r"|\bnetworking\s+meeting\s+held\s+with\b|\bwelcomed\s+by\b"
 SPEAKER_CUES = r"\bspeakers?\b|\bspoke\b|\bkeynote\b|\baddressed\b|\binterviendront\b|\bintervenants?\b" \
+               r"|\bsont\s+intervenu(?:e|s|es)?\b|\binterviennent\b|\bwill\s+speak\b|\bgave\s+a\s+(?:talk|speech)\b" \
                r"|\bprendront\s+la\s+parole\b|\bont\s+pris\s+la\s+parole\b|\bopening\s+(?:speech|remarks)\b"
-DELEGATE_CUES = r"\battended\b|\btook\s+part\b|\bparticipated\b|\bparticipating\b|\bjoined\b|\bwere\s+present\b" \
-                r"|\bparticipent\b|\bont\s+participé\b|\bont\s+pris\s+part\b|\bparticipaient\b|\bétaient\s+présents?\b" \
-                r"|\bprendront\s+part\b|\bparticiperont\b|\bwill\s+(?:attend|take\s+part|join)\b|\bwere\b|\bétaient\b" \
-                r"|\bsont\b|\bare\b|\binclude[ds]?\b|\bparticipants?\b|\bdelegation\b|\bdélégation\b"
 ORGANISER_VERBS = r"\borgani[sz]ed\b|\borgani[sz]es?\b|\borgani[sz]ing\b|\bwill\s+organi[sz]e\b|\borganisent\b" \
                   r"|\borganisera(?:nt)?\b|\bont\s+organisé\b|\ba\s+organisé\b|\bco-?organi[sz]ed\b|\bhosts?\b(?!\s+by)"
 ORGANISED_BY = r"\borgani[sz]ed\s+by\b|\borganisée?s?\s+par\b|\bco-?organi[sz]ed\s+by\b|\bconvened\s+by\b"
 SUPPORT_CUES = r"\bwith\s+the\s+support\s+of\b|\bsupported\s+by\b|\bavec\s+le\s+soutien\s+(?:de|du|des|d')|\bsoutenue?s?\s+par\b"
-CO_CUES = r"\bin\s+collaboration\s+with\b|\btogether\s+with\b|\bin\s+partnership\s+with\b|\ben\s+collaboration\s+avec\b" \
-          r"|\ben\s+partenariat\s+avec\b|\bconjointement\s+avec\b|\band\b|\bet\b"
 PLANNED_CUES = r"\bwill\b|\bshall\b|\bupcoming\b|\bplanned\b|\bnext\b|\bsera\b|\bseront\b|\baura\s+lieu\b|\bprochaine?\b" \
                r"|\borganisera\b|\bse\s+tiendra\b|\bà\s+venir\b"
 PLURAL_BEFORE = r"(?:\bother|\bseveral|\bmany|\bdes|\bles|\bde\s+nombreux|\bseries\s+of|\btwo|\bthree|\bdeux|\btrois" \

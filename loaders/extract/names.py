@@ -210,7 +210,7 @@ def next_capital(words: list[Token], i: int, taken: set[int]) -> bool:
             return False
         if words[j].capital:
             return True
-        if words[j].key not in CONNECTORS:
+        if words[j].key not in CONNECTORS and not ADJECTIVE.search(words[j].text):
             return False
     return False
 
@@ -271,3 +271,61 @@ def country_of(text: str) -> str | None:
     if fold(text) in country_names():
         return country_names()[fold(text)]
     return country_code(text) if " " not in text and text[1:].islower() and text.isalpha() else None
+
+
+ORG_WORDS = re.compile(r"\b(cluster|clusters|network|r[ée]seau|p[ôo]le|association|agency|agence|foundation|fondation"
+                       r"|federation|f[ée]d[ée]ration|groupement|hub|centre|center|institute|institut|chamber|chambre"
+                       r"|incubator|incubateur|accelerator|technopole|partnership|alliance|consortium|sarl|ltd|inc"
+                       r"|industries|company|group|bio)\b", re.I)
+
+
+NUMBERS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
+           "twenty", "thirty", "forty", "fifty", "un", "une", "deux", "trois", "quatre", "cinq", "sept", "huit", "neuf",
+           "dix", "onze", "douze", "quinze", "vingt", "trente", "several", "many", "plusieurs", "all", "tous", "some"}
+
+
+def looks_like_organisation(name: str) -> bool:
+    """Whether capitalised words are an organisation's name (an organisation word, or an acronym),
+    not a count of unnamed ones ("Twelve MENA clusters", "30 Catalan clusters").
+
+    >>> looks_like_organisation("Dead Sea Cosmetics Cluster"), looks_like_organisation("North Africa")
+    (True, False)
+    >>> looks_like_organisation("Twelve MENA clusters"), looks_like_organisation("8 Mediterranean clusters")
+    (False, False)
+    """
+    words = name.split()
+    if not words or words[0][0].isdigit() or words[0].lower() in NUMBERS or words[-1].lower() in ("clusters", "companies"):
+        return False
+    return bool(ORG_WORDS.search(name)) or (len(words) == 1 and name.isupper() and len(name) >= 3)
+
+
+def name_at(text: str, begin: int) -> tuple[int, int] | None:
+    """The capitalised name starting at `begin` (a leading article and organisation word such as
+    "la fédération" skipped): (start, end) offsets, or None."""
+    skip = re.match(r"\s*(?:(?:the|le|la|les|l['’]|du|de la|des)\s*)?", text[begin:], re.I)
+    words = tokens(text)
+    first = next((i for i, w in enumerate(words) if w.begin >= begin + skip.end()), None)
+    if first is None:
+        return None
+    if not words[first].capital and words[first].text.lower() in HEADS | {"fédération", "federation", "réseau"} \
+            and first + 1 < len(words) and words[first + 1].capital:
+        first += 1
+    if not words[first].capital:
+        return None
+    last = extend(text, words, first, set())
+    return words[first].begin, words[last].end
+
+
+def name_before(text: str, end: int) -> tuple[int, int] | None:
+    """The capitalised name that ends right before `end` (", a member of …")."""
+    stripped = text[:end].rstrip(" ,")
+    words = [w for w in tokens(text) if w.end <= len(stripped)]
+    if not words or words[-1].end != len(stripped):
+        return None
+    first = len(words) - 1
+    while first > 0 and (words[first - 1].capital or words[first - 1].key in CONNECTORS | NAME_WORDS) \
+            and joinable(text[words[first - 1].end:words[first].begin], words, first):
+        first -= 1
+    while first < len(words) - 1 and (words[first].key in FUNCTION_WORDS or not words[first].capital):
+        first += 1
+    return (words[first].begin, words[-1].end) if words[first].capital else None

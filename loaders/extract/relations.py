@@ -18,15 +18,18 @@ from medgraph.loaders.extract.clauses import Sentence, kinds_in
 from medgraph.loaders.extract.events import Event, Events, organisers_in
 from medgraph.loaders.extract.gazetteer import HOST_CUES, ORG_KINDS, ORGANISED_BY, SPEAKER_CUES
 from medgraph.loaders.extract.lists import Item, ParticipantList
-from medgraph.loaders.extract.names import NameFinder, OrgMention
+from medgraph.loaders.extract.names import (NameFinder, OrgMention, chunks, country_of, looks_like_organisation,
+                                            name_at, name_before, tokens)
 from medgraph.loaders.resolve import Resolver, Unresolved
 
 CONFIDENCE = {"id": 0.95, "surface": 0.95, "exact": 0.95, "parts": 0.9, "fuzzy": 0.75, "new": 0.6}
 ATTENDING = r"\battended\b|\btook\s+part\b|\bparticipated\b|\bjoined\b|\bwere\s+present\b|\bparticipent\b" \
+            r"|\brejoint\b|\bont\s+participé\b|\ba\s+participé\b" \
             r"|\bont\s+participé\b|\bont\s+pris\s+part\b|\bparticipaient\b|\bétaient\s+présents?\b" \
             r"|\bparticiperont\b|\bprendront\s+part\b|\bwill\s+(?:attend|take\s+part|join)\b"
 LIST_LEAD = ATTENDING + r"|\bparticipa|\battend|\bpresent\b|\bprésents?\b|\bdelegation\b|\bdélégation\b" \
-                        r"|\bvisitors\b|\bguests\b|\binvités\b"
+                        r"|\bvisitors\b|\bguests\b|\binvités\b|\btak(?:e|ing)\s+part\b|\bprenn?ent\s+part\b" \
+                        r"|\binscrits?\b|\bregistered\b|\bselected\b|\bsélectionnés\b|\bparticipants?\b"
 MEMBER_CUE = r"\b(?:a\s+|an\s+|un\s+|une\s+)?(?:members?|membres?|adhérents?)\s+(?:of|de|du|des|d')\s*(?:the\s+|la\s+|l['’])?"
 AGREEMENT = r"(?:partnership|cooperation|co-operation|collaboration|framework|twinning)\s+agreement|memorandum\s+of\s+understanding" \
             r"|\bmou\b|accord\s+de\s+(?:partenariat|coopération|collaboration|jumelage)|convention\s+de\s+(?:partenariat|coopération)" \
@@ -119,7 +122,8 @@ def try_resolve(known: Known, name: str, country: str | None) -> str | None:
 def list_facts(known: Known, found: Found, events: Events, paragraph, plist: ParticipantList,
                lead: str, spoken: list[Event]) -> None:
     """Mentions, new organisations, memberships and attendances of one participant list."""
-    target = list_event(events, lead, spoken) if plist.of_participants and re.search(LIST_LEAD, lead, re.I) else None
+    says_who = re.search(LIST_LEAD, lead, re.I) or kinds_in(lead, [])
+    target = list_event(events, lead, spoken) if plist.of_participants and says_who else None
     role = "host" if re.search(HOST_CUES, lead, re.I) else "delegate"
     for item in plist.items:
         org, network = resolve_item(known, item, paragraph.line_at(item.begin))
@@ -162,8 +166,17 @@ def sentence_facts(known: Known, found: Found, sentence: Sentence, spoken: list[
     if target:
         for org, role in cued_attendance(sentence):
             found.attendances.append((target, ref(org, sentence.line_at(org.begin)), role))
-    found.memberships += memberships(known, sentence)
+        for org, role in cued_new_attendance(known, sentence):
+            found.attendances.append((target, org, role))
+            found.mentions.append(org)
+    pairs = memberships(known, sentence)
+    found.memberships += pairs
+    attended = sentence.cue(ATTENDING)
+    if target and attended:  # "X, a member of Y, also joined the visit": the member attends
+        found.attendances += [(target, member, "delegate") for member, _ in pairs
+                              if member.id is None and sentence.text.find(member.written) < attended.start()]
     found.mentoring += [(a, b, line, target) for a, b, line in mentoring_pairs(sentence)]
+    found.mentions += paren_organisations(known, sentence)
     agreement = agreement_in(known, sentence, spoken, events)
     if agreement:
         found.agreements.append(agreement)
@@ -192,6 +205,36 @@ def subject(text: str, org: OrgMention) -> bool:
         and not re.search(r"\b\d+\s+(?:[\w-]+\s+){0,3}$", before)
 
 
+def cued_new_attendance(known: Known, sentence: Sentence) -> list[tuple[OrgRef, str]]:
+    """Organisations the registry does not know, in a sentence that says they hosted or attended."""
+    host, attended = sentence.cue(HOST_CUES), sentence.cue(ATTENDING)
+    if not (host or attended) or sentence.cue(SPEAKER_CUES) or sentence.text.rstrip().endswith(":"):
+        return []
+    result = []
+    for begin, end in unknown_names(known, sentence):
+        if (host and begin > host.start()) or (not host and end <= attended.start() and sentence.text[:begin].strip()
+                                               in ("", "The", "Le", "La", "L'")):
+            written = sentence.text[begin:end]
+            result.append((new_ref(written, None, sentence.line_at(begin)), "host" if host else "delegate"))
+    return result
+
+
+def unknown_names(known: Known, sentence: Sentence) -> list[tuple[int, int]]:
+    """Capitalised names that look like organisations and that no known one covers."""
+    taken = {i for i, w in enumerate(tokens(sentence.text)) for o in sentence.orgs if o.begin <= w.begin < o.end}
+    found = []
+    for begin, end in chunks(sentence.text, tokens(sentence.text), taken):
+        written = sentence.text[begin:end]
+        if looks_like_organisation(written) and not country_of(written) and not try_resolve(known, written, None):
+            found.append((begin, end))
+    return found
+
+
+def new_ref(written: str, country: str | None, line: int) -> OrgRef:
+    written = re.sub(r"^(?:the|le|la|les)\s+", "", written.strip(), flags=re.I)
+    return OrgRef(None, written, country, line, CONFIDENCE["new"], guess_kind(written))
+
+
 def unique(pairs: list[tuple[OrgMention, str]]) -> list[tuple[OrgMention, str]]:
     seen, result = set(), []
     for org, role in pairs:
@@ -202,16 +245,48 @@ def unique(pairs: list[tuple[OrgMention, str]]) -> list[tuple[OrgMention, str]]:
 
 
 def memberships(known: Known, sentence: Sentence) -> list[tuple[OrgRef, OrgRef]]:
-    """ "X, a member of Y", "X, membre du Y": the organisation before the cue and the one after."""
+    """ "X, a member of Y", "X est membre du Y": the name before the cue and the one after it,
+    known or new."""
     result = []
     for cue in re.finditer(MEMBER_CUE, sentence.text, re.I):
         if sentence.text[:cue.start()].rstrip().endswith("("):
             continue  # "(member of …)" inside a list: the list reads it
-        before = [o for o in sentence.orgs if o.end <= cue.start() and cue.start() - o.end < 40]
-        after = [o for o in sentence.orgs if 0 <= o.begin - cue.end() < 5]
-        if before and after and before[-1].id != after[0].id:
-            line = sentence.line_at(cue.start())
-            result.append((ref(before[-1], line), ref(after[0], line)))
+        line = sentence.line_at(cue.start())
+        member = org_before(known, sentence, re.sub(r"\s+(?:is|est|sont|are|,)?\s*$", "", sentence.text[:cue.start()]), line)
+        of = org_after(known, sentence, cue.end(), line)
+        if member and of and (member.id or member.written) != (of.id or of.written):
+            result.append((member, of))
+    return result
+
+
+def org_before(known: Known, sentence: Sentence, before: str, line: int) -> OrgRef | None:
+    end = len(before.rstrip(" ,"))
+    known_orgs = [o for o in sentence.orgs if end - 3 <= o.end <= end]
+    if known_orgs:
+        return ref(known_orgs[-1], line)
+    span = name_before(sentence.text, end)
+    return new_ref(sentence.text[span[0]:span[1]], None, line) if span else None
+
+
+def org_after(known: Known, sentence: Sentence, start: int, line: int) -> OrgRef | None:
+    rest = re.match(r"(?:the\s+|la\s+|le\s+|l['’]|(?:cluster|clusters|réseau|network|fédération|federation)\s+)*",
+                    sentence.text[start:], re.I)
+    at = start + rest.end()
+    known_orgs = [o for o in sentence.orgs if at - 1 <= o.begin <= at + 1]
+    if known_orgs:
+        return ref(known_orgs[0], line)
+    span = name_at(sentence.text, at)
+    return new_ref(sentence.text[span[0]:span[1]], None, line) if span else None
+
+
+def paren_organisations(known: Known, sentence: Sentence) -> list[OrgRef]:
+    """New organisations written in brackets with their country: "Jane Doe (Atlas Cluster, Morocco)"."""
+    result = []
+    for match in re.finditer(r"\(([^(),]{3,80}),\s*([^(),]{3,40})\)", sentence.text):
+        name, country = match.group(1).strip(), country_of(match.group(2))
+        if country and name[:1].isupper() and not any(o.begin <= match.start(1) < o.end for o in sentence.orgs) \
+                and not try_resolve(known, name, country):
+            result.append(new_ref(name, country, sentence.line_at(match.start(1))))
     return result
 
 
@@ -261,18 +336,15 @@ def agreement_in(known: Known, sentence: Sentence, spoken: list[Event], events: 
 
 
 def new_parties(known: Known, sentence: Sentence, start: int, line: int) -> list[OrgRef]:
-    """Parties the registry does not know: capitalised names opening each "and"/","-part."""
-    taken = [(o.begin, o.end) for o in sentence.orgs]
+    """Parties the registry does not know: names that open each ","/"and"-part after `start`."""
     result = []
-    for part in re.finditer(r"[^,;]+", sentence.text[start:]):
-        words = re.split(r"\s+(?:and|et)\s+", part.group().strip())
-        for piece in words:
-            name = re.match(r"(?:the\s+|la\s+|le\s+|l['’])?((?:[A-ZÀ-Ý0-9][\w&'’.-]*\s*)+)", piece)
-            at = start + part.start() + part.group().find(piece)
-            if name and len(name.group(1).split()) >= 2 and not any(b <= at + name.start(1) < e for b, e in taken):
-                written = name.group(1).strip()
-                if not try_resolve(known, written, None):
-                    result.append(OrgRef(None, written, None, line, CONFIDENCE["new"], guess_kind(written)))
+    for part in re.finditer(r"(?:^|,|;|\band\b|\bet\b|\bbetween\b|\bentre\b)\s*", sentence.text[start:]):
+        span = name_at(sentence.text, start + part.end())
+        if not span or any(o.begin <= span[0] < o.end for o in sentence.orgs):
+            continue
+        written = sentence.text[span[0]:span[1]]
+        if looks_like_organisation(written) and not try_resolve(known, written, None):
+            result.append(new_ref(written, None, line))
     return result
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,7 +80,7 @@ def read_lists(known: Known, found: Found, events, blocks: list[Span], read: lis
         if not plist:
             continue
         lists.add(index)
-        lead = plist.lead or (blocks[index - 1].text if index else "")
+        lead = plist.lead if re.search(r"\w", plist.lead) else (blocks[index - 1].text if index else "")
         spoken = [e for i, s in enumerate(read) if s.paragraph == index for e in events.of_sentence.get(i, [])]
         list_facts(known, found, events, block, plist, lead, spoken)
     return lists

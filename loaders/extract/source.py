@@ -35,6 +35,7 @@ class Source:
     lines: tuple[str, ...]
     sha256: str
     breaks: frozenset[int] = frozenset()  # lines where HTML starts a new block
+    bullets: frozenset[int] = frozenset()  # lines where a list item starts (HTML <li>)
 
     @property
     def name(self) -> str:
@@ -47,6 +48,7 @@ class Span:
 
     text: str
     starts: tuple[tuple[int, int], ...]  # (offset in text, line number), ascending
+    cuts: tuple[int, ...] = ()  # offsets where a list item starts: a sentence ends there
 
     def line_at(self, offset: int) -> int:
         """The source line of the character at `offset`."""
@@ -82,10 +84,11 @@ def parse_source(data: bytes, path: str) -> Source:
     """
     text = decode(data, path)
     if HTML_START.match(text) or path.lower().endswith((".html", ".htm")):
-        lines, breaks = strip_html(text)
+        lines, breaks, bullets = strip_html(text)
     else:
         lines, breaks = [strip_markdown(line) for line in text.splitlines()], frozenset()
-    return Source(path, tuple(lines), hashlib.sha256(data).hexdigest(), breaks)
+        bullets = frozenset(n for n, line in enumerate(lines, start=1) if BULLET.match(line.strip()))
+    return Source(path, tuple(lines), hashlib.sha256(data).hexdigest(), breaks, bullets)
 
 
 def decode(data: bytes, path: str) -> str:
@@ -117,9 +120,10 @@ def strip_markdown(line: str) -> str:
     line = re.sub(r"<(https?://[^>]+)>", r"\1", line)
     line = re.sub(r"\^\{([^}]*)\}", r"\1", line)
     line = re.sub(r"^\s{0,3}#{1,6}\s+", "", line)
+    line = re.sub(r"^(\s*)[-+*](?=\s)", r"\1•", line)
     line = re.sub(r"(\*\*|__)(.+?)\1", r"\2", line)
     line = re.sub(r"(?<![\w*])[*_]([^*_]+)[*_](?![\w*])", r"\1", line)
-    return re.sub(r"^\s*[*+]\s+", "• ", line)
+    return line
 
 
 class _Text(HTMLParser):
@@ -129,13 +133,14 @@ class _Text(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.chunks: dict[int, list[str]] = {}
         self.breaks: set[int] = set()
+        self.bullets: set[int] = set()
         self.skip = 0
 
     def handle_starttag(self, tag, attrs):
         if tag in ("script", "style"):
             self.skip += 1
         elif tag in BLOCK_TAGS:
-            self.breaks.add(self.getpos()[0])
+            (self.bullets if tag == "li" else self.breaks).add(self.getpos()[0])
             self.chunks.setdefault(self.getpos()[0], []).append(" ")
 
     def handle_endtag(self, tag):
@@ -152,14 +157,14 @@ class _Text(HTMLParser):
             self.chunks.setdefault(line + i, []).append(part)
 
 
-def strip_html(text: str) -> tuple[list[str], frozenset[int]]:
+def strip_html(text: str) -> tuple[list[str], frozenset[int], frozenset[int]]:
     """The text of every line of an HTML document, tags removed, line count kept."""
     parser = _Text()
     parser.feed(text)
     parser.close()
     count = len(text.splitlines())
     lines = [" ".join("".join(parser.chunks.get(n, [])).split()) for n in range(1, count + 1)]
-    return lines, frozenset(parser.breaks)
+    return lines, frozenset(parser.breaks), frozenset(parser.bullets - parser.breaks)
 
 
 # --- language ------------------------------------------------------------------------------
@@ -180,21 +185,24 @@ def detect_language(lines: tuple[str, ...] | list[str]) -> str:
 
 
 def paragraphs(source: Source) -> list[Span]:
-    """Runs of non-blank lines joined into one text (a line ending in '-' joins without space)."""
-    result, text, starts = [], "", []
+    """Runs of non-blank lines joined into one text (a line ending in '-' joins without space);
+    a list item's line starts a new sentence, not a new paragraph."""
+    result, text, starts, cuts = [], "", [], []
     for number, line in enumerate(source.lines, start=1):
         line = line.strip()
-        if (not line or number in source.breaks or BULLET.match(line)) and text:
-            result.append(Span(text, tuple(starts)))
-            text, starts = "", []
+        if (not line or number in source.breaks) and text:
+            result.append(Span(text, tuple(starts), tuple(cuts)))
+            text, starts, cuts = "", [], []
         if not line:
             continue
         if text and not text.endswith("-"):
             text += " "
+        if number in source.bullets and text:
+            cuts.append(len(text))
         starts.append((len(text), number))
         text += line
     if text:
-        result.append(Span(text, tuple(starts)))
+        result.append(Span(text, tuple(starts), tuple(cuts)))
     return result
 
 
@@ -209,9 +217,11 @@ def sentences(paragraph: Span) -> list[Span]:
     ['One visit.', 'Two forums!', 'Three.']
     """
     result, start = [], 0
-    for match in SENTENCE_END.finditer(paragraph.text):
-        result.append(sub_span(paragraph, start, match.start()))
-        start = match.end()
+    ends = sorted([(m.start(), m.end()) for m in SENTENCE_END.finditer(paragraph.text)] + [(c, c) for c in paragraph.cuts])
+    for end, next_start in ends:
+        if end > start:
+            result.append(sub_span(paragraph, start, end))
+            start = next_start
     result.append(sub_span(paragraph, start, len(paragraph.text)))
     return [s for s in result if s.text.strip()]
 
