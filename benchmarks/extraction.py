@@ -1,8 +1,9 @@
 """Precision and recall of `medgraph extract`, per fact type, on labelled documents.
 
-Two sets: the evaluation set (benchmarks/extraction_set/NN-*.txt, each with its
-NN-*.expected.yaml in the data/ format) and, when the seed texts are at hand, the five source
-documents against their curated facts (data/documents/*.yaml). Both sides are reduced to the
+The evaluation set (benchmarks/extraction_set/NN-*.txt|md|html, each with its
+NN-*.expected.yaml in the data/ format; the rules were developed against it), a held-out set
+written after the rules were frozen (benchmarks/extraction_holdout/), and, when the seed texts
+are at hand, the five source documents against their curated facts (data/documents/*.yaml). Both sides are reduced to the
 same comparable items, names resolved with the registry as `medgraph load` resolves them:
 
 - mentions: the registry ids a document names (any fact); new organisations: names the
@@ -141,11 +142,11 @@ def match_events(predicted: dict[str, dict], truth: dict[str, dict]) -> dict[str
             if pe["kind"] != te["kind"]:
                 continue
             if pe["start"] and te["start"] and pe["start"] <= te["end"] and te["start"] <= pe["end"]:
-                pairs.append((0 if (pe["start"], pe["end"]) == (te["start"], te["end"]) else 1, p, t))
+                pairs.append(((pe["start"], pe["end"]) != (te["start"], te["end"]), pe["country"] != te["country"], p, t))
             elif not pe["start"] and not te["start"] and pe["country"] == te["country"]:
-                pairs.append((2, p, t))
+                pairs.append((2, 0, p, t))
     mapping, used = {}, set()
-    for _, p, t in sorted(pairs):
+    for *_, p, t in sorted(pairs):
         if p not in mapping and t not in used:
             mapping[p] = t
             used.add(t)
@@ -241,6 +242,8 @@ def errors(score: Score, limit: int) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", type=Path, default=ROOT / "benchmarks" / "extraction_set")
+    parser.add_argument("--holdout", default=str(ROOT / "benchmarks" / "extraction_holdout"),
+                        help="documents written after the rules were frozen (none: --holdout '')")
     parser.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "seeds")
     parser.add_argument("--data", type=Path, default=ROOT / "data")
     parser.add_argument("--no-seeds", action="store_true", help="the evaluation set only")
@@ -248,6 +251,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     known = read_known(args.data / "registry.yaml")
     runs = [("evaluation set", args.set, lambda: evaluation_set(known, args.set))]
+    if args.holdout and Path(args.holdout).is_dir():
+        runs.append(("held-out set", args.holdout, lambda: evaluation_set(known, Path(args.holdout))))
     if not args.no_seeds:
         runs.append(("source documents", args.seeds, lambda: source_documents(known, args.seeds, args.data)))
     for title, where, run in runs:

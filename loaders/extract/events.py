@@ -94,6 +94,8 @@ def find_events(sentences: list[Sentence], title: int | None, reference: dt.date
                 event.planned_cue = bool(sentence.cue(PLANNED_CUES))
         add_organisers(sentence, spoken)
         events.of_sentence[index] = spoken
+    if events.main is None and events.found:  # no title event: the first dated one is the document's
+        events.main = next((e for e in events.found if e.start), events.found[0])
     return events
 
 

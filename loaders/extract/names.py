@@ -220,7 +220,7 @@ def extend(text: str, words: list[Token], i: int, taken: set[int]) -> int:
     last, j = i, i + 1
     while j < len(words) and j not in taken and j - i < 2 * MAX_WORDS:
         between = text[words[j - 1].end:words[j].begin]
-        if not joinable(between, words, j):
+        if not joinable(between, words, j) or next_name(words, j):
             break
         if words[j].capital or words[j].key in NAME_WORDS:
             last = j
@@ -230,6 +230,11 @@ def extend(text: str, words: list[Token], i: int, taken: set[int]) -> int:
             last = j
         j += 1
     return last
+
+
+def next_name(words: list[Token], j: int) -> bool:
+    """ "… Cluster and the Adriatic …": a conjunction then an article starts another name."""
+    return words[j].key in ("and", "et") and j + 1 < len(words) and words[j + 1].key in ("the", "le", "la", "les", "l")
 
 
 def joinable(between: str, words: list[Token], j: int) -> bool:

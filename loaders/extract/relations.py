@@ -18,13 +18,16 @@ from medgraph.loaders.extract.clauses import Sentence, kinds_in
 from medgraph.loaders.extract.events import Event, Events, organisers_in
 from medgraph.loaders.extract.gazetteer import HOST_CUES, ORG_KINDS, ORGANISED_BY, SPEAKER_CUES
 from medgraph.loaders.extract.lists import Item, ParticipantList
-from medgraph.loaders.extract.names import (NameFinder, OrgMention, chunks, country_of, looks_like_organisation,
+from medgraph.loaders.extract.names import (NameFinder, OrgMention, chunks, country_beside, country_of,
+                                            looks_like_organisation,
                                             name_at, name_before, tokens)
 from medgraph.loaders.resolve import Resolver, Unresolved
 
 CONFIDENCE = {"id": 0.95, "surface": 0.95, "exact": 0.95, "parts": 0.9, "fuzzy": 0.75, "new": 0.6}
 ATTENDING = r"\battended\b|\btook\s+part\b|\bparticipated\b|\bjoined\b|\bwere\s+present\b|\bparticipent\b" \
-            r"|\brejoint\b|\bont\s+participé\b|\ba\s+participé\b" \
+            r"|\brejoint\b|\b(?:ont|a)\s+(?:également\s+|aussi\s+)?participé\b|\btravell?ed\s+with\b|\baccompanied\b" \
+            r"|\bétai(?:t|ent)\s+(?:également\s+|aussi\s+)?présente?s?\b|\bconfirmed\s+(?:its|their)\s+participation\b" \
+            r"|\bconfirmé\s+(?:sa|leur)\s+participation\b|\bwere\s+also\s+present\b" \
             r"|\bont\s+participé\b|\bont\s+pris\s+part\b|\bparticipaient\b|\bétaient\s+présents?\b" \
             r"|\bparticiperont\b|\bprendront\s+part\b|\bwill\s+(?:attend|take\s+part|join)\b"
 LIST_LEAD = ATTENDING + r"|\bparticipa|\battend|\bpresent\b|\bprésents?\b|\bdelegation\b|\bdélégation\b" \
@@ -40,6 +43,7 @@ AGREEMENT_KINDS = [("memorandum", "memorandum of understanding"), ("mou", "memor
                    ("jumelage", "twinning agreement"), ("twinning", "twinning agreement"),
                    ("framework", "framework agreement")]
 MENTOR_CUE = r"\bmentors?\b|\bmentees?\b|\bmentoring\b|\bmentorat\b|\bmentorés?\b|\bparrain"
+PAIR_CUE = r"\bbinômes?\b|\btandems?\b|\bduos?\b|\bpairs?\b"  # mentoring pairs, in a document about mentoring
 PERSON = re.compile(r"\b([A-ZÀ-Ý][a-zà-ÿ'-]+(?:\s+[A-ZÀ-Ý][a-zà-ÿ'-]+)?\s+[A-ZÀ-Ý][A-Za-zÀ-ÿ'-]+)(?:\s*\(([^()]+)\))?")
 
 
@@ -159,7 +163,8 @@ def member_target(known: Known, name: str, country: str | None, line: int) -> Or
 # --- sentences -------------------------------------------------------------------------------
 
 
-def sentence_facts(known: Known, found: Found, sentence: Sentence, spoken: list[Event], events: Events) -> None:
+def sentence_facts(known: Known, found: Found, sentence: Sentence, spoken: list[Event], events: Events,
+                   about_mentoring: bool = False) -> None:
     """Mentions, attendance by cue, memberships, mentoring pairs and agreements of one sentence."""
     found.mentions += [ref(m, sentence.line_at(m.begin)) for m in sentence.orgs]
     target = spoken[0] if len(spoken) == 1 else events.main
@@ -175,7 +180,7 @@ def sentence_facts(known: Known, found: Found, sentence: Sentence, spoken: list[
     if target and attended:  # "X, a member of Y, also joined the visit": the member attends
         found.attendances += [(target, member, "delegate") for member, _ in pairs
                               if member.id is None and sentence.text.find(member.written) < attended.start()]
-    found.mentoring += [(a, b, line, target) for a, b, line in mentoring_pairs(sentence)]
+    found.mentoring += [(a, b, line, target) for a, b, line in mentoring_pairs(sentence, about_mentoring)]
     found.mentions += paren_organisations(known, sentence)
     agreement = agreement_in(known, sentence, spoken, events)
     if agreement:
@@ -215,7 +220,8 @@ def cued_new_attendance(known: Known, sentence: Sentence) -> list[tuple[OrgRef, 
         if (host and begin > host.start()) or (not host and end <= attended.start() and sentence.text[:begin].strip()
                                                in ("", "The", "Le", "La", "L'")):
             written = sentence.text[begin:end]
-            result.append((new_ref(written, None, sentence.line_at(begin)), "host" if host else "delegate"))
+            country = country_beside(sentence.text, end)
+            result.append((new_ref(written, country, sentence.line_at(begin)), "host" if host else "delegate"))
     return result
 
 
@@ -255,6 +261,9 @@ def memberships(known: Known, sentence: Sentence) -> list[tuple[OrgRef, OrgRef]]
         member = org_before(known, sentence, re.sub(r"\s+(?:is|est|sont|are|,)?\s*$", "", sentence.text[:cue.start()]), line)
         of = org_after(known, sentence, cue.end(), line)
         if member and of and (member.id or member.written) != (of.id or of.written):
+            if member.id is None and member.country is None and of.id:  # a member company is in its cluster's country
+                member = OrgRef(None, member.written, known.organisations.by_id[of.id].country, member.line,
+                                member.confidence, member.kind)
             result.append((member, of))
     return result
 
@@ -290,7 +299,7 @@ def paren_organisations(known: Known, sentence: Sentence) -> list[OrgRef]:
     return result
 
 
-def mentoring_pairs(sentence: Sentence) -> list[tuple[str, str, int]]:
+def mentoring_pairs(sentence: Sentence, about_mentoring: bool = False) -> list[tuple[str, str, int]]:
     """Mentor-mentee pairs, in the order the sentence names them ("mentors and mentees … as A
     (…) and B (…)"; "B, mentored by A" turns the pair round).
 
@@ -299,7 +308,7 @@ def mentoring_pairs(sentence: Sentence) -> list[tuple[str, str, int]]:
     >>> mentoring_pairs(s)
     [('Ana Ruiz', 'Omar Idrissi', 4)]
     """
-    cue = sentence.cue(MENTOR_CUE)
+    cue = sentence.cue(MENTOR_CUE) or (sentence.cue(PAIR_CUE) if about_mentoring else None)
     if not cue:
         return []
     orgs = [(o.begin, o.end) for o in sentence.orgs]

@@ -15,7 +15,7 @@ from medgraph.loaders.extract.dates import document_date
 from medgraph.loaders.extract.events import find_events
 from medgraph.loaders.extract.lists import find_list
 from medgraph.loaders.extract.proposal import Proposal, review_rows, to_data, write_facts
-from medgraph.loaders.extract.relations import Found, Known, list_facts, sentence_facts
+from medgraph.loaders.extract.relations import MENTOR_CUE, Found, Known, list_facts, sentence_facts
 from medgraph.loaders.extract.source import Source, Span, detect_language, paragraphs, read_source, sentences
 from medgraph.loaders.facts import registry_rows
 from medgraph.loaders.rows import GraphRows
@@ -51,9 +51,10 @@ def extract_source(source: Source, known: Known) -> Proposal:
     events = find_events(read, title, reference)
     found = Found()
     in_lists = read_lists(known, found, events, blocks, read)
+    about_mentoring = any(re.search(MENTOR_CUE, block.text, re.I) for block in blocks)
     for index, sentence in enumerate(read):
         if sentence.paragraph not in in_lists:
-            sentence_facts(known, found, sentence, events.of_sentence.get(index, []), events)
+            sentence_facts(known, found, sentence, events.of_sentence.get(index, []), events, about_mentoring)
     title_text = short(blocks[title].text) if title is not None else source.name
     return Proposal(source, detect_language(source.lines), reference, title_text, events, found)
 
