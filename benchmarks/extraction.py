@@ -10,8 +10,11 @@ same comparable items, names resolved with the registry as `medgraph load` resol
   registry does not know (normalised) with their country;
 - events: a proposed event matches a true one of the same kind whose dates overlap (or, both
   undated, the same country); dates: a matched event with the same start, end and precision;
-- attendances: (event, organisation id or new name), the event mapped through that matching;
-  memberships: (member, of); mentoring: (mentor, mentee); agreements: the set of parties.
+- attendances: (event, organisation id or new name), the event mapped through that matching
+  (organisations only: a person's attendance is not scored);
+  memberships: (member, of); mentoring: (mentor, mentee); agreements: the set of parties;
+- and, beyond the issue's eight types: event places (country of a matched event), event status
+  (held/planned) and organisers ((event, organisation), roles not compared).
 
     python benchmarks/extraction.py                       # both sets
     python benchmarks/extraction.py --no-seeds --errors 5 # the evaluation set only
@@ -35,7 +38,8 @@ from medgraph.loaders.extract.source import read_source  # noqa: E402
 from medgraph.loaders.files import parse_yaml, read_document  # noqa: E402
 from medgraph.loaders.resolve import Unresolved, normalise  # noqa: E402
 
-TYPES = ["mentions", "new organisations", "events", "dates", "attendances", "memberships", "mentoring", "agreements"]
+TYPES = ["mentions", "new organisations", "events", "dates", "attendances", "memberships", "mentoring", "agreements",
+         "event places", "event status", "organisers"]
 
 
 @dataclass
@@ -91,10 +95,12 @@ def to_items(known, facts: list[dict]) -> Items:
 def read_event(known, fact, items):
     items.events[fact["id"]] = {"kind": fact.get("kind"), "start": fact.get("start"), "end": fact.get("end"),
                                 "precision": fact.get("date_precision"), "line": fact.get("line"),
+                                "status": fact.get("status"),
                                 "country": country_code(str(fact["country"])) if fact.get("country") else None}
     for organiser in fact.get("organisers") or []:
-        org_key(known, organiser["name"], organiser.get("country"), items, organiser.get("line", fact["line"]),
-                organiser.get("written"))
+        org = org_key(known, organiser["name"], organiser.get("country"), items, organiser.get("line", fact["line"]),
+                      organiser.get("written"))
+        items.sets["organisers"].add((fact["id"], org))
 
 
 def read_attendance(known, fact, items):
@@ -160,6 +166,10 @@ def score_document(name: str, predicted: Items, truth: Items, score: Score) -> N
     truth.sets["events"] = set(truth.events)
     predicted.sets["dates"] = {(mapping.get(e, e), date_of(v)) for e, v in predicted.events.items() if v["start"]}
     truth.sets["dates"] = {(e, date_of(v)) for e, v in truth.events.items() if v["start"]}
+    for kind, field in (("event places", "country"), ("event status", "status")):
+        predicted.sets[kind] = {(mapping.get(e, e), v[field]) for e, v in predicted.events.items() if v[field]}
+        truth.sets[kind] = {(e, v[field]) for e, v in truth.events.items() if v[field]}
+    predicted.sets["organisers"] = {(mapping.get(e, f"unmatched:{e}"), o) for e, o in predicted.sets["organisers"]}
     for kind in TYPES:
         p, t = predicted.sets[kind], truth.sets[kind]
         score.tp[kind] += len(p & t)

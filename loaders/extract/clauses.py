@@ -50,7 +50,11 @@ class Sentence:
         return self.span.line_at(offset)
 
     def cue(self, pattern: str) -> re.Match | None:
-        return re.search(pattern, self.text, re.I)
+        """The first match of a cue outside organisation names ("THE NEXT SOCIETY" is no "next")."""
+        masked = self.text
+        for org in self.orgs:
+            masked = masked[:org.begin] + " " * (org.end - org.begin) + masked[org.end:]
+        return re.search(pattern, masked, re.I)
 
 
 def read_sentence(span: Span, paragraph: int, finder: NameFinder, reference: dt.date | None) -> Sentence:

@@ -92,6 +92,10 @@ def find_events(sentences: list[Sentence], title: int | None, reference: dt.date
         for event in spoken:
             if id(event) not in known:  # the sentence that states an event says when, not one that recalls it
                 event.planned_cue = bool(sentence.cue(PLANNED_CUES))
+        if not spoken and organisers_in(sentence):  # "It was organised by …": the event just spoken of
+            previous = events.of_sentence.get(index - 1) if index and sentences[index - 1].paragraph == \
+                sentence.paragraph else None
+            spoken = (previous or [events.main] if events.main else previous or [])[:1]
         add_organisers(sentence, spoken)
         events.of_sentence[index] = spoken
     if events.main is None and events.found:  # no title event: the first dated one is the document's
@@ -267,9 +271,11 @@ def roles(sentence: Sentence, orgs: list[OrgMention], start: int, later: str) ->
 
 
 def add_organisers(sentence: Sentence, spoken: list[Event]) -> None:
+    """Organisers go to the sentence's first event, or to each event whose part names them."""
+    segmented = [e for e in spoken if e.segment]
     for organiser in organisers_in(sentence) if spoken else []:
-        targets = [e for e in spoken if organiser.shared or e.segment is None
-                   or e.segment[0] <= organiser.org.begin < e.segment[1]]
+        targets = [e for e in segmented if organiser.shared or e.segment[0] <= organiser.org.begin < e.segment[1]] \
+            if segmented else spoken[:1]
         for event in targets:
             if organiser.org.id not in {o.org.id for o in event.organisers}:
                 event.organisers.append(organiser)
