@@ -76,7 +76,8 @@ SPEAKER_CUES = r"\bspeakers?\b|\bspoke\b|\bkeynote\b|\baddressed\b|\binterviendr
                r"|\bprendront\s+la\s+parole\b|\bont\s+pris\s+la\s+parole\b|\bopening\s+(?:speech|remarks)\b"
 ORGANISER_VERBS = r"\borgani[sz]ed\b|\borgani[sz]es?\b|\borgani[sz]ing\b|\bwill\s+organi[sz]e\b|\borganisent\b" \
                   r"|\borganisera(?:nt)?\b|\bont\s+organisé\b|\ba\s+organisé\b|\bco-?organi[sz]ed\b|\bhosts?\b(?!\s+by)"
-ORGANISED_BY = r"\borgani[sz]ed\s+by\b|\borganisée?s?\s+par\b|\bco-?organi[sz]ed\s+by\b|\bconvened\s+by\b"
+ORGANISED_BY = r"\b(?:co-?)?organi[sz]ed\b[^.;:]{0,60}?\bby\b|\b(?:co-?)?organisée?s?\b[^.;:]{0,60}?\bpar\b" \
+               r"|\bconvened\s+by\b"
 SUPPORT_CUES = r"\bwith\s+the\s+support\s+of\b|\bsupported\s+by\b|\bavec\s+le\s+soutien\s+(?:de|du|des|d')|\bsoutenue?s?\s+par\b"
 PLANNED_CUES = r"\bwill\b|\bshall\b|\bupcoming\b|\bplanned\b|\bnext\b|\bsera\b|\bseront\b|\baura\s+lieu\b|\bprochaine?\b" \
                r"|\borganisera\b|\bse\s+tiendra\b|\bà\s+venir\b"

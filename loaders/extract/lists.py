@@ -38,11 +38,13 @@ class Item:
 class ParticipantList:
     lead: str  # the text before the first item (where the list says what it lists)
     items: tuple[Item, ...]
+    tail: str = ""  # the rest of the sentence after the last item
 
     @property
     def of_participants(self) -> bool:
         """Not a list of places ("… in Wallonia (Belgium), …") nor of organisers."""
-        return not PLACES_LEAD.search(self.lead) and not ORGANISERS_LEAD.search(self.lead)
+        sentence = re.split(r"(?<=[.!?])\s", self.lead)[-1]
+        return not PLACES_LEAD.search(sentence) and not ORGANISERS_LEAD.search(sentence)
 
 
 def find_list(text: str) -> ParticipantList | None:
@@ -68,7 +70,8 @@ def country_list(text: str) -> ParticipantList | None:
         previous = match.end()
     if len(items) < 2:
         return None
-    return ParticipantList(text[:items[0].begin].strip(), tuple(items))
+    tail = re.split(r"(?<=[.!?])\s", text[previous:], maxsplit=1)[0]
+    return ParticipantList(text[:items[0].begin].strip(), tuple(items), tail.strip())
 
 
 def list_item(text: str, start: int, end: int, country: str | None, first: bool) -> Item | None:
@@ -107,6 +110,8 @@ def name_start(text: str) -> int:
     start = len(words)
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
+        if word.text.isdigit() and not glued_to_next(text, words, i):
+            break  # "On 1 March 2021 C2TM": a number ends the run
         if word.capital or word.key in CONNECTORS or word.key in NAME_WORDS or glued_to_next(text, words, i):
             start = i
             continue
@@ -118,8 +123,9 @@ def name_start(text: str) -> int:
 
 def has_lead(text: str) -> bool:
     """Whether text before a name holds words of a sentence (lower-case, not connectors)."""
-    return ":" in text or any(not w.capital and w.key not in CONNECTORS and w.key not in NAME_WORDS
-                              for w in tokens(text))
+    words = tokens(text)
+    return ":" in text or bool(words and words[0].key in FUNCTION_WORDS) or any(
+        w.text.isdigit() or (not w.capital and w.key not in CONNECTORS and w.key not in NAME_WORDS) for w in words)
 
 
 def glued_to_next(text: str, words, i: int) -> bool:

@@ -32,7 +32,7 @@ ATTENDING = r"\battended\b|\btook\s+part\b|\bparticipated\b|\bjoined\b|\bwere\s+
             r"|\bparticiperont\b|\bprendront\s+part\b|\bwill\s+(?:attend|take\s+part|join)\b"
 LIST_LEAD = ATTENDING + r"|\bparticipa|\battend|\bpresent\b|\bprésents?\b|\bdelegation\b|\bdélégation\b" \
                         r"|\bvisitors\b|\bguests\b|\binvités\b|\btak(?:e|ing)\s+part\b|\bprenn?ent\s+part\b" \
-                        r"|\binscrits?\b|\bregistered\b|\bselected\b|\bsélectionnés\b|\bparticipants?\b"
+                        r"|\binscrits?\b|\bregistered\b|\bselected\b|\bsélectionnés\b|\bparticipants?\b|\bdelegates?\b|\bdélégués?\b"
 MEMBER_CUE = r"\b(?:a\s+|an\s+|un\s+|une\s+)?(?:members?|membres?|adhérents?)\s+(?:of|de|du|des|d')\s*(?:the\s+|la\s+|l['’])?"
 AGREEMENT = r"(?:partnership|cooperation|co-operation|collaboration|framework|twinning)\s+agreement|memorandum\s+of\s+understanding" \
             r"|\bmou\b|accord\s+de\s+(?:partenariat|coopération|collaboration|jumelage)|convention\s+de\s+(?:partenariat|coopération)" \
@@ -125,7 +125,9 @@ def try_resolve(known: Known, name: str, country: str | None) -> str | None:
 
 def list_facts(known: Known, found: Found, events: Events, paragraph, plist: ParticipantList,
                lead: str, spoken: list[Event]) -> None:
-    """Mentions, new organisations, memberships and attendances of one participant list."""
+    """Mentions, new organisations, memberships and attendances of one participant list; what the
+    list is comes from its lead and from the words after it ("A (X) and B (Y) took part in …")."""
+    lead = f"{lead} {plist.tail}"
     says_who = re.search(LIST_LEAD, lead, re.I) or kinds_in(lead, [])
     target = list_event(events, lead, spoken) if plist.of_participants and says_who else None
     role = "host" if re.search(HOST_CUES, lead, re.I) else "delegate"
@@ -207,7 +209,7 @@ def subject(text: str, org: OrgMention) -> bool:
     "22 clusters X participent": the count of unnamed participants is the subject)."""
     before = text[:org.begin]
     return not re.search(r"\b(?:from|of|by|with|de|du|des|d'|par|avec)\s*(?:the\s+|la\s+|le\s+|l['’])?$", before, re.I) \
-        and not re.search(r"\b\d+\s+(?:[\w-]+\s+){0,3}$", before)
+        and not re.search(r"\b\d{1,3}\s+(?:[^\W\d][\w-]*\s+){0,3}$", before)
 
 
 def cued_new_attendance(known: Known, sentence: Sentence) -> list[tuple[OrgRef, str]]:

@@ -53,7 +53,7 @@ def extract_source(source: Source, known: Known) -> Proposal:
     in_lists = read_lists(known, found, events, blocks, read)
     about_mentoring = any(re.search(MENTOR_CUE, block.text, re.I) for block in blocks)
     for index, sentence in enumerate(read):
-        if sentence.paragraph not in in_lists:
+        if not any(item.name in sentence.text for item in in_lists.get(sentence.paragraph, ())):
             sentence_facts(known, found, sentence, events.of_sentence.get(index, []), events, about_mentoring)
     title_text = short(blocks[title].text) if title is not None else source.name
     return Proposal(source, detect_language(source.lines), reference, title_text, events, found)
@@ -73,14 +73,14 @@ def title_paragraph(blocks: list[Span], date_line: int | None) -> int | None:
     return None
 
 
-def read_lists(known: Known, found: Found, events, blocks: list[Span], read: list[Sentence]) -> set[int]:
-    """Facts of every participant list; the indexes of the paragraphs that are lists."""
-    lists = set()
+def read_lists(known: Known, found: Found, events, blocks: list[Span], read: list[Sentence]) -> dict[int, tuple]:
+    """Facts of every participant list; the items of each paragraph that holds a list."""
+    lists = {}
     for index, block in enumerate(blocks):
         plist = find_list(block.text)
         if not plist:
             continue
-        lists.add(index)
+        lists[index] = plist.items
         lead = plist.lead if re.search(r"\w", plist.lead) else (blocks[index - 1].text if index else "")
         spoken = [e for i, s in enumerate(read) if s.paragraph == index for e in events.of_sentence.get(i, [])]
         list_facts(known, found, events, block, plist, lead, spoken)
