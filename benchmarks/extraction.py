@@ -166,9 +166,9 @@ def score_document(name: str, predicted: Items, truth: Items, score: Score) -> N
     truth.sets["events"] = set(truth.events)
     predicted.sets["dates"] = {(mapping.get(e, e), date_of(v)) for e, v in predicted.events.items() if v["start"]}
     truth.sets["dates"] = {(e, date_of(v)) for e, v in truth.events.items() if v["start"]}
-    for kind, field in (("event places", "country"), ("event status", "status")):
-        predicted.sets[kind] = {(mapping.get(e, e), v[field]) for e, v in predicted.events.items() if v[field]}
-        truth.sets[kind] = {(e, v[field]) for e, v in truth.events.items() if v[field]}
+    for kind, attr in (("event places", "country"), ("event status", "status")):
+        predicted.sets[kind] = {(mapping.get(e, e), v[attr]) for e, v in predicted.events.items() if v[attr]}
+        truth.sets[kind] = {(e, v[attr]) for e, v in truth.events.items() if v[attr]}
     predicted.sets["organisers"] = {(mapping.get(e, f"unmatched:{e}"), o) for e, o in predicted.sets["organisers"]}
     for kind in TYPES:
         p, t = predicted.sets[kind], truth.sets[kind]

@@ -15,7 +15,10 @@ from medgraph.loaders.extract.dates import document_date
 from medgraph.loaders.extract.events import find_events
 from medgraph.loaders.extract.lists import find_list
 from medgraph.loaders.extract.proposal import Proposal, review_rows, to_data, write_facts
-from medgraph.loaders.extract.relations import MENTOR_CUE, Found, Known, list_facts, sentence_facts
+from medgraph.loaders.extract.events import Event, Events
+from medgraph.loaders.extract.pairs import MENTOR_CUE, agreement_in, mentoring_pairs
+from medgraph.loaders.extract.relations import (ATTENDING, Found, Known, cued_attendance, cued_new_attendance,
+                                                list_facts, memberships, paren_organisations, ref)
 from medgraph.loaders.extract.source import Source, Span, detect_language, paragraphs, read_source, sentences
 from medgraph.loaders.facts import registry_rows
 from medgraph.loaders.rows import GraphRows
@@ -85,6 +88,35 @@ def read_lists(known: Known, found: Found, events, blocks: list[Span], read: lis
         spoken = [e for i, s in enumerate(read) if s.paragraph == index for e in events.of_sentence.get(i, [])]
         list_facts(known, found, events, block, plist, lead, spoken)
     return lists
+
+
+def sentence_facts(known: Known, found: Found, sentence: Sentence, spoken: list[Event], events: Events,
+                   about_mentoring: bool = False) -> None:
+    """Mentions, attendance by cue, memberships, mentoring pairs and agreements of one sentence."""
+    found.mentions += [ref(m, sentence.line_at(m.begin)) for m in sentence.orgs]
+    found.mentions += paren_organisations(known, sentence)
+    target = spoken[0] if len(spoken) == 1 else events.main
+    pairs = memberships(known, sentence)
+    found.memberships += pairs
+    if target:
+        attendance_facts(known, found, sentence, target, pairs)
+    found.mentoring += [(a, b, line, target) for a, b, line in mentoring_pairs(sentence, about_mentoring)]
+    agreement = agreement_in(known, sentence, spoken, events)
+    if agreement:
+        found.agreements.append(agreement)
+
+
+def attendance_facts(known: Known, found: Found, sentence: Sentence, target: Event, pairs) -> None:
+    """Who the sentence says hosted, spoke at or attended `target`, known or new."""
+    for org, role in cued_attendance(sentence):
+        found.attendances.append((target, ref(org, sentence.line_at(org.begin)), role))
+    for org, role in cued_new_attendance(known, sentence):
+        found.attendances.append((target, org, role))
+        found.mentions.append(org)
+    attended = sentence.cue(ATTENDING)
+    if attended:  # "X, a member of Y, also joined the visit": the member attends
+        found.attendances += [(target, member, "delegate") for member, _ in pairs
+                              if member.id is None and sentence.text.find(member.written) < attended.start()]
 
 
 def review_table(results: list[Extracted]) -> str:
