@@ -70,7 +70,7 @@ CITIES = {  # English and French names of cities the programmes travel to -> ISO
 
 # Cue words of a sentence, as regexes over its lower-cased text.
 HOST_CUES = r"\bvisits?\s+(?:to|of)\b|\bvisited\b|\bvisites?\s+(?:à|a|aux?|de|chez)\b|\bvisité\b|\bhosted\s+by\b|\baccueillis?\s+par\b" \
-            r"|\bnetworking\s+meeting\s+held\s+with\b|\bwelcomed\s+by\b"
+            r"|\bwelcomed\s+by\b"
 SPEAKER_CUES = r"\bspeakers?\b|\bspoke\b|\bkeynote\b|\baddressed\b|\binterviendront\b|\bintervenants?\b" \
                r"|\bsont\s+intervenu(?:e|s|es)?\b|\binterviennent\b|\bwill\s+speak\b|\bgave\s+a\s+(?:talk|speech)\b" \
                r"|\bprendront\s+la\s+parole\b|\bont\s+pris\s+la\s+parole\b|\bopening\s+(?:speech|remarks)\b"

@@ -2,7 +2,9 @@
 
 Every fact carries `review: proposed` and a `confidence` (0–1) beside its `line`. An
 organisation the registry knows is named by its id (`name: c2tm`, with `written:` keeping the
-words of the text); a new one by its name as written, with `country` and a guessed `kind`.
+words of the text); a new one by its name as written, with `country` and a guessed `kind`, in an
+organisation fact marked `new: true` with a suggested registry `id`: a reviewer who accepts it
+adds it to registry.yaml, as `medgraph load` resolves every name against the registry.
 """
 
 from __future__ import annotations
@@ -84,7 +86,7 @@ def proposed(fact: dict, line: int, confidence: float) -> dict:
 def org_fields(org: OrgRef, field: str = "name", country_field: str = "country") -> dict:
     if org.id:
         return {field: org.id, f"{field}_written" if field != "name" else "written": org.written}
-    return {field: org.written, country_field: org.country}
+    return {field: org.written, **({country_field: org.country} if org.country else {})}
 
 
 def event_fact(event: Event, proposal: Proposal) -> dict:
@@ -136,7 +138,9 @@ def organisation_facts(found: Found, facts: list[dict]) -> list[dict]:
     """New organisations once each; known ones that no other fact names, as mentions."""
     named = {str(v) for f in facts for v in referenced(f)}
     result, seen = [], set()
-    for org in found.mentions + [o for _, o, _ in found.attendances] + [o for pair in found.memberships for o in pair]:
+    parties = [p for agreement in found.agreements for p in agreement[1]]
+    for org in found.mentions + [o for _, o, _ in found.attendances] + [o for pair in found.memberships for o in pair] \
+            + parties:
         key = org.id or (normalise(org.written), org.country)
         if key in seen or (org.id and org.id in named):
             continue
@@ -146,7 +150,8 @@ def organisation_facts(found: Found, facts: list[dict]) -> list[dict]:
                                    org.confidence))
         else:
             result.append(proposed({"fact": "organisation", "name": org.written, "kind": org.kind,
-                                    "country": org.country, "new": True}, org.line, org.confidence))
+                                    "country": org.country, "new": True, "id": slug(org.written)}, org.line,
+                                   org.confidence))
     return result
 
 
