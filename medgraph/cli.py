@@ -118,8 +118,9 @@ def extract(
     out: Path = typer.Option(Path("out/proposed"), "--out", help="folder for the proposed facts files"),
     min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0,
                                          help="leave out facts below this confidence (0 to 1)"),
-    registry: Path = typer.Option(None, "--registry", help="registry to resolve names against "
-                                                            "(default: the project's data/registry.yaml)"),
+    registry: Path = typer.Option(None, "--registry", help="registry to resolve names against (default: the "
+                                                            "project's data/registry.yaml); the events of the "
+                                                            "documents/ folder beside it are linked by id"),
 ) -> None:
     """Read press releases (English or French) and propose the facts they state, resolved against
     the registry, one facts file per document in the data/ format, for review before `medgraph load`.
@@ -129,7 +130,8 @@ def extract(
     from medgraph.loaders.extract.run import extract as extract_files, review_table
     from medgraph.loaders.load import DEFAULT_DATA
 
-    results = extract_files(paths, registry or DEFAULT_DATA / "registry.yaml", out, min_confidence)
+    registry = registry or DEFAULT_DATA / "registry.yaml"
+    results = extract_files(paths, registry, out, min_confidence, documents=registry.parent / "documents")
     typer.echo(review_table(results))
     failed = [r for r in results if r.error]
     for result in failed:

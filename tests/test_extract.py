@@ -278,3 +278,15 @@ def test_the_benchmark_scores_every_fact_type_on_the_evaluation_set():
                           "mentoring", "agreements", "event places", "event status", "organisers"]
     assert all(value == "-" or 0 <= float(value) <= 1 for row in rows.values() for value in row[3:])
     assert any(line.startswith("== held-out set") for line in lines)
+
+
+def test_an_event_the_data_already_defines_is_named_by_its_id(tmp_path):
+    release = tmp_path / "partner-news.txt"
+    release.write_text("Tunis, 28 November 2018\n\nFrom 19 to 23 November 2018 a benchmarking visit took clusters "
+                       "to Barcelona, Spain.\nThe delegates were C2TM (Morocco) and ESITH (Morocco).\n")
+    [result] = extract([release], REGISTRY, tmp_path, documents=REGISTRY.parent / "documents")
+    assert only(result.data["facts"], "mention", "event") == {("visit-2018-barcelona",)}
+    assert only(result.data["facts"], "attendance", "event", "name") == {
+        ("visit-2018-barcelona", "c2tm"), ("visit-2018-barcelona", "esith")}
+    rows = read_rows([REGISTRY.parent, result.written])
+    assert ("ATTENDED", "esith", "visit-2018-barcelona") in rows.relationships

@@ -53,11 +53,14 @@ def document_id(source: Source) -> str:
     return slug(Path(source.path).stem)
 
 
-def to_data(proposal: Proposal, min_confidence: float = 0.0) -> dict:
-    """The facts file as a mapping: the document header and the facts at or above the threshold."""
+def to_data(proposal: Proposal, min_confidence: float = 0.0, known_events: list[dict] = ()) -> dict:
+    """The facts file as a mapping: the document header and the facts at or above the threshold.
+    An event already defined in the data (same kind, overlapping dates, same country) is a
+    `mention` of its id, not a second definition."""
     source = proposal.source
     name_events(proposal.events.found, document_id(source))
-    facts = [event_fact(e, proposal) for e in proposal.events.found]
+    linked = {id(e): link_event(e, known_events) for e in proposal.events.found}
+    facts = [mention_fact(e, linked[id(e)]) if linked[id(e)] else event_fact(e, proposal) for e in proposal.events.found]
     facts += attendance_facts(proposal.found)
     facts += [membership_fact(m, o) for m, o in unique_pairs(proposal.found.memberships)]
     facts += [mentoring_fact(*m) for m in proposal.found.mentoring]
@@ -77,6 +80,20 @@ def name_events(events: list[Event], doc_id: str) -> None:
         while event.id in seen:
             event.id, n = f"{base}-{n}", n + 1
         seen.add(event.id)
+
+
+def link_event(event: Event, known_events: list[dict]) -> str | None:
+    """The id of the known event this one is, if exactly one fits: kind, dates, country."""
+    if not event.start:
+        return None
+    fits = [k["id"] for k in known_events if k["kind"] == event.kind and k["start"] and k["start"] <= event.end
+            and event.start <= k["end"] and k["country"] in (None, event.country)]
+    return fits[0] if len(fits) == 1 else None
+
+
+def mention_fact(event: Event, known_id: str) -> dict:
+    event.id = known_id
+    return proposed({"fact": "mention", "event": known_id}, event.line, event.confidence)
 
 
 def proposed(fact: dict, line: int, confidence: float) -> dict:
@@ -166,7 +183,7 @@ def referenced(fact: dict):
 def keep_confident(facts: list[dict], threshold: float) -> list[dict]:
     """Facts at or above the threshold, and no fact left pointing at an event that was dropped."""
     kept = [f for f in facts if f["confidence"] >= threshold]
-    events = {f["id"] for f in kept if f["fact"] == "event"}
+    events = {f["id"] for f in kept if f["fact"] == "event"} | {f["event"] for f in kept if f["fact"] == "mention"}
     kept = [f for f in kept if f["fact"] != "attendance" or f["event"] in events]
     for fact in kept:
         for key in ("met_at", "signed_at"):
@@ -203,4 +220,6 @@ def entities(fact: dict) -> str:
         return f"{fact['mentor']} mentors {fact['mentee']}"
     if kind == "agreement":
         return f"{fact['kind']}: " + ", ".join(str(p["name"]) for p in fact["parties"])
+    if kind == "mention":
+        return f"{fact['event']} (an event the data already defines)"
     return f"{fact['name']}" + (f" (new {fact['kind']}, {fact.get('country') or '?'})" if fact.get("new") else "")

@@ -61,11 +61,13 @@ class Found:
 
 @dataclass
 class Known:
-    """What the registry knows: resolvers, a name finder, every organisation's kind."""
+    """What the data knows: resolvers, a name finder, every organisation's kind, and the events
+    its documents define ({"id", "kind", "start", "end", "country"}), to link proposals to."""
 
     organisations: Resolver
     people: Resolver
     kinds: dict[str, str]
+    events: list[dict] = field(default_factory=list)
 
     def __post_init__(self):
         self.finder = NameFinder(self.organisations)

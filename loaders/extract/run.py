@@ -10,6 +10,7 @@ from tabulate import tabulate
 
 from medgraph.errors import DataError
 from medgraph.loaders import files
+from medgraph.loaders.countries import country_code
 from medgraph.loaders.extract.clauses import Sentence, read_sentence
 from medgraph.loaders.extract.dates import document_date
 from medgraph.loaders.extract.events import find_events
@@ -34,14 +35,23 @@ class Extracted:
     error: str | None = None
 
 
-def read_known(registry: Path) -> Known:
-    """The registry's organisations and people, as the loader resolves them."""
+def read_known(registry: Path, documents: Path | None = None) -> Known:
+    """The registry's organisations and people, as the loader resolves them, and the events the
+    data files in `documents` define (none when it is None)."""
     read = files.read_registry(registry)
     rows = GraphRows()
     organisations, people, _ = registry_rows(read, rows)
     if rows.problems:
         raise DataError("\n".join(rows.problems))
-    return Known(organisations, people, {o["id"]: o.get("kind") for o in read.organisations})
+    events = [known_event(f) for path in sorted(documents.glob("*.yaml")) if documents and documents.is_dir()
+              for f in files.read_document(path).facts if f.get("fact") == "event"] if documents else []
+    return Known(organisations, people, {o["id"]: o.get("kind") for o in read.organisations}, events)
+
+
+def known_event(fact: dict) -> dict:
+    start = fact.get("start")
+    return {"id": fact.get("id"), "kind": fact.get("kind"), "start": start, "end": fact.get("end") or start,
+            "country": country_code(str(fact["country"])) if fact.get("country") else None}
 
 
 def extract_source(source: Source, known: Known) -> Proposal:
@@ -135,15 +145,20 @@ def review_table(results: list[Extracted]) -> str:
     return "\n\n".join(parts)
 
 
-def extract(paths: list[Path], registry: Path, out: Path | None, min_confidence: float = 0.0) -> list[Extracted]:
-    """Read each file and write its proposed facts into `out` (nothing written when out is None)."""
-    known = read_known(registry)
+def extract(paths: list[Path], registry: Path, out: Path | None, min_confidence: float = 0.0,
+            documents: Path | None = None) -> list[Extracted]:
+    """Read each file and write its proposed facts into `out` (nothing written when out is None);
+    an event that the data files in `documents` already define is named by its id."""
+    known = read_known(registry, documents)
     results = []
     for path in paths:
         try:
-            data = to_data(extract_source(read_source(path), known), min_confidence)
+            data = to_data(extract_source(read_source(path), known), min_confidence, known.events)
         except DataError as error:
             results.append(Extracted(path, error=str(error)))
+            continue
+        except Exception as error:  # a bug must not stop the other files; it is named, not hidden
+            results.append(Extracted(path, error=f"{path}: not read, internal error {type(error).__name__}: {error}"))
             continue
         results.append(Extracted(path, data, write_facts(data, out) if out else None))
     return results
