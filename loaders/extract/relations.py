@@ -1,4 +1,4 @@
-"""Who attended, who is a member of what, who mentors whom, who signed with whom.
+"""Who attended which event and who is a member of what (mentoring and agreements: `pairs`).
 
 Attendance comes from participant lists (every item attends the event the list's lead names,
 else the main event) and from sentences with a cue: "visits to X" (host), "representatives of
@@ -19,17 +19,15 @@ from medgraph.loaders.extract.events import Event, Events, organisers_in
 from medgraph.loaders.extract.gazetteer import HOST_CUES, ORG_KINDS, ORGANISED_BY, SPEAKER_CUES
 from medgraph.loaders.extract.lists import Item, ParticipantList
 from medgraph.loaders.extract.names import (NameFinder, OrgMention, chunks, country_beside, country_of,
-                                            looks_like_organisation,
-                                            name_at, name_before, tokens)
+                                            looks_like_organisation, name_at, name_before, tokens)
 from medgraph.loaders.resolve import Resolver, Unresolved
 
 CONFIDENCE = {"id": 0.95, "surface": 0.95, "exact": 0.95, "parts": 0.9, "fuzzy": 0.75, "new": 0.6}
-ATTENDING = r"\battended\b|\btook\s+part\b|\bparticipated\b|\bjoined\b|\bwere\s+present\b|\bparticipent\b" \
-            r"|\brejoint\b|\b(?:ont|a)\s+(?:également\s+|aussi\s+)?participé\b|\btravell?ed\s+with\b|\baccompanied\b" \
-            r"|\bétai(?:t|ent)\s+(?:également\s+|aussi\s+)?présente?s?\b|\bconfirmed\s+(?:its|their)\s+participation\b" \
-            r"|\bconfirmé\s+(?:sa|leur)\s+participation\b|\bwere\s+also\s+present\b" \
-            r"|\bont\s+participé\b|\bont\s+pris\s+part\b|\bparticipaient\b|\bétaient\s+présents?\b" \
-            r"|\bparticiperont\b|\bprendront\s+part\b|\bwill\s+(?:attend|take\s+part|join)\b"
+ATTENDING = r"\battended\b|\btook\s+part\b|\bparticipated\b|\bjoined\b|\bwere\s+(?:also\s+)?present\b" \
+            r"|\btravell?ed\s+with\b|\baccompanied\b|\bconfirmed\s+(?:its|their)\s+participation\b" \
+            r"|\bwill\s+(?:attend|take\s+part|join)\b|\bparticipent\b|\bparticipaient\b|\bparticiperont\b|\brejoint\b" \
+            r"|\b(?:ont|a)\s+(?:également\s+|aussi\s+)?(?:participé|pris\s+part)\b|\bprendront\s+part\b" \
+            r"|\bétai(?:t|ent)\s+(?:également\s+|aussi\s+)?présente?s?\b|\bconfirmé\s+(?:sa|leur)\s+participation\b"
 LIST_LEAD = ATTENDING + r"|\bparticipa|\battend|\bpresent\b|\bprésents?\b|\bdelegation\b|\bdélégation\b" \
                         r"|\bvisitors\b|\bguests\b|\binvités\b|\btak(?:e|ing)\s+part\b|\bprenn?ent\s+part\b" \
                         r"|\binscrits?\b|\bregistered\b|\bselected\b|\bsélectionnés\b|\bparticipants?\b|\bdelegates?\b|\bdélégués?\b"
