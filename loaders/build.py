@@ -19,6 +19,7 @@ HANDLERS = {
 }
 LANGUAGES = {"en", "fr"}
 LIST_FIELDS = {"parties", "organisers"}
+REVIEW = {"proposed", "accepted"}
 
 
 def to_rows(registry: Registry, documents: list[Document]) -> GraphRows:
@@ -55,7 +56,7 @@ def for_each_fact(ctx: F.Context, document: Document, wanted, handler) -> None:
         if not isinstance(fact.get(LINE), int) or not isinstance(fact.get("line"), int) or fact["line"] < 1:
             ctx.problem(fact, "line", f"expected the source line number, found {fact.get('line')!r}")
             continue
-        if well_shaped(ctx, fact, fact):
+        if well_shaped(ctx, fact, fact) and not review_problem(ctx, fact):
             handler(ctx, fact)
 
 
@@ -72,6 +73,19 @@ def well_shaped(ctx: F.Context, fact: dict, mapping: dict) -> bool:
             ctx.problem(fact, field, f"expected one value, found {value!r}")
             return False
     return True
+
+
+def review_problem(ctx: F.Context, fact: dict) -> bool:
+    """`medgraph extract` marks facts `review: proposed` with a `confidence`; check both when present."""
+    confidence = fact.get("confidence")
+    if "review" in fact and fact["review"] not in REVIEW:
+        ctx.problem(fact, "review", F.not_one_of(fact["review"], REVIEW))
+        return True
+    if "confidence" in fact and (isinstance(confidence, bool) or not isinstance(confidence, (int, float))
+                                 or not 0 <= confidence <= 1):
+        ctx.problem(fact, "confidence", f"expected a number from 0 to 1, found {confidence!r}")
+        return True
+    return False
 
 
 def handle_fact(ctx: F.Context, fact: dict) -> None:

@@ -5,7 +5,8 @@ The rules, in order (the first that decides wins):
 0. **Id**: a registry id written as the name ("c2tm") is that entry.
 1. **Normalise** both sides: repair OCR'd elisions ("lIndustrie", "I'Innovation" -> "l'…"),
    drop accents, case and punctuation, "&" -> "and", translate a small French glossary
-   (huile d'olive -> olive oil, pôle de compétitivité -> competitiveness pole, solaire -> solar…),
+   (huile d'olive -> olive oil, pôle de compétitivité -> competitiveness pole, solaire -> solar,
+   ministère -> ministry, commerce -> trade…),
    drop stop-words and the generic word "cluster", sort the words ("Cluster X" = "X cluster").
 2. **Exact**: the normalised name equals the normalised canonical name or an alias.
 3. **Parts**: "Name - ACRONYM", "Name (ACRONYM)": each part is resolved alone; all parts
@@ -40,6 +41,8 @@ GLOSSARY = [
     ("egypte", "egypt"), ("liban", "lebanon"), ("electronique", "electronics"),
     ("mecatronique", "mechatronics"), ("mechatronic", "mechatronics"), ("mecanique", "mechanics"),
     ("tourisme", "tourism"), ("energie", "energy"), ("renouvelable", "renewable"),
+    ("economie numerique", "digital economy"), ("ministere", "ministry"), ("industrie", "industry"),
+    ("investissement", "investment"), ("commerce", "trade"),
 ]
 ACRONYM = re.compile(r"^[A-Z0-9][A-Za-z0-9.&@]{1,9}$")
 
@@ -64,7 +67,7 @@ def normalise(name: str) -> str:
     >>> normalise("Cluster Huile d'olive Nord-Ouest") == normalise("North-west olive oil cluster")
     True
     >>> normalise("Agence de Promotion de lIndustrie et de I'Innovation")
-    'agence industrie innovation promotion'
+    'agence industry innovation promotion'
     """
     name = re.sub(r"\b([lLdD])(?=[A-Z][a-z])", r"\1'", name)  # "lIndustrie" -> "l'Industrie"
     name = re.sub(r"\bI'(?=[A-Za-z])", "l'", name)  # OCR: "I'Innovation" -> "l'Innovation"

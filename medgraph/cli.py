@@ -116,6 +116,34 @@ def load(
     typer.echo(f"loaded {summary.documents} documents: {summary.nodes} nodes, {summary.relationships} relationships")
 
 
+@app.command("extract")
+def extract(
+    paths: list[Path] = typer.Argument(..., help="press releases: plain text, Markdown or HTML files"),
+    out: Path = typer.Option(Path("out/proposed"), "--out", help="folder for the proposed facts files"),
+    min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0,
+                                         help="leave out facts below this confidence (0 to 1)"),
+    registry: Path = typer.Option(None, "--registry", help="registry to resolve names against (default: the "
+                                                            "project's data/registry.yaml); the events of the "
+                                                            "documents/ folder beside it are linked by id"),
+) -> None:
+    """Read press releases (English or French) and propose the facts they state, resolved against
+    the registry, one facts file per document in the data/ format, for review before `medgraph load`.
+
+    Example: medgraph extract release.txt page.html --out out/proposed --min-confidence 0.7
+    """
+    from medgraph.loaders.extract.run import extract as extract_files, review_table
+    from medgraph.loaders.load import DEFAULT_DATA
+
+    registry = registry or DEFAULT_DATA / "registry.yaml"
+    results = extract_files(paths, registry, out, min_confidence, documents=registry.parent / "documents")
+    typer.echo(review_table(results))
+    failed = [r for r in results if r.error]
+    for result in failed:
+        typer.echo(f"Error: {result.error}", err=True)
+    if failed:
+        raise typer.Exit(2)
+
+
 @app.command("stats")
 def stats(
     checksum: bool = typer.Option(False, "--checksum", help="also print a SHA-256 of the whole graph's content"),

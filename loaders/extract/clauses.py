@@ -1,0 +1,133 @@
+"""What one sentence states, before any fact is built: organisations, event kinds, dates, places."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from medgraph.loaders.countries import country_names, fold
+from medgraph.loaders.extract.dates import DateMention, find_dates, is_dateline
+from medgraph.loaders.extract.gazetteer import CITIES, KIND_PATTERNS, PLURAL_BEFORE
+from medgraph.loaders.extract.names import NameFinder, OrgMention, tokens
+from medgraph.loaders.extract.source import Span
+
+CITY_KEYS = {fold(name): (name, code) for name, code in CITIES.items()}
+
+
+@dataclass(frozen=True)
+class KindMention:
+    kind: str
+    begin: int
+    end: int
+    plural: bool
+
+
+@dataclass(frozen=True)
+class Place:
+    city: str | None
+    country: str
+    begin: int
+    end: int
+
+
+@dataclass
+class Sentence:
+    """A sentence and what it names; `paragraph` counts paragraphs from the document's start."""
+
+    span: Span
+    paragraph: int
+    orgs: list[OrgMention] = field(default_factory=list)
+    kinds: list[KindMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+    def line_at(self, offset: int) -> int:
+        return self.span.line_at(offset)
+
+    def cue(self, pattern: str) -> re.Match | None:
+        """The first match of a cue outside organisation names ("THE NEXT SOCIETY" is no "next")."""
+        masked = self.text
+        for org in self.orgs:
+            masked = masked[:org.begin] + " " * (org.end - org.begin) + masked[org.end:]
+        return re.search(pattern, masked, re.I)
+
+
+def read_sentence(span: Span, paragraph: int, finder: NameFinder, reference: dt.date | None) -> Sentence:
+    orgs = finder.find(span.text)
+    taken = [(m.begin, m.end) for m in orgs]
+    return Sentence(span, paragraph, orgs, kinds_in(span.text, taken), dates_in(span.text, reference),
+                    places_in(span.text, taken))
+
+
+def outside(begin: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return not any(begin < stop and start < end for start, stop in taken)
+
+
+def kinds_in(text: str, taken: list[tuple[int, int]]) -> list[KindMention]:
+    """Event kinds named outside organisation names, longest wording first.
+
+    >>> [(k.kind, k.plural) for k in kinds_in("two study tours and the Benchmarking Visits & Training", [])]
+    [('study tour', True), ('benchmarking visit', False)]
+    """
+    found: list[KindMention] = []
+    for kind, pattern in KIND_PATTERNS:
+        for match in pattern.finditer(text):
+            spans = taken + [(k.begin, k.end) for k in found]
+            if outside(match.start(), match.end(), spans):
+                found.append(KindMention(kind, match.start(), match.end(), plural(text, match, kind)))
+    return sorted(found, key=lambda k: k.begin)
+
+
+def plural(text: str, match: re.Match, kind: str) -> bool:
+    """Several events ("study tours", "other … sessions"), not one; a capitalised event name
+    written in the plural ("the Benchmarking Visits & Training") is one event."""
+    before = text[:match.start()]
+    if re.search(PLURAL_BEFORE, before, re.I):
+        return True
+    if kind == "techdays" or match.group()[:1].isupper():
+        return False
+    return match.group().lower().endswith("s")
+
+
+def dates_in(text: str, reference: dt.date | None) -> list[DateMention]:
+    """Dates stated by the sentence: not its dateline, not a year that holds a finer date."""
+    found = [d for d in find_dates(text, reference) if not is_dateline(text, d)]
+    return [d for d in found if not any(o is not d and o.precision != d.precision and d.start <= o.start
+                                        and o.end <= d.end and coarser(d, o) for o in found)]
+
+
+def coarser(a: DateMention, b: DateMention) -> bool:
+    order = ["day", "week", "month", "season", "year"]
+    return order.index(a.precision) > order.index(b.precision)
+
+
+def places_in(text: str, taken: list[tuple[int, int]]) -> list[Place]:
+    """Cities of the gazetteer and countries (English or French), capitalised, outside names."""
+    words, found, i = tokens(text), [], 0
+    while i < len(words):
+        for length in (3, 2, 1):
+            span = words[i:i + length]
+            if len(span) < length or not span[0].capital or not outside(span[0].begin, span[-1].end, taken):
+                continue
+            key = " ".join(w.key for w in span)
+            place = place_of(key, span[0].text)
+            if place:
+                found.append(Place(place[0], place[1], span[0].begin, span[-1].end))
+                i += length
+                break
+        else:
+            i += 1
+    return found
+
+
+def place_of(key: str, first_word: str) -> tuple[str | None, str] | None:
+    if key in CITY_KEYS:
+        return CITY_KEYS[key]
+    if key in country_names() and (len(key) > 3 or key in ("uk", "usa")):
+        return None, country_names()[key]
+    return None

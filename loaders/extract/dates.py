@@ -1,0 +1,204 @@
+"""Dates as press releases write them, in English and French, with their precision.
+
+"from 19 to 23 November 2018", "du 9 au 11 avril 2019", "28 October–1 November 2019",
+"September 13th, 2019", "Spring 2020", "(2015)", and dates relative to the document's own
+date: "last week", "la semaine dernière", "last 13 September". A date without a year takes
+the year that puts it nearest the document's date ("last"/"next" decide the side).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "january": 1, "janvier": 1, "jan": 1, "february": 2, "février": 2, "fevrier": 2, "feb": 2,
+    "march": 3, "mars": 3, "april": 4, "avril": 4, "apr": 4, "may": 5, "mai": 5, "june": 6, "juin": 6,
+    "july": 7, "juillet": 7, "august": 8, "août": 8, "aout": 8, "aug": 8, "september": 9, "septembre": 9,
+    "sept": 9, "sep": 9, "october": 10, "octobre": 10, "oct": 10, "november": 11, "novembre": 11,
+    "nov": 11, "december": 12, "décembre": 12, "decembre": 12, "dec": 12,
+}
+SEASONS = {"spring": 3, "printemps": 3, "summer": 6, "été": 6, "ete": 6, "autumn": 9, "fall": 9,
+           "automne": 9, "winter": 12, "hiver": 12}
+M = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+DAY = r"(\d{1,2})(?:st|nd|rd|th|er|ᵉʳ)?(?!\d)"
+YEAR = r"((?:19|20)\d{2})(?!\d)"
+TO = r"\s*(?:-|–|—|to|until|till|au|and|et)\s*(?:le\s+)?"
+PATTERNS = [  # (name, regex) in the order they are tried; earlier matches mask later ones
+    ("cross", rf"{DAY}\s+{M}(?:\s+{YEAR})?{TO}{DAY}\s+{M},?\s+{YEAR}"),
+    ("range", rf"{DAY}{TO}{DAY}\s+{M}(?:,?\s+{YEAR})?"),
+    ("range_us", rf"{M}\s+{DAY}\s*(?:-|–|to)\s*{DAY}(?:,?\s+{YEAR})?"),
+    ("day_month", rf"{DAY}\s+(?:of\s+)?{M}(?:,?\s+{YEAR})?"),
+    ("month_day", rf"{M}\s+{DAY}(?:,?\s+{YEAR})?"),
+    ("month", rf"{M}\s+{YEAR}"),
+    ("season", r"(" + "|".join(SEASONS) + rf")\s+(?:of\s+)?{YEAR}"),
+    ("year", rf"\({YEAR}\)|\b(?:in|en|during|au cours de)\s+{YEAR}\b(?!\s*[-–/]\s*\d)"),
+]
+RELATIVE = [  # (regex, unit, offset)
+    (r"\blast week\b|\bla semaine (?:dernière|derniere|passée|passee)\b", "week", -1),
+    (r"\bthis week\b|\bcette semaine\b", "week", 0),
+    (r"\bnext week\b|\bla semaine prochaine\b", "week", 1),
+    (r"\byesterday\b|\bhier\b", "day", -1),
+    (r"\btoday\b|\baujourd'hui\b", "day", 0),
+    (r"\btomorrow\b|\bdemain\b", "day", 1),
+    (r"\blast month\b|\ble mois (?:dernier|passé|passe)\b", "month", -1),
+    (r"\bnext month\b|\ble mois prochain\b", "month", 1),
+]
+COMPILED = [(name, re.compile(rx, re.I)) for name, rx in PATTERNS]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date or period found in a text: first and last day, precision, where it was written."""
+
+    start: dt.date
+    end: dt.date
+    precision: str  # day | week | month | season | year
+    begin: int
+    stop: int
+    relative: bool = False
+
+
+def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]:
+    """Every date or period in `text`, in order.
+
+    >>> [(str(d.start), str(d.end), d.precision) for d in find_dates("du 9 au 11 avril 2019")]
+    [('2019-04-09', '2019-04-11', 'day')]
+    >>> [(str(d.start), str(d.end)) for d in find_dates("(28 October–1 November 2019)")]
+    [('2019-10-28', '2019-11-01')]
+    >>> [(str(d.start), d.precision) for d in find_dates("last week", dt.date(2019, 6, 17))]
+    [('2019-06-10', 'week')]
+    """
+    found, taken = [], []
+    for name, pattern in COMPILED:
+        for match in pattern.finditer(text):
+            if any(match.start() < stop and begin < match.end() for begin, stop in taken):
+                continue
+            mention = to_mention(name, match, text, reference)
+            if mention:
+                found.append(mention)
+                taken.append((match.start(), match.end()))
+    found += [m for m in relative_dates(text, reference) if not any(m.begin < s and b < m.stop for b, s in taken)]
+    return sorted(found, key=lambda m: m.begin)
+
+
+def to_mention(name: str, match: re.Match, text: str, reference: dt.date | None) -> DateMention | None:
+    g = [x for x in match.groups()]
+    try:
+        if name == "cross":
+            d1, m1, y1, d2, m2, y2 = g
+            y2 = int(y2)
+            start_year = int(y1) if y1 else (y2 - 1 if month(m1) > month(m2) else y2)
+            return mention(dt.date(start_year, month(m1), int(d1)), dt.date(y2, month(m2), int(d2)), "day", match)
+        if name in ("range", "range_us"):
+            d1, d2, m, y = g if name == "range" else (g[1], g[2], g[0], g[3])
+            year = int(y) if y else infer_year(month(m), int(d1), text, match.start(), reference)
+            return year and mention(dt.date(year, month(m), int(d1)), dt.date(year, month(m), int(d2)), "day", match)
+        if name in ("day_month", "month_day"):
+            d, m, y = g if name == "day_month" else (g[1], g[0], g[2])
+            year = int(y) if y else infer_year(month(m), int(d), text, match.start(), reference)
+            return year and mention(dt.date(year, month(m), int(d)), dt.date(year, month(m), int(d)), "day", match)
+        if name == "month":
+            m, y = month(g[0]), int(g[1])
+            return mention(dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1]), "month", match)
+        if name == "season":
+            return season(SEASONS[g[0].lower()], int(g[1]), match)
+        year = int(g[0] or g[1])
+        return mention(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", match)
+    except ValueError:  # 31 June and the like: not a date
+        return None
+
+
+def month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def mention(start: dt.date, end: dt.date, precision: str, match: re.Match, relative=False) -> DateMention | None:
+    if end < start:
+        return None
+    return DateMention(start, end, precision, match.start(), match.end(), relative)
+
+
+def season(first_month: int, year: int, match: re.Match) -> DateMention:
+    last = dt.date(year + (first_month == 12), (first_month + 2 - 1) % 12 + 1, 1)
+    end = last.replace(day=calendar.monthrange(last.year, last.month)[1])
+    return DateMention(dt.date(year, first_month, 1), end, "season", match.start(), match.end())
+
+
+def infer_year(month_: int, day: int, text: str, at: int, reference: dt.date | None) -> int | None:
+    """The year of a day written without one: nearest the reference, on the side "last"/"next" say."""
+    if reference is None:
+        return None
+    before = text[max(0, at - 12):at].lower()
+    candidates = []
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            candidates.append(dt.date(year, month_, day))
+        except ValueError:
+            continue
+    if re.search(r"\blast\s*$|dernier\s*$", before):
+        candidates = [c for c in candidates if c <= reference] or candidates
+    elif re.search(r"\bnext\s*$|prochain\s*$", before):
+        candidates = [c for c in candidates if c >= reference] or candidates
+    return min(candidates, key=lambda c: abs((c - reference).days)).year if candidates else None
+
+
+def relative_dates(text: str, reference: dt.date | None) -> list[DateMention]:
+    """ "last week" and the like, resolved against the document's date (none without one)."""
+    if reference is None:
+        return []
+    found = []
+    for pattern, unit, offset in RELATIVE:
+        for match in re.finditer(pattern, text, re.I):
+            start, end = relative_period(reference, unit, offset)
+            found.append(DateMention(start, end, unit, match.start(), match.end(), relative=True))
+    return found
+
+
+def relative_period(reference: dt.date, unit: str, offset: int) -> tuple[dt.date, dt.date]:
+    """A week is its working days, Monday to Friday, as programme events run on them.
+
+    >>> relative_period(dt.date(2019, 6, 17), "week", -1)
+    (datetime.date(2019, 6, 10), datetime.date(2019, 6, 14))
+    """
+    if unit == "day":
+        day = reference + dt.timedelta(days=offset)
+        return day, day
+    if unit == "week":
+        monday = reference - dt.timedelta(days=reference.weekday()) + dt.timedelta(weeks=offset)
+        return monday, monday + dt.timedelta(days=4)
+    year, index = divmod(reference.year * 12 + reference.month - 1 + offset, 12)
+    first = dt.date(year, index + 1, 1)
+    return first, first.replace(day=calendar.monthrange(year, index + 1)[1])
+
+
+DATELINE_BEFORE = re.compile(
+    r"(^\s*[A-ZÀ-Ý][\w'’ -]{1,40},\s*$)|((submitted|posted|published|publié|publie|updated|mis en ligne)\b.*\b(on|le)\s*$)"
+    r"|(^\s*date\s*:?\s*$)", re.I)
+
+
+def document_date(lines: list[str] | tuple[str, ...], head: int = 12) -> tuple[dt.date, int] | None:
+    """The document's own date and its line: a dateline ("Marseille, 26 November 2018",
+    "Submitted … on 17 June 2019") among the first `head` non-blank lines.
+
+    >>> document_date(["PRESS RELEASE", "", "Marseille, 26 November 2018"])
+    (datetime.date(2018, 11, 26), 3)
+    """
+    seen = 0
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > head:
+            break
+        for found in find_dates(line):
+            if found.precision == "day" and found.start == found.end and DATELINE_BEFORE.search(line[:found.begin]):
+                return found.start, number
+    return None
+
+
+def is_dateline(text: str, found: DateMention) -> bool:
+    """Whether a date in a sentence is the document's dateline, not a fact of the text."""
+    return found.precision == "day" and bool(DATELINE_BEFORE.search(text[:found.begin]))

@@ -1,0 +1,281 @@
+"""Events a document reports or announces: kind, dates, place, organisers, held or planned.
+
+The title names the document's main event (its most specific kind: TechDays before a forum
+before a workshop). The first dated sentence that names no other kind dates the main event.
+A sentence with a date and a kind states an event of that kind (the same one when kind and
+dates agree); "two study tours … (28 October–1 November 2019) … (Spring 2020)" states one
+per date. Without a date, a kind in the singular refers back to an event of that kind, or
+states a new one when the sentence gives its place or its organisers; kinds in the plural
+("other sessions will be held …") are series, not events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from medgraph.loaders.extract.clauses import KindMention, Place, Sentence
+from medgraph.loaders.extract.dates import DateMention
+from medgraph.loaders.extract.gazetteer import (GENERIC_KINDS, ORGANISED_BY, ORGANISER_VERBS, PLANNED_CUES,
+                                                PRIORITY, SUPPORT_CUES)
+from medgraph.loaders.extract.names import OrgMention
+
+COLLABORATION = r"\bin\s+collaboration\s+with\b|\btogether\s+with\b|\bin\s+partnership\s+with\b|\brespectively\b" \
+                r"|\ben\s+collaboration\s+avec\b|\ben\s+partenariat\s+avec\b|\bconjointement\s+avec\b|\bco-?organi"
+
+
+@dataclass
+class Organiser:
+    org: OrgMention
+    role: str  # organiser | co-organiser | support
+    line: int
+    shared: bool = False  # organises every event its sentence states
+
+
+@dataclass
+class Event:
+    kind: str
+    line: int
+    start: dt.date | None = None
+    end: dt.date | None = None
+    precision: str | None = None
+    city: str | None = None
+    country: str | None = None
+    name: str | None = None
+    organisers: list[Organiser] = field(default_factory=list)
+    planned_cue: bool = False
+    confidence: float = 0.6
+    id: str = ""
+    segment: tuple[int, int] | None = None  # the part of its sentence that states it
+
+    def date(self, found: DateMention) -> None:
+        self.start, self.end, self.precision = found.start, found.end, found.precision
+        self.confidence = max(self.confidence, 0.8)
+
+    def place(self, place: Place | None) -> None:
+        if place and not self.country:
+            self.city, self.country = place.city, place.country
+        elif place and place.city and not self.city and place.country == self.country:
+            self.city = place.city
+
+    def overlaps(self, found: DateMention) -> bool:
+        return self.start is None or (self.start <= found.end and found.start <= self.end)
+
+    def status(self, reference: dt.date | None) -> str:
+        if reference and self.start:
+            return "planned" if self.start > reference else "held"
+        return "planned" if self.planned_cue else "held"
+
+
+@dataclass
+class Events:
+    """The events found so far, the main one, and which events each sentence speaks of."""
+
+    reference: dt.date | None
+    found: list[Event] = field(default_factory=list)
+    main: Event | None = None
+    of_sentence: dict[int, list[Event]] = field(default_factory=dict)
+
+
+def find_events(sentences: list[Sentence], title: int | None, reference: dt.date | None) -> Events:
+    """Every event the sentences state; sentences of paragraph `title` name the main event."""
+    events = Events(reference)
+    for index, sentence in enumerate(sentences):
+        known = {id(e) for e in events.found}
+        if sentence.paragraph == title:
+            spoken = title_events(events, sentence)
+        elif sentence.dates:
+            spoken = dated_events(events, sentence)
+        else:
+            spoken = undated_events(events, sentence)
+        for event in spoken:
+            if id(event) not in known:  # the sentence that states an event says when, not one that recalls it
+                event.planned_cue = bool(sentence.cue(PLANNED_CUES))
+        if not spoken and organisers_in(sentence):  # "It was organised by …": the event just spoken of
+            previous = events.of_sentence.get(index - 1) if index and sentences[index - 1].paragraph == \
+                sentence.paragraph else None
+            spoken = (previous or [events.main] if events.main else previous or [])[:1]
+        add_organisers(sentence, spoken)
+        events.of_sentence[index] = spoken
+    if events.main is None and events.found:  # no title event: the first dated one is the document's
+        events.main = next((e for e in events.found if e.start), events.found[0])
+    return events
+
+
+def title_events(events: Events, sentence: Sentence) -> list[Event]:
+    kinds = sorted({k.kind for k in sentence.kinds}, key=PRIORITY.get)
+    if not kinds:
+        return []
+    spoken = []
+    cities = [p for p in sentence.places if p.city]
+    place = cities[0] if cities else (sentence.places[-1] if sentence.places else None)
+    for kind in kinds:
+        if kind in GENERIC_KINDS and spoken:
+            continue
+        event = new_event(events, sentence, kind_mention(sentence, kind))
+        event.city = event.country = None
+        event.place(place)
+        if sentence.dates:
+            event.date(sentence.dates[0])
+        spoken.append(event)
+    events.main = events.main or spoken[0]
+    return spoken
+
+
+def kind_mention(sentence: Sentence, kind: str) -> KindMention:
+    return next(k for k in sentence.kinds if k.kind == kind)
+
+
+def new_event(events: Events, sentence: Sentence, mention: KindMention, segment=(0, None)) -> Event:
+    event = Event(mention.kind, sentence.line_at(mention.begin), name=event_name(sentence, mention))
+    event.place(place_for(sentence, mention, segment))
+    events.found.append(event)
+    return event
+
+
+def dated_events(events: Events, sentence: Sentence) -> list[Event]:
+    main, kinds = events.main, sentence.kinds
+    if main and main.start is None and (not kinds or all(k.kind == main.kind or k.kind in GENERIC_KINDS for k in kinds)
+                                         or any(k.kind == main.kind for k in kinds)):
+        main.date(sentence.dates[0])
+        main.place(place_for(sentence, kind_mention(sentence, main.kind) if any(k.kind == main.kind for k in kinds)
+                             else None))
+        others = [k for k in kinds if k.kind != main.kind and k.kind not in GENERIC_KINDS and not k.plural]
+        return [main] + [same_or_new(events, sentence, k, None) for k in others]
+    singular = [k for k in kinds if not k.plural]
+    if len(sentence.dates) > 1 and len({k.kind for k in kinds}) == 1 and kinds[0].plural:
+        return one_per_date(events, sentence, kinds[0])
+    if singular or kinds:
+        chosen = singular or kinds[:1]
+        return [same_or_new(events, sentence, k, date_for(sentence, k)) for k in chosen]
+    if main and main.start and main.overlaps(sentence.dates[0]):
+        return [main]
+    return []
+
+
+def same_or_new(events: Events, sentence: Sentence, mention: KindMention, found: DateMention | None) -> Event:
+    """The event of this kind (and these dates) already found, or a new one."""
+    place = place_for(sentence, mention)
+    for event in events.found:
+        if event.kind == mention.kind and (found is None or event.overlaps(found)) and \
+                (place is None or event.country in (None, place.country)):
+            if found and event.start is None:
+                event.date(found)
+            event.place(place)
+            return event
+    event = new_event(events, sentence, mention)
+    if found:
+        event.date(found)
+    elif events.main and events.main.start and mention.kind in GENERIC_KINDS:  # "the day's workshop"
+        event.start, event.end, event.precision = events.main.start, events.main.end, events.main.precision
+        event.place(Place(events.main.city, events.main.country, 0, 0) if events.main.country else None)
+    return event
+
+
+def one_per_date(events: Events, sentence: Sentence, mention: KindMention) -> list[Event]:
+    spoken, begin = [], 0
+    for found in sentence.dates:
+        event = new_event(events, sentence, mention, (begin, found.stop))
+        event.date(found)
+        event.segment = (begin, found.stop)
+        spoken.append(event)
+        begin = found.stop
+    return spoken
+
+
+def undated_events(events: Events, sentence: Sentence) -> list[Event]:
+    spoken = []
+    for mention in sentence.kinds:
+        if mention.plural:
+            continue
+        existing = next((e for e in events.found if e.kind == mention.kind), None)
+        if existing:
+            existing.place(place_for(sentence, mention))
+            spoken.append(existing)
+        elif mention.kind not in GENERIC_KINDS and place_for(sentence, mention) or organisers_in(sentence):
+            spoken.append(same_or_new(events, sentence, mention, None))
+    return spoken
+
+
+def date_for(sentence: Sentence, mention: KindMention) -> DateMention:
+    after = [d for d in sentence.dates if d.begin >= mention.end]
+    return after[0] if after else sentence.dates[-1]
+
+
+def place_for(sentence: Sentence, mention: KindMention | None, segment=(0, None)) -> Place | None:
+    """The place written in the kind's own clause (up to the next kind), else the sentence's first."""
+    begin, end = segment[0], segment[1] or len(sentence.text)
+    places = [p for p in sentence.places if begin <= p.begin < end]
+    if mention is not None and segment == (0, None):
+        later = [k.begin for k in sentence.kinds if k.begin > mention.begin]
+        clause = [p for p in places if mention.begin <= p.begin < (later[0] if later else end)]
+        before = [p for p in places if p.begin < min(k.begin for k in sentence.kinds)]
+        places = clause or before or places
+    return places[0] if places else None
+
+
+def event_name(sentence: Sentence, mention: KindMention) -> str:
+    """ "FILEX France Forum" when capitalised words name it, else the kind."""
+    before = re.search(r"((?:[A-Z0-9][\w&'-]*\s+){1,5})$", sentence.text[:mention.begin])
+    written = sentence.text[mention.begin:mention.end]
+    if before and written[:1].isupper() and not before.group(1).split()[0].lower() in ("the", "a", "an", "la", "le"):
+        return f"{before.group(1)}{written}".strip()
+    return written[:1].upper() + written[1:] if written[:1].isupper() else mention.kind.capitalize()
+
+
+# --- organisers ------------------------------------------------------------------------------
+
+
+def organisers_in(sentence: Sentence) -> list[Organiser]:
+    """Who organises: "organised by X together with Y", "X, with the support of Y, organised".
+
+    The organiser named right after "organised by" organises every event of the sentence; the
+    others only the event whose part of the sentence names them ("… and respectively: A … (date 1)
+    and B … (date 2)").
+    """
+    by = sentence.cue(ORGANISED_BY)
+    if by:
+        found = roles(sentence, [o for o in sentence.orgs if o.begin >= by.end()], by.end(), later="co-organiser")
+        if found:
+            found[0].shared = True
+        return found
+    verb = sentence.cue(ORGANISER_VERBS)
+    if not verb:
+        return []
+    support = sentence.cue(SUPPORT_CUES)
+    before = [o for o in sentence.orgs if o.end <= verb.start()]
+    after = [o for o in sentence.orgs if support and o.begin >= max(verb.end(), support.end())]
+    found = roles(sentence, before + after, 0, later="organiser")
+    for organiser in found:
+        organiser.shared = True
+    return found
+
+
+def roles(sentence: Sentence, orgs: list[OrgMention], start: int, later: str) -> list[Organiser]:
+    """Each organisation's role, from the words before it: support, collaboration, "and"."""
+    result, role, previous, seen = [], "organiser", start, set()
+    for org in orgs:
+        between = sentence.text[previous:org.begin]
+        if re.search(SUPPORT_CUES, between, re.I):
+            role = "support"
+        elif re.search(COLLABORATION, between, re.I):
+            role = "co-organiser"
+        elif result and not re.fullmatch(r"[\s,]*(?:and|et|&)?\s*(?:the|la|le|les|l['’])?\s*", between, re.I):
+            role = later
+        if org.id and org.id not in seen:
+            seen.add(org.id)
+            result.append(Organiser(org, role, sentence.line_at(org.begin)))
+        previous = org.end
+    return result
+
+
+def add_organisers(sentence: Sentence, spoken: list[Event]) -> None:
+    """Organisers go to the sentence's first event, or to each event whose part names them."""
+    segmented = [e for e in spoken if e.segment]
+    for organiser in organisers_in(sentence) if spoken else []:
+        targets = [e for e in segmented if organiser.shared or e.segment[0] <= organiser.org.begin < e.segment[1]] \
+            if segmented else spoken[:1]
+        for event in targets:
+            if organiser.org.id not in {o.org.id for o in event.organisers}:
+                event.organisers.append(organiser)

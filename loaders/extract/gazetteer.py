@@ -1,0 +1,85 @@
+"""Word lists the extractor matches against: event kinds, organisation kinds, cities, cues.
+
+Kinds follow the data format (`medgraph.loaders.facts.EVENT_KINDS`, `KINDS`); each has its
+English and French wordings. Longer wordings are tried first, so "Benchmarking Visits &
+Training" is one benchmarking visit, not a visit plus a training.
+"""
+
+from __future__ import annotations
+
+import re
+
+EVENT_KINDS = [  # (kind, regex); the order is the priority when a title names several
+    ("techdays", r"#?tech\s?-?days?"),
+    ("benchmarking visit", r"benchmarking\s+(?:visits?|tours?|missions?)(?:\s*(?:and|&|et)\s*trainings?)?"
+                           r"|visites?\s+de\s+benchmarking"),
+    ("international market mission", r"(?:international\s+)?(?:market|business\s+development|trade)\s+missions?"
+                                     r"|missions?\s+(?:commerciales?|d'affaires|de\s+prospection)"),
+    ("study tour", r"study\s+(?:tours?|visits?|trips?)|voyages?\s+d'[ée]tudes?|visites?\s+d'[ée]tudes?"
+                   r"|learning\s+expeditions?"),
+    ("advisory mission", r"advisory\s+missions?|technical\s+assistance|assistance\s+technique|missions?\s+d'expertise"),
+    ("summit", r"summits?|sommets?"),
+    ("forum", r"forums?"),
+    ("trade fair", r"trade\s+fairs?|trade\s+shows?|exhibitions?|salons?|foires?"),
+    ("conference", r"conferences?|conférences?|colloques?"),
+    ("matchmaking", r"match-?making|b2b\s+meetings?|rencontres?\s+(?:d'affaires|b2b)|rendez-vous\s+d'affaires"
+                    r"|business\s+meetings?"),
+    ("workshop", r"workshops?|ateliers?"),
+    ("training", r"training\s+(?:sessions?|days?|courses?)|trainings?|formations?"),
+    ("meeting", r"meetings?|réunions?"),
+]
+KIND_PATTERNS = [(kind, re.compile(rf"(?<![\w#])(?:{rx})(?!\w)", re.I)) for kind, rx in EVENT_KINDS]
+PRIORITY = {kind: i for i, (kind, _) in enumerate(EVENT_KINDS)}
+GENERIC_KINDS = {"workshop", "training", "meeting", "matchmaking"}
+
+ORG_KINDS = [  # (kind, regex over the folded name); first match wins
+    ("Ministry", r"\bminist"),
+    ("Technopole", r"\btechnopol|\btechnopark|\btechnoparc|\bbiotechpole"),
+    ("Incubator", r"\bincubat"),
+    ("Accelerator", r"\baccelerat"),
+    ("Network", r"\bnetwork\b|\breseau\b|\bclusters\b$"),
+    ("Cluster", r"\bcluster\b|\bpole\b|\bpoles\b|\bgroupement\b"),
+    ("Agency", r"\bagency\b|\bagence\b|\bagencia\b"),
+    ("Association", r"\bassociation\b|\bfederation\b|\bconfederation\b|\bchamber\b|\bchambre\b"),
+    ("Foundation", r"\bfoundation\b|\bfondation\b"),
+    ("School", r"\bschool\b|\becole\b|\buniversit|\binstitut\b|\binstitute\b"),
+    ("ResearchCentre", r"\bcentre\b|\bcenter\b|\blaborator"),
+    ("Company", r"\b(sarl|sa|sas|ltd|inc|gmbh|srl|spa|s l|co)\b|\bcompany\b|\bsociete\b|\bgroup\b"),
+]
+
+CITIES = {  # English and French names of cities the programmes travel to -> ISO code
+    "Barcelona": "ES", "Barcelone": "ES", "Madrid": "ES", "Valencia": "ES", "Valence": "ES", "Seville": "ES",
+    "Séville": "ES", "Bilbao": "ES", "Malaga": "ES", "Paris": "FR", "Marseille": "FR", "Lyon": "FR",
+    "Nice": "FR", "Toulouse": "FR", "Montpellier": "FR", "Bordeaux": "FR", "Nantes": "FR", "Lille": "FR",
+    "Strasbourg": "FR", "Grenoble": "FR", "Turin": "IT", "Torino": "IT", "Milan": "IT", "Milano": "IT",
+    "Rome": "IT", "Roma": "IT", "Naples": "IT", "Genoa": "IT", "Gênes": "IT", "Bologna": "IT",
+    "Bologne": "IT", "Florence": "IT", "Venice": "IT", "Venise": "IT", "Palermo": "IT", "Athens": "GR",
+    "Athènes": "GR", "Thessaloniki": "GR", "Nicosia": "CY", "Nicosie": "CY", "Valletta": "MT",
+    "Lisbon": "PT", "Lisbonne": "PT", "Porto": "PT", "Brussels": "BE", "Bruxelles": "BE", "Liège": "BE",
+    "Liege": "BE", "Namur": "BE", "Mons": "BE", "Charleroi": "BE", "Berlin": "DE", "Munich": "DE",
+    "Vienna": "AT", "Vienne": "AT", "Amsterdam": "NL", "London": "GB", "Londres": "GB", "Stockholm": "SE",
+    "Istanbul": "TR", "Ankara": "TR", "Izmir": "TR", "Casablanca": "MA", "Rabat": "MA", "Tangier": "MA",
+    "Tanger": "MA", "Marrakech": "MA", "Marrakesh": "MA", "Fez": "MA", "Fès": "MA", "Agadir": "MA",
+    "Oujda": "MA", "Kenitra": "MA", "Tunis": "TN", "Sfax": "TN", "Sousse": "TN", "Bizerte": "TN",
+    "Monastir": "TN", "Gabès": "TN", "Algiers": "DZ", "Alger": "DZ", "Oran": "DZ", "Constantine": "DZ",
+    "Annaba": "DZ", "Blida": "DZ", "Cairo": "EG", "Le Caire": "EG", "Alexandria": "EG", "Alexandrie": "EG",
+    "Giza": "EG", "Beirut": "LB", "Beyrouth": "LB", "Tripoli": "LB", "Byblos": "LB", "Amman": "JO",
+    "Aqaba": "JO", "Irbid": "JO", "Ramallah": "PS", "Hebron": "PS", "Jerusalem": "PS", "Jérusalem": "PS",
+    "Bethlehem": "PS", "Bethléem": "PS", "Nablus": "PS", "Naplouse": "PS", "Gaza": "PS", "Jericho": "PS",
+}
+
+# Cue words of a sentence, as regexes over its lower-cased text.
+HOST_CUES = r"\bvisits?\s+(?:to|of)\b|\bvisited\b|\bvisites?\s+(?:à|a|aux?|de|chez)\b|\bvisité\b|\bhosted\s+by\b|\baccueillis?\s+par\b" \
+            r"|\bwelcomed\s+by\b"
+SPEAKER_CUES = r"\bspeakers?\b|\bspoke\b|\bkeynote\b|\baddressed\b|\binterviendront\b|\bintervenants?\b" \
+               r"|\bsont\s+intervenu(?:e|s|es)?\b|\binterviennent\b|\bwill\s+speak\b|\bgave\s+a\s+(?:talk|speech)\b" \
+               r"|\bprendront\s+la\s+parole\b|\bont\s+pris\s+la\s+parole\b|\bopening\s+(?:speech|remarks)\b"
+ORGANISER_VERBS = r"\borgani[sz]ed\b|\borgani[sz]es?\b|\borgani[sz]ing\b|\bwill\s+organi[sz]e\b|\borganisent\b" \
+                  r"|\borganisera(?:nt)?\b|\bont\s+organisé\b|\ba\s+organisé\b|\bco-?organi[sz]ed\b|\bhosts?\b(?!\s+by)"
+ORGANISED_BY = r"\b(?:co-?)?organi[sz]ed\b[^.;:]{0,60}?\bby\b|\b(?:co-?)?organisée?s?\b[^.;:]{0,60}?\bpar\b" \
+               r"|\bconvened\s+by\b"
+SUPPORT_CUES = r"\bwith\s+the\s+support\s+of\b|\bsupported\s+by\b|\bavec\s+le\s+soutien\s+(?:de|du|des|d')|\bsoutenue?s?\s+par\b"
+PLANNED_CUES = r"\bwill\b|\bshall\b|\bupcoming\b|\bplanned\b|\bnext\b|\bsera\b|\bseront\b|\baura\s+lieu\b|\bprochaine?\b" \
+               r"|\borganisera\b|\bse\s+tiendra\b|\bà\s+venir\b"
+PLURAL_BEFORE = r"(?:\bother|\bseveral|\bmany|\bdes|\bles|\bde\s+nombreux|\bseries\s+of|\btwo|\bthree|\bdeux|\btrois" \
+                r"|\badditional|\bd'autres|\bautres)\s+(?:\S+\s+){0,2}$"

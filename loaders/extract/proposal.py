@@ -1,0 +1,225 @@
+"""The proposed facts of one document, in the data/ format, and the table a reviewer reads.
+
+Every fact carries `review: proposed` and a `confidence` (0–1) beside its `line`. An
+organisation the registry knows is named by its id (`name: c2tm`, with `written:` keeping the
+words of the text); a new one by its name as written, with `country` and a guessed `kind`, in an
+organisation fact marked `new: true` with a suggested registry `id`: a reviewer who accepts it
+adds it to registry.yaml, as `medgraph load` resolves every name against the registry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from medgraph.loaders.countries import fold
+from medgraph.loaders.extract.events import Event, Events
+from medgraph.loaders.extract.relations import Found, OrgRef
+from medgraph.loaders.extract.source import Source
+from medgraph.loaders.resolve import normalise
+
+REVIEW = "proposed"
+
+
+class Dumper(yaml.SafeDumper):
+    """Writes every value out (no &anchors between facts that share a date)."""
+
+    def ignore_aliases(self, data):
+        return True
+
+
+@dataclass
+class Proposal:
+    """What the extractor read in one document."""
+
+    source: Source
+    language: str
+    date: dt.date | None
+    title: str
+    events: Events
+    found: Found
+
+
+def slug(text: str) -> str:
+    """ "Benchmarking visit" -> "benchmarking-visit"."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "x"
+
+
+def document_id(source: Source) -> str:
+    return slug(Path(source.path).stem)
+
+
+def to_data(proposal: Proposal, min_confidence: float = 0.0, known_events: list[dict] = ()) -> dict:
+    """The facts file as a mapping: the document header and the facts at or above the threshold.
+    An event already defined in the data (same kind, overlapping dates, same country) is a
+    `mention` of its id, not a second definition."""
+    source = proposal.source
+    name_events(proposal.events.found, document_id(source))
+    linked = {id(e): link_event(e, known_events) for e in proposal.events.found}
+    facts = [mention_fact(e, linked[id(e)]) if linked[id(e)] else event_fact(e, proposal) for e in proposal.events.found]
+    facts += attendance_facts(proposal.found)
+    facts += [membership_fact(m, o) for m, o in unique_pairs(proposal.found.memberships)]
+    facts += [mentoring_fact(*m) for m in proposal.found.mentoring]
+    facts += [agreement_fact(a, document_id(source)) for a in proposal.found.agreements]
+    facts += organisation_facts(proposal.found, facts)
+    header = {"id": document_id(source), "file": source.name, "title": proposal.title, "date": proposal.date,
+              "language": proposal.language, "sha256": source.sha256}
+    return {"document": header, "facts": keep_confident(facts, min_confidence)}
+
+
+def name_events(events: list[Event], doc_id: str) -> None:
+    seen: set[str] = set()
+    for event in events:
+        when = event.start.strftime("%Y-%m") if event.start else doc_id
+        base = "-".join(slug(p) for p in (event.kind, when, event.city or event.country or "") if p)
+        event.id, n = base, 2
+        while event.id in seen:
+            event.id, n = f"{base}-{n}", n + 1
+        seen.add(event.id)
+
+
+def link_event(event: Event, known_events: list[dict]) -> str | None:
+    """The id of the known event this one is, if exactly one fits: kind, dates, country."""
+    if not event.start:
+        return None
+    fits = [k["id"] for k in known_events if k["kind"] == event.kind and k["start"] and k["start"] <= event.end
+            and event.start <= k["end"] and k["country"] in (None, event.country)]
+    return fits[0] if len(fits) == 1 else None
+
+
+def mention_fact(event: Event, known_id: str) -> dict:
+    event.id = known_id
+    return proposed({"fact": "mention", "event": known_id}, event.line, event.confidence)
+
+
+def proposed(fact: dict, line: int, confidence: float) -> dict:
+    return {**fact, "line": line, "review": REVIEW, "confidence": round(min(confidence, 0.99), 2)}
+
+
+def org_fields(org: OrgRef, field: str = "name", country_field: str = "country") -> dict:
+    if org.id:
+        return {field: org.id, f"{field}_written" if field != "name" else "written": org.written}
+    return {field: org.written, **({country_field: org.country} if org.country else {})}
+
+
+def event_fact(event: Event, proposal: Proposal) -> dict:
+    fact = {"fact": "event", "id": event.id, "name": event.name, "kind": event.kind, "start": event.start,
+            "end": event.end, "date_precision": event.precision, "city": event.city, "country": event.country,
+            "status": event.status(proposal.date),
+            "organisers": [{"name": o.org.id, "role": o.role, "line": o.line, "written": o.org.written}
+                           for o in event.organisers] or None}
+    return proposed({k: v for k, v in fact.items() if v is not None}, event.line, event.confidence)
+
+
+def attendance_facts(found: Found) -> list[dict]:
+    facts, seen = [], set()
+    for event, org, role in found.attendances:
+        key = (event.id, org.id or normalise(org.written))
+        if key in seen:
+            continue
+        seen.add(key)
+        fact = {"fact": "attendance", "event": event.id, **org_fields(org), "role": role}
+        facts.append(proposed(fact, org.line, min(org.confidence, event.confidence + 0.15)))
+    return facts
+
+
+def unique_pairs(pairs: list[tuple[OrgRef, OrgRef]]) -> list[tuple[OrgRef, OrgRef]]:
+    return list({(a.id or normalise(a.written), b.id or normalise(b.written)): (a, b) for a, b in pairs}.values())
+
+
+def membership_fact(member: OrgRef, of: OrgRef) -> dict:
+    fact = {"fact": "membership", **org_fields(member, "member", "member_country"), **org_fields(of, "of", "of_country")}
+    return proposed(fact, member.line, min(member.confidence, of.confidence) - 0.05)
+
+
+def mentoring_fact(mentor: str, mentee: str, line: int, event: Event | None) -> dict:
+    fact = {"fact": "mentoring", "mentor": mentor, "mentee": mentee}
+    if event:
+        fact["met_at"] = event.id
+    return proposed(fact, line, 0.7)
+
+
+def agreement_fact(agreement, doc_id: str) -> dict:
+    kind, parties, date, event, line = agreement
+    names = "-".join(slug(p.id or p.written)[:20] for p in parties[:2])
+    fact = {"fact": "agreement", "id": f"agr-{date.year if date else doc_id}-{names}", "kind": kind, "date": date,
+            "parties": [org_fields(p) for p in parties], "signed_at": event.id if event else None}
+    return proposed({k: v for k, v in fact.items() if v is not None}, line, min(p.confidence for p in parties) - 0.1)
+
+
+def organisation_facts(found: Found, facts: list[dict]) -> list[dict]:
+    """New organisations once each; known ones that no other fact names, as mentions."""
+    named = {str(v) for f in facts for v in referenced(f)}
+    result, seen = [], set()
+    parties = [p for agreement in found.agreements for p in agreement[1]]
+    for org in found.mentions + [o for _, o, _ in found.attendances] + [o for pair in found.memberships for o in pair] \
+            + parties:
+        key = org.id or (normalise(org.written), org.country)
+        if key in seen or (org.id and org.id in named):
+            continue
+        seen.add(key)
+        if org.id:
+            result.append(proposed({"fact": "organisation", "name": org.id, "written": org.written}, org.line,
+                                   org.confidence))
+        else:
+            result.append(proposed({"fact": "organisation", "name": org.written, "kind": org.kind,
+                                    "country": org.country, "new": True, "id": slug(org.written)}, org.line,
+                                   org.confidence))
+    return result
+
+
+def referenced(fact: dict):
+    for key in ("name", "member", "of"):
+        if key in fact:
+            yield fact[key]
+    for item in (fact.get("organisers") or []) + (fact.get("parties") or []):
+        yield item["name"]
+
+
+def keep_confident(facts: list[dict], threshold: float) -> list[dict]:
+    """Facts at or above the threshold, and no fact left pointing at an event that was dropped."""
+    kept = [f for f in facts if f["confidence"] >= threshold]
+    events = {f["id"] for f in kept if f["fact"] == "event"} | {f["event"] for f in kept if f["fact"] == "mention"}
+    kept = [f for f in kept if f["fact"] != "attendance" or f["event"] in events]
+    for fact in kept:
+        for key in ("met_at", "signed_at"):
+            if key in fact and fact[key] not in events:
+                del fact[key]
+    return kept
+
+
+def write_facts(data: dict, out: Path) -> Path:
+    """Write one facts file (out/<document id>.yaml) and return its path."""
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / f"{data['document']['id']}.yaml"
+    text = yaml.dump(data, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=110, default_flow_style=None)
+    path.write_text("# Proposed by `medgraph extract`: review every fact, then `medgraph load`.\n" + text,
+                    encoding="utf-8")
+    return path
+
+
+def review_rows(data: dict) -> list[tuple[str, str, float, int]]:
+    """(fact, entities, confidence, line) for each proposed fact, as the review table shows them."""
+    return [(f["fact"], entities(f), f["confidence"], f["line"]) for f in data["facts"]]
+
+
+def entities(fact: dict) -> str:
+    kind = fact["fact"]
+    if kind == "event":
+        when = f"{fact['start']}..{fact['end']}" if fact.get("start") else "undated"
+        return f"{fact['id']} ({fact['kind']}, {when}, {fact.get('city') or fact.get('country') or '?'}, {fact['status']})"
+    if kind == "attendance":
+        return f"{fact['name']} -> {fact['event']} ({fact['role']})"
+    if kind == "membership":
+        return f"{fact['member']} member of {fact['of']}"
+    if kind == "mentoring":
+        return f"{fact['mentor']} mentors {fact['mentee']}"
+    if kind == "agreement":
+        return f"{fact['kind']}: " + ", ".join(str(p["name"]) for p in fact["parties"])
+    if kind == "mention":
+        return f"{fact['event']} (an event the data already defines)"
+    return f"{fact['name']}" + (f" (new {fact['kind']}, {fact.get('country') or '?'})" if fact.get("new") else "")

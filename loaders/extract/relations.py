@@ -1,0 +1,268 @@
+"""Who attended which event and who is a member of what (mentoring and agreements: `pairs`).
+
+Attendance comes from participant lists (every item attends the event the list's lead names,
+else the main event) and from sentences with a cue: "visits to X" (host), "representatives of
+X will speak" (speaker), "X attended" (delegate). Each organisation is resolved against the
+registry (country beside it as tie-breaker); one the registry does not know is proposed as a
+new organisation with its country and a kind guessed from its name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from medgraph.loaders.countries import fold
+from medgraph.loaders.extract.clauses import Sentence, kinds_in
+from medgraph.loaders.extract.events import Event, Events, organisers_in
+from medgraph.loaders.extract.gazetteer import HOST_CUES, ORG_KINDS, ORGANISED_BY, SPEAKER_CUES
+from medgraph.loaders.extract.lists import Item, ParticipantList
+from medgraph.loaders.extract.names import (NameFinder, OrgMention, chunks, country_beside, country_of,
+                                            looks_like_organisation, name_at, name_before, tokens)
+from medgraph.loaders.resolve import Resolver, Unresolved
+
+CONFIDENCE = {"id": 0.95, "surface": 0.95, "exact": 0.95, "parts": 0.9, "fuzzy": 0.75, "new": 0.6}
+ATTENDING = r"\battended\b|\btook\s+part\b|\bparticipated\b|\bjoined\b|\bwere\s+(?:also\s+)?present\b" \
+            r"|\btravell?ed\s+with\b|\baccompanied\b|\bconfirmed\s+(?:its|their)\s+participation\b" \
+            r"|\bwill\s+(?:attend|take\s+part|join)\b|\bparticipent\b|\bparticipaient\b|\bparticiperont\b|\brejoint\b" \
+            r"|\b(?:ont|a)\s+(?:également\s+|aussi\s+)?(?:participé|pris\s+part)\b|\bprendront\s+part\b" \
+            r"|\bétai(?:t|ent)\s+(?:également\s+|aussi\s+)?présente?s?\b|\bconfirmé\s+(?:sa|leur)\s+participation\b"
+LIST_LEAD = ATTENDING + r"|\bparticipa|\battend|\bpresent\b|\bprésents?\b|\bdelegation\b|\bdélégation\b" \
+                        r"|\bvisitors\b|\bguests\b|\binvités\b|\btak(?:e|ing)\s+part\b|\bprenn?ent\s+part\b" \
+                        r"|\binscrits?\b|\bregistered\b|\bselected\b|\bsélectionnés\b|\bparticipants?\b|\bdelegates?\b|\bdélégués?\b"
+MEMBER_CUE = r"\b(?:a\s+|an\s+|un\s+|une\s+)?(?:members?|membres?|adhérents?)\s+(?:of|de|du|des|d')\s*(?:the\s+|la\s+|l['’])?"
+
+
+@dataclass(frozen=True)
+class OrgRef:
+    """An organisation a fact names: a registry id, or None for a new one (then kind guessed)."""
+
+    id: str | None
+    written: str
+    country: str | None
+    line: int
+    confidence: float
+    kind: str | None = None
+
+
+@dataclass
+class Found:
+    """Everything a document states besides its events."""
+
+    attendances: list[tuple[Event, OrgRef, str]] = field(default_factory=list)
+    memberships: list[tuple[OrgRef, OrgRef]] = field(default_factory=list)
+    mentoring: list[tuple[str, str, int, Event | None]] = field(default_factory=list)
+    agreements: list[tuple[str, list[OrgRef], dt.date | None, Event | None, int]] = field(default_factory=list)
+    mentions: list[OrgRef] = field(default_factory=list)
+
+
+@dataclass
+class Known:
+    """What the data knows: resolvers, a name finder, every organisation's kind, and the events
+    its documents define ({"id", "kind", "start", "end", "country"}), to link proposals to."""
+
+    organisations: Resolver
+    people: Resolver
+    kinds: dict[str, str]
+    events: list[dict] = field(default_factory=list)
+
+    def __post_init__(self):
+        self.finder = NameFinder(self.organisations)
+
+
+def ref(mention: OrgMention, line: int) -> OrgRef:
+    return OrgRef(mention.id, mention.written, mention.country, line, CONFIDENCE.get(mention.rule, 0.7))
+
+
+def guess_kind(name: str) -> str:
+    """The kind of an organisation from the words of its name.
+
+    >>> guess_kind("Pôle de compétitivité Agro-Sud"), guess_kind("Atlas Tech Network"), guess_kind("Dunes SARL")
+    ('Cluster', 'Network', 'Company')
+    """
+    folded = fold(name)
+    return next((kind for kind, pattern in ORG_KINDS if re.search(pattern, folded)), "Company")
+
+
+# --- lists -----------------------------------------------------------------------------------
+
+
+def resolve_item(known: Known, item: Item, line: int) -> tuple[OrgRef, OrgRef | None]:
+    """The organisation a list item names, and the network it is written with ("X - Network")."""
+    try:
+        match = known.organisations.resolve(item.name, item.country)
+        return OrgRef(match.id, item.name, item.country, line, CONFIDENCE[match.rule]), None
+    except Unresolved:
+        pass
+    parts = [p.strip() for p in re.split(r"\s+[-–]\s+", item.name) if p.strip()]
+    if len(parts) == 2:
+        first, second = (try_resolve(known, p, item.country) for p in parts)
+        if first and second and first != second and known.kinds.get(second) in ("Network", "Cluster"):
+            return (OrgRef(first, parts[0], item.country, line, 0.85),
+                    OrgRef(second, parts[1], item.country, line, 0.85))
+    name = re.sub(r"^(?:the|le|la|les)\s+", "", item.name, flags=re.I)
+    return OrgRef(None, name, item.country, line, CONFIDENCE["new"], guess_kind(name)), None
+
+
+def try_resolve(known: Known, name: str, country: str | None) -> str | None:
+    try:
+        return known.organisations.resolve(name, country).id
+    except Unresolved:
+        return None
+
+
+def list_facts(known: Known, found: Found, events: Events, paragraph, plist: ParticipantList,
+               lead: str, spoken: list[Event]) -> None:
+    """Mentions, new organisations, memberships and attendances of one participant list; what the
+    list is comes from its lead and from the words after it ("A (X) and B (Y) took part in …")."""
+    lead = f"{lead} {plist.tail}"
+    says_who = re.search(LIST_LEAD, lead, re.I) or kinds_in(lead, [])
+    target = list_event(events, lead, spoken) if plist.of_participants and says_who else None
+    role = "host" if re.search(HOST_CUES, lead, re.I) else "delegate"
+    for item in plist.items:
+        org, network = resolve_item(known, item, paragraph.line_at(item.begin))
+        if org.id is None and not plist.of_participants:
+            continue  # a place or an organiser the events read: not a new organisation
+        found.mentions.append(org)
+        if target:
+            found.attendances.append((target, org, role))
+        if network:
+            found.memberships.append((org, network))
+        if item.member_of:
+            of = member_target(known, item.member_of, item.country, paragraph.line_at(item.member_begin))
+            found.memberships.append((org, of))
+
+
+def list_event(events: Events, lead: str, spoken: list[Event]) -> Event | None:
+    """The event a list's lead names ("… participent aux #TechDays"), else the main event."""
+    for mention in kinds_in(lead, []):
+        match = next((e for e in events.found if e.kind == mention.kind), None)
+        if match:
+            return match
+    return events.main or (spoken[0] if spoken else None) or (events.found[0] if len(events.found) == 1 else None)
+
+
+def member_target(known: Known, name: str, country: str | None, line: int) -> OrgRef:
+    try:
+        match = known.organisations.resolve(name, country)
+        return OrgRef(match.id, name, country, line, CONFIDENCE[match.rule])
+    except Unresolved:
+        return OrgRef(None, name, country, line, CONFIDENCE["new"], guess_kind(name))
+
+
+# --- sentences -------------------------------------------------------------------------------
+
+
+def cued_attendance(sentence: Sentence) -> list[tuple[OrgMention, str]]:
+    """Organisations a sentence says hosted, spoke at or attended its event."""
+    organised = sentence.cue(ORGANISED_BY)
+    organisers = {o.org.id for o in organisers_in(sentence)}
+    orgs = [o for o in sentence.orgs if not (organised and o.begin > organised.start()) and o.id not in organisers]
+    host, speaker, attended = (sentence.cue(c) for c in (HOST_CUES, SPEAKER_CUES, ATTENDING))
+    if host:
+        return unique([(o, "host") for o in orgs if o.begin > host.start()])
+    if speaker:
+        return unique([(o, "speaker") for o in orgs])
+    if attended and not sentence.text.rstrip().endswith(":"):
+        return unique([(o, "delegate") for o in orgs if o.end <= attended.start() and subject(sentence.text, o)])
+    return []
+
+
+def subject(text: str, org: OrgMention) -> bool:
+    """Whether an organisation is what attends, not a complement ("18 clusters benefiting from X",
+    "22 clusters X participent": the count of unnamed participants is the subject)."""
+    before = text[:org.begin]
+    return not re.search(r"\b(?:from|of|by|with|de|du|des|d'|par|avec)\s*(?:the\s+|la\s+|le\s+|l['’])?$", before, re.I) \
+        and not re.search(r"\b\d{1,3}\s+(?:[^\W\d][\w-]*\s+){0,3}$", before)
+
+
+def cued_new_attendance(known: Known, sentence: Sentence) -> list[tuple[OrgRef, str]]:
+    """Organisations the registry does not know, in a sentence that says they hosted or attended."""
+    host, attended = sentence.cue(HOST_CUES), sentence.cue(ATTENDING)
+    if not (host or attended) or sentence.cue(SPEAKER_CUES) or sentence.text.rstrip().endswith(":"):
+        return []
+    result = []
+    for begin, end in unknown_names(known, sentence):
+        if (host and begin > host.start()) or (not host and end <= attended.start() and sentence.text[:begin].strip()
+                                               in ("", "The", "Le", "La", "L'")):
+            written = sentence.text[begin:end]
+            country = country_beside(sentence.text, end)
+            result.append((new_ref(written, country, sentence.line_at(begin)), "host" if host else "delegate"))
+    return result
+
+
+def unknown_names(known: Known, sentence: Sentence) -> list[tuple[int, int]]:
+    """Capitalised names that look like organisations and that no known one covers."""
+    taken = {i for i, w in enumerate(tokens(sentence.text)) for o in sentence.orgs if o.begin <= w.begin < o.end}
+    found = []
+    for begin, end in chunks(sentence.text, tokens(sentence.text), taken):
+        written = sentence.text[begin:end]
+        if looks_like_organisation(written) and not country_of(written) and not try_resolve(known, written, None):
+            found.append((begin, end))
+    return found
+
+
+def new_ref(written: str, country: str | None, line: int) -> OrgRef:
+    written = re.sub(r"^(?:the|le|la|les)\s+", "", written.strip(), flags=re.I)
+    return OrgRef(None, written, country, line, CONFIDENCE["new"], guess_kind(written))
+
+
+def unique(pairs: list[tuple[OrgMention, str]]) -> list[tuple[OrgMention, str]]:
+    seen, result = set(), []
+    for org, role in pairs:
+        if org.id not in seen:
+            seen.add(org.id)
+            result.append((org, role))
+    return result
+
+
+def memberships(known: Known, sentence: Sentence) -> list[tuple[OrgRef, OrgRef]]:
+    """ "X, a member of Y", "X est membre du Y": the name before the cue and the one after it,
+    known or new."""
+    result = []
+    for cue in re.finditer(MEMBER_CUE, sentence.text, re.I):
+        if sentence.text[:cue.start()].rstrip().endswith("("):
+            continue  # "(member of …)" inside a list: the list reads it
+        line = sentence.line_at(cue.start())
+        member = org_before(known, sentence, re.sub(r"\s+(?:is|est|sont|are|,)?\s*$", "", sentence.text[:cue.start()]), line)
+        of = org_after(known, sentence, cue.end(), line)
+        if member and of and (member.id or member.written) != (of.id or of.written):
+            if member.id is None and member.country is None and of.id:  # a member company is in its cluster's country
+                member = OrgRef(None, member.written, known.organisations.by_id[of.id].country, member.line,
+                                member.confidence, member.kind)
+            result.append((member, of))
+    return result
+
+
+def org_before(known: Known, sentence: Sentence, before: str, line: int) -> OrgRef | None:
+    end = len(before.rstrip(" ,"))
+    known_orgs = [o for o in sentence.orgs if end - 3 <= o.end <= end]
+    if known_orgs:
+        return ref(known_orgs[-1], line)
+    span = name_before(sentence.text, end)
+    return new_ref(sentence.text[span[0]:span[1]], None, line) if span else None
+
+
+def org_after(known: Known, sentence: Sentence, start: int, line: int) -> OrgRef | None:
+    rest = re.match(r"(?:the\s+|la\s+|le\s+|l['’]|(?:cluster|clusters|réseau|network|fédération|federation)\s+)*",
+                    sentence.text[start:], re.I)
+    at = start + rest.end()
+    known_orgs = [o for o in sentence.orgs if at - 1 <= o.begin <= at + 1]
+    if known_orgs:
+        return ref(known_orgs[0], line)
+    span = name_at(sentence.text, at)
+    return new_ref(sentence.text[span[0]:span[1]], None, line) if span else None
+
+
+def paren_organisations(known: Known, sentence: Sentence) -> list[OrgRef]:
+    """New organisations written in brackets with their country: "Jane Doe (Atlas Cluster, Morocco)"."""
+    result = []
+    for match in re.finditer(r"\(([^(),]{3,80}),\s*([^(),]{3,40})\)", sentence.text):
+        name, country = match.group(1).strip(), country_of(match.group(2))
+        if country and name[:1].isupper() and not any(o.begin <= match.start(1) < o.end for o in sentence.orgs) \
+                and not try_resolve(known, name, country):
+            result.append(new_ref(name, country, sentence.line_at(match.start(1))))
+    return result
+
+
