@@ -16,8 +16,12 @@ from medgraph.errors import DataError
 LINE = "__line__"
 
 
-class LineLoader(yaml.SafeLoader):
-    """A SafeLoader that records, in every mapping, the line the mapping starts on."""
+class LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """A SafeLoader that records, in every mapping, the line the mapping starts on.
+
+    libyaml's parser (CSafeLoader) when PyYAML has it: some 25 times faster than the pure
+    Python one on large documents, with the same marks and the same constructed values.
+    """
 
 
 def construct_mapping(loader: LineLoader, node: yaml.MappingNode) -> dict:
