@@ -39,9 +39,9 @@ Size (``max_pairs``)
 --------------------
 The evidence of a tie is kept per shared event, so the work and memory of the attendance ties
 grow with the *pair incidences*: the sum over events of k(k-1)/2 for an event of k attending
-organisations. Above ``max_pairs`` (default `MAX_PAIRS`, 5,000,000: some 4 GiB of tie network
-with its evidence, measured at 1.9 million on the M benchmark) `tie_graph` and `projection`
-refuse with a one-line MedgraphError that gives the count, rather than run out of memory;
+organisations. Above ``max_pairs`` (default `MAX_PAIRS`, 5,000,000) `tie_graph` and `projection`
+refuse with a one-line MedgraphError that gives the count, rather than run out of memory (the
+M benchmark's 1.9 million took 4.7 GiB, so the cap stays under some 12 GiB);
 `pair_incidences` counts them beforehand. A larger network needs a graph library outside
 NetworkX (benchmarks/README.md).
 
