@@ -12,6 +12,7 @@ is stopped and the row says so.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import time
@@ -102,7 +103,9 @@ def measure_forked(fn, *args, limit: float) -> tuple[Measured | None, str | None
     ctx = multiprocessing.get_context("fork")
     parent, child = ctx.Pipe(duplex=False)
     process = ctx.Process(target=_child, args=(child, fn, args))
+    gc.freeze()  # the child's collector then leaves the parent's objects (and their pages) alone
     process.start()
+    gc.unfreeze()
     child.close()
     if not parent.poll(limit):
         process.kill()

@@ -394,8 +394,9 @@ def run_size(size: str, driver, database: str, jvm, work: Path, limit: float, be
     else:
         P, orgs = sparse_weights(B, sorted(n for n, d in B.nodes(data=True) if d["bipartite"] == 0))
         yield Row(size, "4 analysis", "every NetworkX analysis", note="not run: the tie network is refused (step 3)")
-        yield from networkit_rows(size, (P.row, P.col, P.data.astype(float)), orgs, limit * 4, exact=False)
-    yield map_row(size, K, work, limit * 4)
+        yield from networkit_rows(size, (P.row, P.col, P.data.astype(float)), orgs, limit * 10, exact=False)
+    del B, T, P  # the map's forked child shares what is left
+    yield map_row(size, K, work, limit * 8)
     yield Row(size, "-", "best batch", best)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import random
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,7 +51,14 @@ def event_sizes(rng: random.Random, events: int, attendances: int) -> list[int]:
     raw = [min(int(rng.paretovariate(1.6) * 10), 600) for _ in range(events)]
     scale = attendances / sum(raw)
     sizes = [max(2, round(r * scale)) for r in raw]
-    sizes[0] += attendances - sum(sizes)
+    extra = attendances - sum(sizes)
+    if sizes[0] + extra >= 2:
+        sizes[0] += extra
+        return sizes
+    # rounding up to 2 attendees added more than the first event can give back: take one
+    # attendee at a time from the largest events
+    for i in itertools.islice(itertools.cycle(sorted(range(events), key=lambda i: -sizes[i])), -extra):
+        sizes[i] -= 1
     return sizes
 
 
