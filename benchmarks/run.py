@@ -324,7 +324,7 @@ def networkit_rows(size: str, P, names, limit: float, exact: bool) -> list[Row]:
     out.append(Row(size, "4 analysis", f"betweenness sampled k={AGREEMENT_K} (NetworKit EstimateBetweenness)",
                    len(names), "organisations", sampled[0].seconds if sampled[0] else None, None, "",
                    sampled[0].py_peak_mib if sampled[0] else None, None,
-                   sampled[1] or f"{G.numberOfEdges():,} edges, {nk.getCurrentNumberOfThreads()} threads"))
+                   sampled[1] or f"{G.numberOfEdges():,} edges, up to {nk.getMaxNumberOfThreads()} threads"))
     if exact:
         full = ms.measure_forked(lambda: nk_scores(nk.centrality.Betweenness(G, True)), limit=limit * 4)
         agreement = ""
