@@ -103,10 +103,12 @@ def load_rows(size: str, data: Path, driver, database: str, jvm: int | None, bes
                "", m.py_peak_mib, None, f"{n_nodes:,} nodes, {n_rels:,} relationships")]
     wipe(driver, database)
     write.create_constraints(driver, database)
-    ceiling = ms.measure(run_ceiling, driver, database, n_nodes, n_rels, jvm_pid=jvm)
-    ceiling_rate = total / ceiling.seconds
-    out.append(Row(size, "1 load", "server ceiling: one UNWIND range(…) statement", total, "rows", ceiling.seconds,
-                   ceiling_rate, "", ceiling.py_peak_mib, ceiling.jvm_peak_mib, "same numbers of nodes and relationships"))
+    ceiling, failure = attempt(run_ceiling, driver, database, n_nodes, n_rels, jvm_pid=jvm)
+    ceiling_rate = total / ceiling.seconds if ceiling else math.nan
+    out.append(Row(size, "1 load", "server ceiling: one UNWIND range(…) statement", total, "rows",
+                   ceiling.seconds if ceiling else None, ceiling_rate if ceiling else None, "",
+                   ceiling.py_peak_mib if ceiling else None, ceiling.jvm_peak_mib if ceiling else None,
+                   failure or "same numbers of nodes and relationships"))
     wipe(driver, database)
     naive_seconds, sample = naive_load(driver, database, rows, n_nodes, n_rels, jvm)
     naive_rate = total / naive_seconds
@@ -114,26 +116,43 @@ def load_rows(size: str, data: Path, driver, database: str, jvm: int | None, bes
                    naive_rate, "", None, None, f"extrapolated from {sample}"))
     batches = BATCHES if total <= SWEEP_MAX_ROWS or best_batch is None else (best_batch,)
     timings = {}
+    atomic = True
     for batch in batches:
         wipe(driver, database)
-        m = ms.measure(write.write, driver, database, rows, batch, jvm_pid=jvm)
+        m, failure = attempt(write.write, driver, database, rows, batch, jvm_pid=jvm)
+        if failure:  # one transaction too large for the server's transaction memory
+            out.append(Row(size, "1 load", f"medgraph loader, UNWIND batch {batch:,}, one transaction", total, "rows",
+                           note=f"failed: {failure}"))
+            wipe(driver, database)
+            atomic = False
+            m = ms.measure(write.write, driver, database, rows, batch, atomic=False, jvm_pid=jvm)
         timings[batch] = m
-        out.append(Row(size, "1 load", f"medgraph loader, UNWIND batch {batch:,}", total, "rows", m.seconds,
-                       total / m.seconds, "", m.py_peak_mib, m.jvm_peak_mib,
+        out.append(Row(size, "1 load", f"medgraph loader, UNWIND batch {batch:,}" + ("" if atomic else ", a transaction per batch"),
+                       total, "rows", m.seconds, total / m.seconds, "", m.py_peak_mib, m.jvm_peak_mib,
                        "" if len(batches) > 1 else f"batch best on a smaller size; sweep skipped above {SWEEP_MAX_ROWS:,} rows"))
     best = min(timings, key=lambda b: timings[b].seconds)
     if best != batches[-1]:
         wipe(driver, database)
-        write.write(driver, database, rows, best)
+        write.write(driver, database, rows, best, atomic=atomic)
     rate = total / timings[best].seconds
     out.append(Row(size, "1 load", f"medgraph loader, best batch ({best:,})", total, "rows", timings[best].seconds, rate,
-                   f"{rate / naive_rate:,.0f}× naive; {rate / ceiling_rate:.0%} of ceiling",
+                   f"{rate / naive_rate:,.0f}× naive; " + (f"{rate / ceiling_rate:.0%} of ceiling" if ceiling else "no ceiling"),
                    timings[best].py_peak_mib, timings[best].jvm_peak_mib, ""))
     read_and_write = out[0].seconds + timings[best].seconds
     out.append(Row(size, "1 load", "medgraph load end to end (read + best write)", total, "rows", read_and_write,
                    total / read_and_write, "", max(filter(None, [out[0].py_peak_mib, timings[best].py_peak_mib]), default=None),
                    timings[best].jvm_peak_mib, ""))
     return out, rows, best
+
+
+def attempt(fn, *args, jvm_pid=None, **kwargs) -> tuple[ms.Measured | None, str | None]:
+    """(Measured, None), or (None, the first line of the server's error)."""
+    from neo4j.exceptions import Neo4jError
+
+    try:
+        return ms.measure(fn, *args, jvm_pid=jvm_pid, **kwargs), None
+    except Neo4jError as error:
+        return None, (error.message or str(error)).strip().splitlines()[0]
 
 
 def run_ceiling(driver, database: str, nodes: int, relationships: int) -> None:

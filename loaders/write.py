@@ -42,16 +42,32 @@ def merge_statement(kind: str) -> str:
 
 def write_rows(tx: neo4j.ManagedTransaction, rows: GraphRows, batch_size: int = BATCH) -> None:
     """Nodes before relationships, in UNWIND batches, inside the caller's transaction."""
+    for statement, batch in statements(rows, batch_size):
+        tx.run(statement, rows=batch).consume()
+
+
+def write(driver: neo4j.Driver, database: str, rows: GraphRows, batch_size: int = BATCH,
+          atomic: bool = True) -> None:
+    """Write all rows atomically: after a failure the graph is as it was before.
+
+    With ``atomic=False`` each batch commits on its own: the server then holds one batch in
+    memory at a time (one transaction of a million attendances needs more than Neo4j's
+    default transaction memory, 70% of the heap), and a failure leaves the batches before it.
+    """
+    create_constraints(driver, database)
+    with driver.session(database=database) as session:
+        if atomic:
+            session.execute_write(write_rows, rows, batch_size)
+            return
+        for statement, batch in statements(rows, batch_size):
+            session.execute_write(lambda tx: tx.run(statement, rows=batch).consume())
+
+
+def statements(rows: GraphRows, batch_size: int = BATCH):
+    """(statement, batch) in writing order: nodes, then relationships type by type."""
     for batch in batches(rows.node_rows(), batch_size):
-        tx.run(read_cypher("loaders", "merge_nodes"), rows=batch).consume()
+        yield read_cypher("loaders", "merge_nodes"), batch
     for kind, typed in groupby(rows.relationship_rows(), key=lambda row: row["type"]):
         statement = merge_statement(kind)
         for batch in batches(list(typed), batch_size):
-            tx.run(statement, rows=batch).consume()
-
-
-def write(driver: neo4j.Driver, database: str, rows: GraphRows, batch_size: int = BATCH) -> None:
-    """Write all rows atomically: after a failure the graph is as it was before."""
-    create_constraints(driver, database)
-    with driver.session(database=database) as session:
-        session.execute_write(write_rows, rows, batch_size)
+            yield statement, batch
