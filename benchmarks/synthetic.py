@@ -2,7 +2,8 @@
 
 Sizes: S (about the seed graph), M (5,000 organisations, 500 events, 20,000 attendances),
 L (100,000 organisations, 50,000 events, 1,000,000 attendances). Event sizes are heavy-tailed:
-most have 10–40 attendees, a few several hundred. Every fact cites a line of a (virtual)
+most have 10–40 attendees, a few several hundred. Beside attendances: people working for
+organisations, memberships, mentoring pairs and agreements. Every fact cites a line of a (virtual)
 source document, as curated data does.
 
     python benchmarks/synthetic.py M out/synthetic-M     # writes registry.yaml + documents/
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import random
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,8 +33,17 @@ class Size:
     events: int
     attendances: int
 
+    @property
+    def people(self) -> int:
+        """A contact person for one organisation in ten (mentoring needs people)."""
+        return max(4, self.organisations // 10)
+
 
 SIZES = {"S": Size(120, 6, 120), "M": Size(5_000, 500, 20_000), "L": Size(100_000, 50_000, 1_000_000)}
+# Of the organisations: one in ten is a member of a cluster; one in fifty mentors a person of
+# another organisation, one in fifty signs an agreement with another.
+MEMBERSHIP_SHARE, MENTORING_SHARE, AGREEMENT_SHARE = 10, 50, 50
+Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def event_sizes(rng: random.Random, events: int, attendances: int) -> list[int]:
@@ -40,7 +51,14 @@ def event_sizes(rng: random.Random, events: int, attendances: int) -> list[int]:
     raw = [min(int(rng.paretovariate(1.6) * 10), 600) for _ in range(events)]
     scale = attendances / sum(raw)
     sizes = [max(2, round(r * scale)) for r in raw]
-    sizes[0] += attendances - sum(sizes)
+    extra = attendances - sum(sizes)
+    if sizes[0] + extra >= 2:
+        sizes[0] += extra
+        return sizes
+    # rounding up to 2 attendees added more than the first event can give back: take one
+    # attendee at a time from the largest events
+    for i in itertools.islice(itertools.cycle(sorted(range(events), key=lambda i: -sizes[i])), -extra):
+        sizes[i] -= 1
     return sizes
 
 
@@ -54,9 +72,15 @@ def organisations(rng: random.Random, n: int) -> list[dict]:
     return rows
 
 
-def facts(rng: random.Random, size: Size, orgs: list[dict]) -> list[dict]:
+def people(rng: random.Random, n: int, orgs: list[dict]) -> list[dict]:
+    return [{"id": f"person-{i}", "name": f"Synthetic Person {i}", "works_for": rng.choice(orgs)["id"]}
+            for i in range(n)]
+
+
+def facts(rng: random.Random, size: Size, orgs: list[dict], staff: list[dict]) -> list[dict]:
     start = dt.date(2017, 1, 1)
-    out: list[dict] = []
+    out: list[dict] = [{"fact": "person", "name": p["id"], "works_for": p["works_for"], "role": "cluster manager"}
+                       for p in staff]
     for e, k in enumerate(event_sizes(rng, size.events, size.attendances)):
         day = start + dt.timedelta(days=rng.randrange(4 * 365))
         out.append({"fact": "event", "id": f"event-{e}", "name": f"Synthetic event {e}",
@@ -66,8 +90,17 @@ def facts(rng: random.Random, size: Size, orgs: list[dict]) -> list[dict]:
             role = "host" if orgs[o]["country"] in EU and rng.random() < 0.1 else "delegate"
             out.append({"fact": "attendance", "event": f"event-{e}", "name": orgs[o]["id"], "role": role})
     clusters = [o for o in orgs if o["kind"] == "Cluster"]
-    for o in rng.sample(orgs, len(orgs) // 10):
+    for o in rng.sample(orgs, len(orgs) // MEMBERSHIP_SHARE):
         out.append({"fact": "membership", "member": o["id"], "of": rng.choice(clusters)["id"]})
+    for _ in range(len(orgs) // MENTORING_SHARE):
+        mentor, mentee = rng.sample(staff, 2)
+        out.append({"fact": "mentoring", "mentor": mentor["id"], "mentee": mentee["id"],
+                    "met_at": f"event-{rng.randrange(size.events)}"})
+    for a in range(len(orgs) // AGREEMENT_SHARE):
+        parties = [{"name": orgs[o]["id"]} for o in rng.sample(range(len(orgs)), 2)]
+        out.append({"fact": "agreement", "id": f"agreement-{a}", "kind": "partnership agreement",
+                    "date": start + dt.timedelta(days=rng.randrange(4 * 365)), "parties": parties,
+                    "signed_at": f"event-{rng.randrange(size.events)}"})
     return out
 
 
@@ -87,13 +120,16 @@ def generate(size: str, seed: int = 0) -> tuple[dict, list[dict]]:
     rng = random.Random(seed)
     spec = SIZES[size]
     orgs = organisations(rng, spec.organisations)
-    return {"organisations": orgs}, documents(facts(rng, spec, orgs))
+    staff = people(rng, spec.people, orgs)
+    registry = {"organisations": orgs, "people": [{"id": p["id"], "name": p["name"]} for p in staff]}
+    return registry, documents(facts(rng, spec, orgs, staff))
 
 
 def write(size: str, out: Path, seed: int = 0) -> Path:
     registry, docs = generate(size, seed)
     (out / "documents").mkdir(parents=True, exist_ok=True)
-    dump = lambda data, path: path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))  # noqa: E731
+    dump = lambda data, path: path.write_text(  # noqa: E731
+        yaml.dump(data, Dumper=Dumper, sort_keys=False, allow_unicode=True), encoding="utf-8")
     dump(registry, out / "registry.yaml")
     for doc in docs:
         dump(doc, out / "documents" / f"{doc['document']['id']}.yaml")

@@ -15,6 +15,11 @@ import math
 import networkx as nx
 import pandas as pd
 
+# Above this many nodes `auto_k` samples betweenness from BETWEENNESS_SAMPLE sources (Brandes
+# & Pich 2007): exact betweenness costs one shortest-path search per node.
+EXACT_BETWEENNESS_MAX = 10_000
+BETWEENNESS_SAMPLE = 200
+
 COLUMNS = ["id", "name", "country", "region", "kind", "degree", "weighted_degree", "betweenness",
            "eigenvector", "pagerank", "closeness", "constraint", "effective_size"]
 
@@ -56,6 +61,18 @@ def centrality_table(T: nx.Graph, *, k: int | None = None, seed: int = 0) -> pd.
     rows = [row(T, n, measures) for n in T]
     rows.sort(key=lambda r: (-r["degree"], str(r["name"]), str(r["id"])))
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def auto_k(n: int, k: int | None = None) -> int | None:
+    """The betweenness sample for a network of n nodes: k when given (0: exact), else exact
+    (None) up to EXACT_BETWEENNESS_MAX nodes and BETWEENNESS_SAMPLE sources above.
+
+    >>> auto_k(5_000), auto_k(100_000), auto_k(100_000, 0), auto_k(500, 50)
+    (None, 200, None, 50)
+    """
+    if k is not None:
+        return k if 0 < k < n else None
+    return BETWEENNESS_SAMPLE if n > EXACT_BETWEENNESS_MAX else None
 
 
 def occasion(K: nx.MultiDiGraph, event: str) -> str:

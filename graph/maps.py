@@ -10,7 +10,11 @@ files and inlined; the data goes in as JSON with ``<``, ``>`` and ``&`` escaped,
 puts every text in place as text, never as HTML.
 
 Above ``MAX_NODES`` nodes a map keeps the most central ones and says how many it left out:
-vis-network's physics on a few thousand nodes holds a browser tab for minutes.
+vis-network's physics on a few thousand nodes holds a browser tab for minutes. On a network of
+more than ``LARGE_PAIRS`` pair incidences (two organisations at one event; see `ties`) the
+ties and countries views first keep the ``PRESELECT`` × max_nodes organisations that attended
+most events, and rank only those: the tie network of them all would take minutes to derive and
+rank in NetworkX (benchmarks/README.md), the page shows the top of the network all the same.
 """
 
 from __future__ import annotations
@@ -42,6 +46,10 @@ TEMPLATE = Path(__file__).with_name("map_template.html")
 VIS_JS = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
 # Above this many nodes betweenness is estimated from this many sampled sources (seeded).
 BETWEENNESS_SAMPLE = 200
+LARGE_PAIRS = 200_000
+PRESELECT = 1
+# On more edges than this, betweenness is sampled from DENSE_SAMPLE sources (seeded).
+DENSE_EDGES, DENSE_SAMPLE = 20_000, 50
 
 # A country keeps its colour on every map. Okabe & Ito's colour-blind-safe palette for the
 # programme's seven South-Med countries, Paul Tol's muted palette for the EU countries it works
@@ -134,10 +142,12 @@ def map_data(K: nx.MultiDiGraph, *, view: str = "ties", events=None, countries=N
     tie_options = {"as_of": as_of, "merge_possible": merge_possible, "members_for_cluster": members_for_cluster}
     B = ties.two_mode(K, **tie_options)
     attended, unmet = attendance(K, B), set()
+    organisations = sum(1 for _, d in B.nodes(data=True) if d["bipartite"] == 0)
+    preselected = view != "events" and pairs_in(B) > LARGE_PAIRS and organisations > PRESELECT * max_nodes
     if view == "events":
         V = restrict(B, K, attended, events, countries)
     else:
-        T = ties.tie_graph(K, **tie_options)
+        T = ties.tie_graph(most_present(K, B, PRESELECT * max_nodes) if preselected else K, **tie_options)
         unmet = set(metmatrix.not_met_eu(T)["id"]) if len(T) else set()
         V = restrict(T, K, attended, events, countries)
         if view == "countries":
@@ -148,13 +158,31 @@ def map_data(K: nx.MultiDiGraph, *, view: str = "ties", events=None, countries=N
     steps = time_steps(K, V.subgraph(shown), attended, view, events)
     nodes, edges = BUILDERS[view](scene, shown)
     add_steps(K, nodes, edges, steps)
-    left_out = V.number_of_nodes() - len(shown)
+    total = organisations if preselected and view == "ties" else V.number_of_nodes()
+    left_out = total - len(shown)
+    note = notice(view, total, left_out, measure)
+    if preselected:
+        note = (f"{note} " if note else "") + (
+            f"Ranked among the {PRESELECT * max_nodes:,} organisations that attended most events, of "
+            f"{organisations:,} (a network this large is not ranked whole).")
     return MapData(
         view=view, title=title(K, view, dataset), subtitle=subtitle(K, events, countries, as_of, measure, nodes, edges),
-        notice=notice(view, V.number_of_nodes(), left_out, measure), nodes=nodes, edges=edges,
+        notice=note, nodes=nodes, edges=edges,
         options=vis_options(len(nodes), len(edges), seed), steps=[{"id": e, "label": event_label(K, e)} for e in steps],
         legend=legend(K, view, nodes, edges, measure), filters=filter_choices(K, nodes),
-        as_of=as_of.isoformat() if as_of else "all dates", total_nodes=V.number_of_nodes(), left_out=left_out)
+        as_of=as_of.isoformat() if as_of else "all dates", total_nodes=total, left_out=left_out)
+
+
+def pairs_in(B: nx.Graph) -> int:
+    """The pair incidences of the two-mode graph B (its events' pairs of attendees)."""
+    return ties.pair_incidences(degree for n, degree in B.degree() if B.nodes[n]["bipartite"] == 1)
+
+
+def most_present(K: nx.MultiDiGraph, B: nx.Graph, n: int) -> nx.MultiDiGraph:
+    """K with only the n organisations that attended most events of B (then by id)."""
+    orgs = sorted((o for o, d in B.nodes(data=True) if d["bipartite"] == 0), key=lambda o: (-B.degree(o), str(o)))
+    dropped = set(orgs[n:]) | {o for o, d in K.nodes(data=True) if d.get("label") == "Organisation" and o not in B}
+    return K.subgraph(x for x in K if x not in dropped).copy()
 
 
 def network(K: nx.MultiDiGraph, *, notebook: bool = False, **options) -> Network:
@@ -321,8 +349,10 @@ def scores(V: nx.Graph, view: str, size_by: str, seed: int, max_nodes: int) -> d
     if view == "countries":
         return nx.betweenness_centrality(V)
     k = BETWEENNESS_SAMPLE if V.number_of_nodes() > max(max_nodes, BETWEENNESS_SAMPLE) else None
-    table = centrality.centrality_table(V, k=k, seed=seed)
-    return dict(zip(table["id"], table[size_by].astype(float)))
+    if V.number_of_edges() > DENSE_EDGES:  # each sampled source is one Dijkstra over every edge
+        k = min(k or V.number_of_nodes(), DENSE_SAMPLE)
+    # the centrality table's betweenness column, without its other (slower) measures
+    return {n: float(x) for n, x in centrality.betweenness(centrality.with_distance(V), k=k, seed=seed).items()}
 
 
 def most_central(V: nx.Graph, score: dict, max_nodes: int) -> list[str]:

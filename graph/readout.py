@@ -1,7 +1,8 @@
 """One read from Neo4j into NetworkX: the knowledge graph as a MultiDiGraph.
 
-Two queries in all (nodes, relationships), whatever the graph's size; everything after this
-is a pure function over the returned graph.
+Two queries in all (nodes, relationships), whatever the graph's size, each answering with a
+few list-packed records of `CHUNK` rows; everything after this is a pure function over the
+returned graph.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import neo4j
 
 from medgraph.cypher import read_cypher
 from medgraph.graph.build import LABELS, knowledge_graph
+
+CHUNK = 10_000  # rows per record of the read-out queries
 
 
 def native(value):
@@ -29,8 +32,14 @@ def read_graph(driver: neo4j.Driver, database: str) -> nx.MultiDiGraph:
     Nodes get `label` (Organisation, Event, …) and their properties, Organisations and Events
     also `region` and `subregion` from their Country; edges are keyed by relationship type.
     """
-    nodes, _, _ = driver.execute_query(read_cypher("graph", "read_nodes"), database_=database)
-    relationships, _, _ = driver.execute_query(read_cypher("graph", "read_relationships"), database_=database)
+    nodes = read_chunks(driver, database, "read_nodes")
+    relationships = read_chunks(driver, database, "read_relationships")
     return knowledge_graph(
-        ((r["id"], node_label(r["labels"]), {k: native(v) for k, v in r["props"].items()}) for r in nodes),
-        ((r["start"], r["type"], r["end"], {k: native(v) for k, v in r["props"].items()}) for r in relationships))
+        ((node_id, node_label(labels), {k: native(v) for k, v in props.items()}) for node_id, labels, props in nodes),
+        ((start, kind, end, {k: native(v) for k, v in props.items()}) for start, kind, end, props in relationships))
+
+
+def read_chunks(driver: neo4j.Driver, database: str, query: str) -> list[list]:
+    """The rows of a list-packed read-out query, unpacked."""
+    records, _, _ = driver.execute_query(read_cypher("graph", query), chunk=CHUNK, database_=database)
+    return [row for record in records for row in record["chunk"]]

@@ -23,11 +23,19 @@ class Analysis:
 
 
 def analyse(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible: bool = False,
-            members_for_cluster: bool = False, seed: int = 0) -> Analysis:
-    """Run every analysis on the knowledge graph K (pure: no I/O)."""
+            members_for_cluster: bool = False, seed: int = 0, k: int | None = None,
+            max_pairs: int = ties.MAX_PAIRS) -> Analysis:
+    """Run every analysis on the knowledge graph K (pure: no I/O).
+
+    Betweenness is exact up to `centrality.EXACT_BETWEENNESS_MAX` organisations and sampled
+    from `centrality.BETWEENNESS_SAMPLE` sources above (`k` sets the sample, 0 exact); the
+    summary says which (``betweenness_k``, None when exact). `max_pairs` caps the tie network
+    (`ties.tie_graph`).
+    """
     options = {"as_of": as_of, "merge_possible": merge_possible, "members_for_cluster": members_for_cluster}
-    T = ties.tie_graph(K, **options)
-    ranking = centrality.centrality_table(T, seed=seed)
+    T = ties.tie_graph(K, **options, max_pairs=max_pairs)
+    k = centrality.auto_k(T.number_of_nodes(), k)
+    ranking = centrality.centrality_table(T, k=k, seed=seed)
     events = centrality.events_attended(K, ties.two_mode(K, **options))
     ranking.insert(5, "events", [events.get(n, 0) for n in ranking["id"]])
     not_met = metmatrix.not_met_eu(T)
@@ -49,6 +57,7 @@ def analyse(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible:
         "ties": T.number_of_edges(),
         "south_med_clusters": len(south),
         "met_an_eu_peer": len(south) - len(not_met),
+        "betweenness_k": k,
         **communities.south_north_shares(T),
     }
     return Analysis(options, tables, summary)
@@ -70,7 +79,8 @@ def render(analysis: Analysis) -> str:
         "# medgraph report",
         f"Options: as of {o['as_of'] or 'all dates'}; possibly-same pairs "
         f"{'merged' if o['merge_possible'] else 'kept apart'}; member companies "
-        f"{'counted for their cluster' if o['members_for_cluster'] else 'counted as themselves'}.",
+        f"{'counted for their cluster' if o['members_for_cluster'] else 'counted as themselves'}"
+        + (f"; betweenness estimated from {s['betweenness_k']} sampled organisations." if s.get("betweenness_k") else "."),
         f"{s['organisations']} organisations, {s['ties']} ties. {s['met_an_eu_peer']} of "
         f"{s['south_med_clusters']} South-Med clusters have met at least one EU organisation.",
         section("Top brokers (betweenness)", t["centrality"].sort_values(

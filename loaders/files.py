@@ -21,7 +21,11 @@ TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
 class LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """A SafeLoader (libyaml's when present) that records, in every mapping, its first line."""
+    """A SafeLoader that records, in every mapping, the line the mapping starts on.
+
+    libyaml's parser (CSafeLoader) when PyYAML has it: some 25 times faster than the pure
+    Python one on large documents, with the same marks and the same constructed values.
+    """
 
 
 class ImpossibleDate(yaml.MarkedYAMLError):

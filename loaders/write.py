@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
-from itertools import islice
+from itertools import groupby, islice
 
 import neo4j
 
 from medgraph.cypher import read_cypher
+from medgraph.errors import MedgraphError
 from medgraph.loaders.rows import GraphRows
 
-BATCH = 1000
+# Rows per UNWIND statement. The benchmark (benchmarks/run.py) sweeps 500 to 20,000; the
+# rows/s are flat from 1,000 up and 5,000 was best on M (benchmarks/README.md).
+BATCH = 5000
+RELATIONSHIP_TYPES = ("ALONGSIDE", "ATTENDED", "HELD_IN", "LOCATED_IN", "MEMBER_OF", "MENTIONS", "MENTORS",
+                      "ORGANISED", "PARTNER_OF", "PARTY_TO", "PART_OF", "POSSIBLY_SAME_AS", "SIGNED_AT", "WORKS_FOR")
 
 
 def batches(rows: list[dict], size: int = BATCH):
+    """Consecutive lists of at most `size` rows.
+
+    >>> [len(b) for b in batches(list(range(5)), 2)]
+    [2, 2, 1]
+    """
     iterator = iter(rows)
     while batch := list(islice(iterator, size)):
         yield batch
@@ -23,16 +33,41 @@ def create_constraints(driver: neo4j.Driver, database: str) -> None:
         driver.execute_query(statement, database_=database)
 
 
-def write_rows(tx: neo4j.ManagedTransaction, rows: GraphRows) -> None:
+def merge_statement(kind: str) -> str:
+    """The MERGE statement of one relationship type (its own file: see merge_attended.cypher)."""
+    if kind not in RELATIONSHIP_TYPES:
+        raise MedgraphError(f"no statement writes relationships of type {kind!r} (one of {', '.join(RELATIONSHIP_TYPES)})")
+    return read_cypher("loaders", f"merge_{kind.lower()}")
+
+
+def write_rows(tx: neo4j.ManagedTransaction, rows: GraphRows, batch_size: int = BATCH) -> None:
     """Nodes before relationships, in UNWIND batches, inside the caller's transaction."""
-    for batch in batches(rows.node_rows()):
-        tx.run(read_cypher("loaders", "merge_nodes"), rows=batch).consume()
-    for batch in batches(rows.relationship_rows()):
-        tx.run(read_cypher("loaders", "merge_relationships"), rows=batch).consume()
+    for statement, batch in statements(rows, batch_size):
+        tx.run(statement, rows=batch).consume()
 
 
-def write(driver: neo4j.Driver, database: str, rows: GraphRows) -> None:
-    """Write all rows atomically: after a failure the graph is as it was before."""
+def write(driver: neo4j.Driver, database: str, rows: GraphRows, batch_size: int = BATCH,
+          atomic: bool = True) -> None:
+    """Write all rows atomically: after a failure the graph is as it was before.
+
+    With ``atomic=False`` each batch commits on its own: the server then holds one batch in
+    memory at a time (one transaction of a million attendances needs more than Neo4j's
+    default transaction memory, 70% of the heap), and a failure leaves the batches before it.
+    """
     create_constraints(driver, database)
     with driver.session(database=database) as session:
-        session.execute_write(write_rows, rows)
+        if atomic:
+            session.execute_write(write_rows, rows, batch_size)
+            return
+        for statement, batch in statements(rows, batch_size):
+            session.execute_write(lambda tx: tx.run(statement, rows=batch).consume())
+
+
+def statements(rows: GraphRows, batch_size: int = BATCH):
+    """(statement, batch) in writing order: nodes, then relationships type by type."""
+    for batch in batches(rows.node_rows(), batch_size):
+        yield read_cypher("loaders", "merge_nodes"), batch
+    for kind, typed in groupby(rows.relationship_rows(), key=lambda row: row["type"]):
+        statement = merge_statement(kind)
+        for batch in batches(list(typed), batch_size):
+            yield statement, batch

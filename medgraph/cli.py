@@ -189,6 +189,10 @@ def analyze(
     members_for_cluster: bool = typer.Option(False, "--members-for-cluster/--members-as-themselves",
                                              help="count a member company's attendance for its cluster"),
     out: Path = typer.Option(Path("out/analysis"), "--out", help="folder for the CSV tables and report.md"),
+    k: int = typer.Option(None, "--k", help="betweenness from k sampled organisations (0: exact; "
+                                            "default: exact up to 10,000 organisations, else 200)"),
+    max_pairs: int = typer.Option(None, "--max-pairs",
+                                  help="refuse a tie network of more pair incidences than this (default 5,000,000)"),
 ) -> None:
     """Brokers, met-matrix, gaps, next meetings and growth: CSV tables and one report.md.
 
@@ -196,16 +200,20 @@ def analyze(
     """
     from medgraph.graph.readout import read_graph
     from medgraph.graph.report import analyse, write_report
+    from medgraph.graph.ties import MAX_PAIRS
 
     date = parse_date(as_of, "--as-of")
     driver, database = connected()
     with driver:
         K = read_graph(driver, database)
-    analysis = analyse(K, as_of=date, merge_possible=merge_possible, members_for_cluster=members_for_cluster)
+    analysis = analyse(K, as_of=date, merge_possible=merge_possible, members_for_cluster=members_for_cluster,
+                       k=k, max_pairs=max_pairs or MAX_PAIRS)
     report = write_report(analysis, out)
     s = analysis.summary
     typer.echo(f"{s['organisations']} organisations, {s['ties']} ties; {s['met_an_eu_peer']} of "
                f"{s['south_med_clusters']} South-Med clusters have met an EU organisation")
+    if s["betweenness_k"]:
+        typer.echo(f"betweenness estimated from {s['betweenness_k']} sampled organisations")
     typer.echo(f"report: {report}")
 
 

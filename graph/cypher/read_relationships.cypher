@@ -1,6 +1,9 @@
 // Every relationship of the graph (MENTIONS left out: provenance, not ties), for the read-out.
-// Parameters: none.
-// Returns: start, type, end, props.
+// List-packed as read_nodes.cypher: each record holds up to $chunk relationships.
+// Parameters: $chunk = 10000
+// Returns: chunk (a list of [start, type, end, props]).
 MATCH (a:Entity)-[r]->(b:Entity)
 WHERE type(r) <> 'MENTIONS'
-RETURN a.id AS start, type(r) AS type, b.id AS end, properties(r) AS props
+WITH collect([a.id, type(r), b.id, properties(r)]) AS rows
+UNWIND range(0, size(rows) - 1, $chunk) AS i
+RETURN rows[i..i + $chunk] AS chunk

@@ -1,0 +1,118 @@
+"""Timing and peak memory of one benchmark step, and the table's rows.
+
+Peak RSS per step: Linux keeps a process's high-water mark (VmHWM in /proc/PID/status) and
+resets it when "5" is written to /proc/PID/clear_refs, so each step resets the mark of this
+Python process and of the Neo4j JVM, runs, and reads both marks. Where that reset is refused
+the mark is the process's peak so far (the note says so).
+
+A step that may run for hours (exact betweenness on a dense network) runs in a forked child
+with a time limit: the child reports its time, its result and its own peak; past the limit it
+is stopped and the row says so.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import time
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+COLUMNS = ("size", "step", "what", "items", "unit", "seconds", "per_s", "ratio", "py_peak_mib", "jvm_peak_mib", "note")
+
+
+@dataclass
+class Row:
+    """One line of the benchmark table."""
+
+    size: str
+    step: str
+    what: str
+    items: int | None = None
+    unit: str = ""
+    seconds: float | None = None
+    per_s: float | None = None
+    ratio: str = ""
+    py_peak_mib: float | None = None
+    jvm_peak_mib: float | None = None
+    note: str = ""
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+assert tuple(f.name for f in fields(Row)) == COLUMNS
+
+
+def reset_peak(pid: int | None) -> bool:
+    if pid is None:
+        return False
+    try:
+        Path(f"/proc/{pid}/clear_refs").write_text("5")
+        return True
+    except OSError:
+        return False
+
+
+def peak_mib(pid: int | None) -> float | None:
+    """The process's peak resident memory (VmHWM) in MiB, None when unknown."""
+    if pid is None:
+        return None
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        return None
+    return None
+
+
+@dataclass
+class Measured:
+    seconds: float
+    value: object
+    py_peak_mib: float | None
+    jvm_peak_mib: float | None
+
+
+def measure(fn, *args, jvm_pid: int | None = None, **kwargs) -> Measured:
+    """Run fn once; its wall time, its value and the peaks of this process and the JVM."""
+    reset_peak(os.getpid())
+    reset_peak(jvm_pid)
+    start = time.perf_counter()
+    value = fn(*args, **kwargs)
+    seconds = time.perf_counter() - start
+    return Measured(seconds, value, peak_mib(os.getpid()), peak_mib(jvm_pid))
+
+
+def _child(conn, fn, args):
+    reset_peak(os.getpid())
+    start = time.perf_counter()
+    try:
+        value, error = fn(*args), None
+    except Exception as exc:  # reported as the row's note
+        value, error = None, f"{type(exc).__name__}: {str(exc).splitlines()[0]}"
+    conn.send((time.perf_counter() - start, value, error, peak_mib(os.getpid())))
+    conn.close()
+
+
+def measure_forked(fn, *args, limit: float) -> tuple[Measured | None, str | None]:
+    """fn(*args) in a forked child stopped after `limit` seconds: (Measured, None), (None,
+    "not finished within …") or (None, the error). fn's value must pickle."""
+    ctx = multiprocessing.get_context("fork")
+    parent, child = ctx.Pipe(duplex=False)
+    process = ctx.Process(target=_child, args=(child, fn, args))
+    gc.freeze()  # the child's collector then leaves the parent's objects (and their pages) alone
+    process.start()
+    gc.unfreeze()
+    child.close()
+    if not parent.poll(limit):
+        process.kill()
+        process.join()
+        return None, f"not finished within {limit:.0f} s (stopped)"
+    seconds, value, error, peak = parent.recv()
+    process.join()
+    if error:
+        return None, error
+    return Measured(seconds, value, peak, None), None

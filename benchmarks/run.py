@@ -1,0 +1,490 @@
+"""The medgraph benchmark: every step from data files to a map, per size, beside its baselines.
+
+    python benchmarks/run.py --sizes S,M,L --out benchmarks/results.csv
+
+Starts its own local Neo4j in a temporary data directory (or uses NEO4J_URI, whose database it
+wipes), writes the synthetic data of each size (benchmarks/synthetic.py), and measures, each
+row in the same run, with the peak RSS of this process and of the Neo4j JVM per step:
+
+1. load: reading and checking the files; medgraph's loader at several UNWIND batch sizes
+   (the best kept); a naive loader sending one MERGE per row in its own transaction, run on a
+   sample of rows and extrapolated; the server's ceiling (as many nodes and relationships made
+   by one server-side UNWIND range(…) statement);
+2. read-out into NetworkX, beside a server-side count of the same rows;
+3. the co-attendance projection: medgraph's sparse one beside networkx's
+   bipartite.weighted_projected_graph (same result asserted), and the whole tie network;
+4. each analysis of `medgraph analyze`, in a forked child with a time limit;
+5. the map page.
+
+Prints one table and writes it as CSV. benchmarks/README.md has a run and what it shows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import math
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import measure as ms  # noqa: E402
+import synthetic  # noqa: E402
+from measure import Row  # noqa: E402
+
+from medgraph import connection  # noqa: E402
+from medgraph.graph import centrality, communities, coverage, growth, metmatrix, recommend, ties  # noqa: E402
+from medgraph.graph.brokerage import brokerage_roles  # noqa: E402
+from medgraph.graph.maps import map_data, write_page  # noqa: E402
+from medgraph.graph.readout import read_graph  # noqa: E402
+from medgraph.loaders import write  # noqa: E402
+from medgraph.loaders.load import read_rows  # noqa: E402
+
+CYPHER = Path(__file__).resolve().parent / "cypher"
+BATCHES = (1000, 5000, 20000)
+SWEEP_MAX_ROWS = 500_000  # above this many rows, the batch size best on the largest size swept
+NAIVE_SAMPLE = 1000  # relationship rows (and the nodes they join) the naive loader writes
+EXTRAPOLATE_SOURCES = 4  # sources timed to extrapolate an exact betweenness that cannot finish
+AGREEMENT_K = centrality.BETWEENNESS_SAMPLE
+TOP = 20
+
+
+def cypher(name: str) -> str:
+    return (CYPHER / f"{name}.cypher").read_text(encoding="utf-8")
+
+
+# --- the server -----------------------------------------------------------------------------------
+
+@contextlib.contextmanager
+def neo4j_server(work: Path):
+    """(driver, database, JVM pid): NEO4J_URI's server, else a local one in `work`, stopped after."""
+    if settings := connection.settings_from_env():
+        with connection.connect(settings) as driver:
+            yield driver, settings.database, None
+        return
+    from medgraph.server import local
+
+    env = {**os.environ, "MEDGRAPH_DATA_DIR": str(work / "neo4j-data")}
+    env.setdefault("MEDGRAPH_NEO4J_HEAP", "6g")
+    env.setdefault("MEDGRAPH_NEO4J_PAGECACHE", "2g")
+    env.pop("MEDGRAPH_NEO4J_PORT", None)
+    paths = local.default_paths(env)
+    status, _ = local.start(paths, env=env)
+    try:
+        settings = connection.Settings(status.uri, "neo4j", local.ensure_password(paths), "neo4j", local=True)
+        with connection.connect(settings) as driver:
+            yield driver, "neo4j", status.pid
+    finally:
+        local.stop(paths)
+
+
+def wipe(driver, database: str) -> None:
+    with driver.session(database=database) as session:
+        session.run(cypher("wipe_in_batches")).consume()
+
+
+# --- 1. load ----------------------------------------------------------------------------------------
+
+def load_rows(size: str, data: Path, driver, database: str, jvm: int | None, best_batch: int | None):
+    """The load rows of one size, its GraphRows, and the batch size found best."""
+    m = ms.measure(read_rows, [data])
+    rows = m.value
+    n_nodes, n_rels = len(rows.nodes), len(rows.relationships)
+    total = n_nodes + n_rels
+    out = [Row(size, "1 load", "read and check the files (read_rows)", total, "rows", m.seconds, total / m.seconds,
+               "", m.py_peak_mib, None, f"{n_nodes:,} nodes, {n_rels:,} relationships")]
+    wipe(driver, database)
+    write.create_constraints(driver, database)
+    ceiling, failure = attempt(run_ceiling, driver, database, n_nodes, n_rels, jvm_pid=jvm)
+    ceiling_rate = total / ceiling.seconds if ceiling else math.nan
+    out.append(Row(size, "1 load", "server ceiling: one UNWIND range(…) statement", total, "rows",
+                   ceiling.seconds if ceiling else None, ceiling_rate if ceiling else None, "",
+                   ceiling.py_peak_mib if ceiling else None, ceiling.jvm_peak_mib if ceiling else None,
+                   failure or "same numbers of nodes and relationships"))
+    wipe(driver, database)
+    naive_seconds, sample = naive_load(driver, database, rows, n_nodes, n_rels, jvm)
+    naive_rate = total / naive_seconds
+    out.append(Row(size, "1 load", "naive loader: one MERGE per row and transaction", total, "rows", naive_seconds,
+                   naive_rate, "", None, None, f"extrapolated from {sample}"))
+    batches = BATCHES if total <= SWEEP_MAX_ROWS or best_batch is None else (best_batch,)
+    timings = {}
+    atomic = True
+    for batch in batches:
+        wipe(driver, database)
+        m, failure = attempt(write.write, driver, database, rows, batch, jvm_pid=jvm)
+        if failure:  # one transaction too large for the server's transaction memory
+            out.append(Row(size, "1 load", f"medgraph loader, UNWIND batch {batch:,}, one transaction", total, "rows",
+                           note=f"failed: {failure}"))
+            wipe(driver, database)
+            atomic = False
+            m = ms.measure(write.write, driver, database, rows, batch, atomic=False, jvm_pid=jvm)
+        timings[batch] = m
+        out.append(Row(size, "1 load", f"medgraph loader, UNWIND batch {batch:,}" + ("" if atomic else ", a transaction per batch"),
+                       total, "rows", m.seconds, total / m.seconds, "", m.py_peak_mib, m.jvm_peak_mib,
+                       "" if len(batches) > 1 else f"batch best on a smaller size; sweep skipped above {SWEEP_MAX_ROWS:,} rows"))
+    best = min(timings, key=lambda b: timings[b].seconds)
+    if best != batches[-1]:
+        wipe(driver, database)
+        write.write(driver, database, rows, best, atomic=atomic)
+    rate = total / timings[best].seconds
+    out.append(Row(size, "1 load", f"medgraph loader, best batch ({best:,})", total, "rows", timings[best].seconds, rate,
+                   f"{rate / naive_rate:,.0f}× naive; " + (f"{rate / ceiling_rate:.0%} of ceiling" if ceiling else "no ceiling"),
+                   timings[best].py_peak_mib, timings[best].jvm_peak_mib, ""))
+    read_and_write = out[0].seconds + timings[best].seconds
+    out.append(Row(size, "1 load", "medgraph load end to end (read + best write)", total, "rows", read_and_write,
+                   total / read_and_write, "", max(filter(None, [out[0].py_peak_mib, timings[best].py_peak_mib]), default=None),
+                   timings[best].jvm_peak_mib, ""))
+    return out, rows, best
+
+
+def attempt(fn, *args, jvm_pid=None, **kwargs) -> tuple[ms.Measured | None, str | None]:
+    """(Measured, None), or (None, the first line of the server's error)."""
+    from neo4j.exceptions import Neo4jError
+
+    try:
+        return ms.measure(fn, *args, jvm_pid=jvm_pid, **kwargs), None
+    except Neo4jError as error:
+        return None, (error.message or str(error)).strip().splitlines()[0]
+
+
+def run_ceiling(driver, database: str, nodes: int, relationships: int) -> None:
+    with driver.session(database=database) as session:
+        session.execute_write(lambda tx: tx.run(cypher("ceiling"), nodes=nodes, relationships=relationships).consume())
+
+
+def naive_load(driver, database: str, rows, n_nodes: int, n_rels: int, jvm) -> tuple[float, str]:
+    """Seconds the naive loader would take for all rows, from a sample: NAIVE_SAMPLE
+    relationship rows spread over the load, after the nodes they join."""
+    relationships = rows.relationship_rows()
+    step = max(1, len(relationships) // NAIVE_SAMPLE)
+    sample = relationships[::step][:NAIVE_SAMPLE]
+    ends = sorted({r["start"] for r in sample} | {r["end"] for r in sample})
+    nodes = [rows.nodes[n] for n in ends]
+    node_statement, rel_statement = cypher("naive_node"), cypher("naive_relationship")
+    with driver.session(database=database) as session:
+        start = time.perf_counter()
+        for node in nodes:
+            session.run(node_statement, id=node["id"], labels=node["labels"], props=node["props"]).consume()
+        node_seconds = time.perf_counter() - start
+        start = time.perf_counter()
+        for r in sample:
+            session.run(rel_statement, type=r["type"], start=r["start"], end=r["end"], props=r["props"],
+                        sources=r["sources"], evidence=r["evidence"]).consume()
+        rel_seconds = time.perf_counter() - start
+    estimate = node_seconds / len(nodes) * n_nodes + rel_seconds / len(sample) * n_rels
+    return estimate, f"{len(nodes):,} nodes and {len(sample):,} relationships ({node_seconds + rel_seconds:.1f} s)"
+
+
+# --- 2. read-out ------------------------------------------------------------------------------------
+
+def readout_rows(size: str, driver, database: str, jvm):
+    m = ms.measure(read_graph, driver, database, jvm_pid=jvm)
+    K = m.value
+    total = K.number_of_nodes() + K.number_of_edges()
+    count = ms.measure(lambda: driver.execute_query(cypher("count_read_out"), database_=database).records[0], jvm_pid=jvm)
+    counted = count.value["nodes"] + count.value["relationships"]
+    assert counted == total, f"read {total} rows, the server counts {counted}"
+    rate, count_rate = total / m.seconds, counted / count.seconds
+    attended = sum(1 for _, _, k in K.edges(keys=True) if k == "ATTENDED")
+    return [Row(size, "2 read-out", "server-side count of the same rows", counted, "rows", count.seconds, count_rate,
+                "", None, count.jvm_peak_mib, ""),
+            Row(size, "2 read-out", "read_graph: Neo4j -> NetworkX MultiDiGraph", total, "rows", m.seconds, rate,
+                f"{rate / count_rate:.1%} of the count's rows/s", m.py_peak_mib, m.jvm_peak_mib,
+                f"{K.number_of_nodes():,} nodes, {K.number_of_edges():,} relationships ({attended:,} attendances)")], K
+
+
+# --- 3. projection ----------------------------------------------------------------------------------
+
+def same_projection(P: nx.Graph, Q: nx.Graph) -> bool:
+    if set(P) != set(Q) or P.number_of_edges() != Q.number_of_edges():
+        return False
+    return all(Q.has_edge(u, v) and math.isclose(w, Q[u][v]["weight"]) for u, v, w in P.edges(data="weight"))
+
+
+def projection_rows(size: str, K, check: bool):
+    """Rows of step 3, and the tie network (None when it is refused)."""
+    m = ms.measure(ties.two_mode, K)
+    B = m.value
+    orgs = [n for n, d in B.nodes(data=True) if d["bipartite"] == 0]
+    incidence = sum(1 for _ in B.edges())
+    pairs = ties.pair_incidences(d for n, d in B.degree() if B.nodes[n]["bipartite"] == 1)
+    out = [Row(size, "3 projection", "two_mode: organisation–event graph", incidence, "attendances", m.seconds,
+               incidence / m.seconds, "", m.py_peak_mib, None, f"{pairs:,} pair incidences")]
+    if pairs > ties.MAX_PAIRS:
+        return out + refused_projection(size, K, B, orgs, pairs), None, B
+    ours = ms.measure(ties.projection, B, orgs, weighting="count")
+    theirs = ms.measure(nx.algorithms.bipartite.weighted_projected_graph, B, orgs)
+    same = same_projection(ours.value, theirs.value) if check else None
+    if check:
+        assert same, "medgraph's projection differs from networkx's"
+    edges = ours.value.number_of_edges()
+    out += [Row(size, "3 projection", "networkx bipartite.weighted_projected_graph", pairs, "pair incidences",
+                theirs.seconds, pairs / theirs.seconds, "", theirs.py_peak_mib, None, f"{edges:,} projected edges"),
+            Row(size, "3 projection", "medgraph projection (SciPy sparse B·Bᵀ)", pairs, "pair incidences", ours.seconds,
+                pairs / ours.seconds, f"{theirs.seconds / ours.seconds:.1f}× networkx", ours.py_peak_mib, None,
+                f"{edges:,} projected edges; " + ("identical to networkx's (asserted)" if check else "not compared"))]
+    del theirs
+    tg = ms.measure(ties.tie_graph, K)
+    T = tg.value
+    out.append(Row(size, "3 projection", "tie_graph: every tie type with its evidence", pairs, "pair incidences",
+                   tg.seconds, pairs / tg.seconds, "", tg.py_peak_mib, None,
+                   f"{T.number_of_nodes():,} organisations, {T.number_of_edges():,} ties"))
+    return out, T, B
+
+
+def refused_projection(size: str, K, B, orgs, pairs: int) -> list[Row]:
+    """Above the cap: the refusal, and what the sparse product alone costs."""
+    m = ms.measure(refusal, K)
+    out = [Row(size, "3 projection", "tie_graph: refused above the cap", pairs, "pair incidences", m.seconds, None,
+               "", m.py_peak_mib, None, m.value)]
+    sparse = ms.measure(sparse_weights, B, orgs)
+    out.append(Row(size, "3 projection", "SciPy sparse product alone (weights, no NetworkX graph)", pairs,
+                   "pair incidences", sparse.seconds, pairs / sparse.seconds, "", sparse.py_peak_mib, None,
+                   f"{sparse.value[0].nnz:,} projected edges"))
+    out.append(Row(size, "3 projection", "networkx bipartite.weighted_projected_graph", pairs, "pair incidences",
+                   note=f"not run: a NetworkX graph of {sparse.value[0].nnz:,} edges, past the cap medgraph refuses at"))
+    return out
+
+
+def refusal(K) -> str:
+    try:
+        ties.tie_graph(K)
+    except Exception as error:
+        return str(error)
+    return "not refused"
+
+
+def sparse_weights(B, orgs):
+    """The upper triangle of B·Bᵀ (co-attendance counts) and the organisation order."""
+    import scipy.sparse as sp
+
+    events = sorted(n for n, d in B.nodes(data=True) if d["bipartite"] == 1)
+    M = ties.incidence([(o, e) for o in orgs for e in B[o]], orgs, events)
+    return sp.triu(M @ M.T, k=1).tocoo(), orgs
+
+
+# --- 4. analyses ------------------------------------------------------------------------------------
+
+def analyses(K, T, B, k):
+    """name -> function of nothing: each analysis of `report.analyse`, measures one by one."""
+    D = centrality.with_distance(T)
+    return {
+        f"betweenness ({'exact' if k is None else f'sampled, k={k}'})":
+            lambda: len(centrality.betweenness(D, k=k, seed=0)),
+        "eigenvector": lambda: len(centrality.eigenvector(T)),
+        "pagerank": lambda: len(nx.pagerank(T, weight="weight")),
+        "closeness": lambda: len(nx.closeness_centrality(D, distance="distance")),
+        "constraint": lambda: len(nx.constraint(T, weight="weight")),
+        "effective_size": lambda: len(nx.effective_size(T, weight="weight")),
+        "events attended": lambda: len(centrality.events_attended(K, B)),
+        "brokerage roles": lambda: len(brokerage_roles(T.to_directed(), group_attr="region")),
+        "communities (Louvain)": lambda: len(communities.communities(T, seed=0)),
+        "country ties": lambda: len(communities.country_ties(T)),
+        "met matrix": lambda: len(metmatrix.met_matrix(T)),
+        "not met EU": lambda: len(metmatrix.not_met_eu(T)),
+        "coverage by country": lambda: len(metmatrix.coverage_by_country(T)),
+        "next meetings": lambda: len(recommend.next_meetings(T)),
+        "growth": lambda: len(growth.growth(K)),
+        "thin spots": lambda: sum(len(t) for t in coverage.thin_spots(K, T).values()),
+    }
+
+
+def analysis_rows(size: str, K, T, B, limit: float) -> list[Row]:
+    k = centrality.auto_k(T.number_of_nodes())
+    out, spent = [], 0.0
+    for name, fn in analyses(K, T, B, k).items():
+        m, failure = ms.measure_forked(fn, limit=limit)
+        out.append(Row(size, "4 analysis", name, T.number_of_nodes(), "organisations", m.seconds if m else None,
+                       None, "", m.py_peak_mib if m else None, None, failure or f"{T.number_of_edges():,} ties"))
+        spent += m.seconds if m else limit
+        if name.startswith("betweenness") and m is None and k is None:
+            out.append(extrapolated_betweenness(size, T, limit))
+    finished = all(r.seconds is not None for r in out if r.step == "4 analysis" and "extrapolated" not in r.what)
+    out.append(Row(size, "4 analysis", "all analyses (sum of the rows above)", T.number_of_nodes(), "organisations",
+                   spent if finished else None, None, "", max((r.py_peak_mib or 0 for r in out), default=None), None,
+                   "" if finished else f"at least {spent:,.0f} s: some analyses stopped at the limit"))
+    return out
+
+
+def extrapolated_betweenness(size: str, T, limit: float) -> Row:
+    """Exact betweenness's time from EXTRAPOLATE_SOURCES single-source passes (n of them make it)."""
+    D = centrality.with_distance(T)
+    m, failure = ms.measure_forked(
+        lambda: len(nx.betweenness_centrality(D, k=EXTRAPOLATE_SOURCES, weight="distance", seed=0)), limit=limit * 4)
+    n = T.number_of_nodes()
+    seconds = m.seconds / EXTRAPOLATE_SOURCES * n if m else None
+    return Row(size, "4 analysis", "betweenness (exact), extrapolated", n, "organisations", seconds, None, "",
+               m.py_peak_mib if m else None, None,
+               failure or f"{m.seconds:.1f} s for {EXTRAPOLATE_SOURCES} sources × {n:,} sources / {EXTRAPOLATE_SOURCES}")
+
+
+def networkit_rows(size: str, P, names, limit: float, exact: bool) -> list[Row]:
+    """Betweenness with NetworKit (C++, OpenMP) on the same weighted network, the evidence for
+    a library that scales past NetworkX; the sampled ranking's agreement with the exact one."""
+    try:
+        import networkit as nk
+    except ImportError:
+        return [Row(size, "4 analysis", "betweenness with NetworKit", note="not run: networkit is not installed")]
+    nk.setNumberOfThreads(os.cpu_count() or 1)
+    rows, cols, weights = P
+    G = nk.GraphFromCoo((1.0 / np.asarray(weights, dtype=float), (np.asarray(rows), np.asarray(cols))), len(names),
+                        weighted=True, directed=False)
+    out = []
+    sampled = ms.measure_forked(lambda: nk_scores(nk.centrality.EstimateBetweenness(G, AGREEMENT_K, True, True)),
+                                limit=limit)
+    out.append(Row(size, "4 analysis", f"betweenness sampled k={AGREEMENT_K} (NetworKit EstimateBetweenness)",
+                   len(names), "organisations", sampled[0].seconds if sampled[0] else None, None, "",
+                   sampled[0].py_peak_mib if sampled[0] else None, None,
+                   sampled[1] or f"{G.numberOfEdges():,} edges, up to {nk.getMaxNumberOfThreads()} threads"))
+    if exact:
+        full = ms.measure_forked(lambda: nk_scores(nk.centrality.Betweenness(G, True)), limit=limit * 4)
+        agreement = ""
+        if full[0] and sampled[0]:
+            agreement = rank_agreement(full[0].value, sampled[0].value)
+        out.append(Row(size, "4 analysis", "betweenness exact (NetworKit Betweenness)", len(names), "organisations",
+                       full[0].seconds if full[0] else None, None, agreement,
+                       full[0].py_peak_mib if full[0] else None, None, full[1] or "ratio: sampled vs exact ranking"))
+    return out
+
+
+def nk_scores(algorithm) -> list[float]:
+    algorithm.run()
+    return algorithm.scores()
+
+
+def rank_agreement(exact: list[float], sampled: list[float]) -> str:
+    """Spearman's rho of two score vectors and the overlap of their top TOP."""
+    from scipy.stats import spearmanr
+
+    rho = spearmanr(exact, sampled).statistic
+    top = lambda scores: set(np.argsort(scores)[::-1][:TOP].tolist())  # noqa: E731
+    return f"Spearman {rho:.3f}; top-{TOP} overlap {len(top(exact) & top(sampled))}/{TOP}"
+
+
+def weights_of(T: nx.Graph):
+    names = sorted(T)
+    index = {n: i for i, n in enumerate(names)}
+    triples = [(index[u], index[v], w) for u, v, w in T.edges(data="weight")]
+    return (np.array([t[0] for t in triples]), np.array([t[1] for t in triples]),
+            np.array([t[2] for t in triples], dtype=float)), names
+
+
+# --- 5. map -----------------------------------------------------------------------------------------
+
+def map_row(size: str, K, work: Path, limit: float) -> Row:
+    path = work / f"map-{size}.html"
+
+    def make():
+        data = map_data(K)
+        write_page(data, path)
+        return path.stat().st_size, len(data.nodes), data.total_nodes
+
+    m, failure = ms.measure_forked(make, limit=limit)
+    if m is None:
+        return Row(size, "5 map", "write_map: the ties view", K.number_of_nodes(), "nodes in K", note=failure)
+    html_bytes, nodes, total = m.value
+    return Row(size, "5 map", "write_map: the ties view", K.number_of_nodes(), "nodes in K", m.seconds, None, "",
+               m.py_peak_mib, None, f"{html_bytes / 1e6:.1f} MB HTML; {nodes:,} of {total:,} organisations shown")
+
+
+# --- the run ---------------------------------------------------------------------------------------
+
+def run_size(size: str, driver, database: str, jvm, work: Path, limit: float, best_batch):
+    data = synthetic.write(size, work / f"data-{size}")
+    load, rows, best = load_rows(size, data, driver, database, jvm, best_batch)
+    yield from load
+    del rows
+    read, K = readout_rows(size, driver, database, jvm)
+    yield from read
+    project, T, B = projection_rows(size, K, check=size in ("S", "M"))
+    yield from project
+    if T is not None:
+        yield from analysis_rows(size, K, T, B, limit)
+        P, names = weights_of(T)
+        yield from networkit_rows(size, P, names, limit, exact=size in ("S", "M"))
+    else:
+        P, orgs = sparse_weights(B, sorted(n for n, d in B.nodes(data=True) if d["bipartite"] == 0))
+        yield Row(size, "4 analysis", "every NetworkX analysis", note="not run: the tie network is refused (step 3)")
+        yield from networkit_rows(size, (P.row, P.col, P.data.astype(float)), orgs, limit * 10, exact=False)
+    del B, T, P  # the map's forked child shares what is left
+    yield map_row(size, K, work, limit * 8)
+    yield Row(size, "-", "best batch", best)
+
+
+def fmt(value, column: str) -> str:
+    if value is None or value == "":
+        return ""
+    if column in ("seconds",):
+        return f"{value:,.2f}" if value < 100 else f"{value:,.0f}"
+    if column == "per_s":
+        return f"{value:,.0f}"
+    if column in ("py_peak_mib", "jvm_peak_mib"):
+        return f"{value:,.0f}"
+    if column == "items":
+        return f"{value:,}"
+    return str(value)
+
+
+def table(rows: list[Row]) -> str:
+    """The rows as a Markdown table."""
+    header = ["size", "step", "what", "items", "unit", "seconds", "per s", "ratio", "py MiB", "JVM MiB", "note"]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for r in rows:
+        lines.append("| " + " | ".join(fmt(v, c) for c, v in r.as_dict().items()) + " |")
+    return "\n".join(lines)
+
+
+def write_csv(rows: list[Row], path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=ms.COLUMNS)
+        writer.writeheader()
+        writer.writerows(r.as_dict() for r in rows)
+    return path
+
+
+def run(sizes: list[str], out: Path, limit: float = 60.0, work: Path | None = None, echo=print) -> list[Row]:
+    """Benchmark each size; print each row as it comes; write the CSV; return the rows."""
+    rows: list[Row] = []
+    with contextlib.ExitStack() as stack:
+        work = work or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="medgraph-bench-")))
+        driver, database, jvm = stack.enter_context(neo4j_server(work))
+        best = None
+        for size in sizes:
+            for row in run_size(size, driver, database, jvm, work, limit, best):
+                if row.step == "-":
+                    best = row.items
+                    continue
+                rows.append(row)
+                echo(" | ".join(fmt(v, c) for c, v in row.as_dict().items()))
+                write_csv(rows, out)
+        wipe(driver, database)
+    echo(table(rows))
+    return rows
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="S,M", help="comma-separated sizes among S, M, L (default S,M)")
+    parser.add_argument("--out", type=Path, default=Path("benchmarks/results.csv"), help="the CSV to write")
+    parser.add_argument("--limit", type=float, default=60.0, help="seconds each analysis may run (default 60)")
+    parser.add_argument("--work", type=Path, help="folder for the data, the server and the maps (default: temporary)")
+    args = parser.parse_args(argv)
+    sizes = [s.strip().upper() for s in args.sizes.split(",") if s.strip()]
+    if unknown := [s for s in sizes if s not in synthetic.SIZES]:
+        parser.error(f"unknown size {unknown[0]!r}: one of {', '.join(synthetic.SIZES)}")
+    if args.work:
+        args.work.mkdir(parents=True, exist_ok=True)
+    run(sizes, args.out, args.limit, args.work)
+
+
+if __name__ == "__main__":
+    main()
