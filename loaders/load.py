@@ -7,6 +7,7 @@ from pathlib import Path
 
 import neo4j
 
+from medgraph.cypher import read_cypher
 from medgraph.errors import DataError
 from medgraph.loaders import files
 from medgraph.loaders.build import to_rows
@@ -22,6 +23,7 @@ class LoadSummary:
     documents: int
     nodes: int
     relationships: int
+    graph_nodes: int  # in the database after the load: more than `nodes` when earlier loads left others
 
 
 def read_rows(paths: list[Path], seeds: Path | None = None) -> GraphRows:
@@ -61,11 +63,13 @@ def shown(problems: list[str], limit: int = SHOWN_PROBLEMS) -> list[str]:
 
 
 def load(driver: neo4j.Driver, database: str, paths: list[Path] | None = None,
-         seeds: Path | None = None) -> LoadSummary:
-    """Load data files (default: the project's data/) into Neo4j, all or nothing."""
+         seeds: Path | None = None, replace: bool = False) -> LoadSummary:
+    """Load data files (default: the project's data/) into Neo4j, all or nothing; added to
+    what the database holds, or in its place with `replace`."""
     from medgraph.loaders.write import write
 
     rows = read_rows(paths or [DEFAULT_DATA], seeds)
-    write(driver, database, rows)
+    write(driver, database, rows, replace=replace)
     documents = sum("Document" in n["labels"] for n in rows.nodes.values())
-    return LoadSummary(documents, len(rows.nodes), len(rows.relationships))
+    records, _, _ = driver.execute_query(read_cypher("loaders", "graph_nodes"), database_=database)
+    return LoadSummary(documents, len(rows.nodes), len(rows.relationships), records[0]["nodes"])

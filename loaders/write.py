@@ -40,15 +40,20 @@ def merge_statement(kind: str) -> str:
     return read_cypher("loaders", f"merge_{kind.lower()}")
 
 
-def write_rows(tx: neo4j.ManagedTransaction, rows: GraphRows, batch_size: int = BATCH) -> None:
-    """Nodes before relationships, in UNWIND batches, inside the caller's transaction."""
+def write_rows(tx: neo4j.ManagedTransaction, rows: GraphRows, batch_size: int = BATCH,
+               replace: bool = False) -> None:
+    """Nodes before relationships, in UNWIND batches, inside the caller's transaction; with
+    `replace`, the database is emptied first, in the same transaction."""
+    if replace:
+        tx.run(read_cypher("medgraph", "wipe")).consume()
     for statement, batch in statements(rows, batch_size):
         tx.run(statement, rows=batch).consume()
 
 
 def write(driver: neo4j.Driver, database: str, rows: GraphRows, batch_size: int = BATCH,
-          atomic: bool = True) -> None:
-    """Write all rows atomically: after a failure the graph is as it was before.
+          atomic: bool = True, replace: bool = False) -> None:
+    """Write all rows atomically: after a failure the graph is as it was before. With
+    `replace` the rows replace whatever the database held (in the same transaction).
 
     With ``atomic=False`` each batch commits on its own: the server then holds one batch in
     memory at a time (one transaction of a million attendances needs more than Neo4j's
@@ -57,8 +62,10 @@ def write(driver: neo4j.Driver, database: str, rows: GraphRows, batch_size: int 
     create_constraints(driver, database)
     with driver.session(database=database) as session:
         if atomic:
-            session.execute_write(write_rows, rows, batch_size)
+            session.execute_write(write_rows, rows, batch_size, replace)
             return
+        if replace:
+            session.execute_write(lambda tx: tx.run(read_cypher("medgraph", "wipe")).consume())
         for statement, batch in statements(rows, batch_size):
             session.execute_write(lambda tx: tx.run(statement, rows=batch).consume())
 

@@ -60,14 +60,18 @@ def db_stop() -> None:
     typer.echo(server.stop())
 
 
+REPLACE_HELP = "replace what the database holds by the data loaded (one transaction) instead of adding to it"
+
+
 @app.command("run")
 def run(
     seeds: Path = typer.Option(None, "--seeds", envvar="MEDGRAPH_SEEDS",
                                help="folder of the source documents, to verify the data against"),
     out: Path = typer.Option(Path("out"), "--out", help="folder for the report, its tables and the map"),
+    replace: bool = typer.Option(False, "--replace", help=REPLACE_HELP),
 ) -> None:
     """The main job: start the local Neo4j (unless NEO4J_URI is set), load the project's data,
-    analyse it, write the report and the map, and say where they are.
+    analyse the graph, write the report and the map, and say where they are.
 
     Example: medgraph run --seeds ../shared/seeds --out out
     """
@@ -80,9 +84,10 @@ def run(
         report_status(server.start()[0])
     driver, database = connected()
     with driver:
-        summary = load_data(driver, database, None, seeds)
+        summary = load_data(driver, database, None, seeds, replace)
         typer.echo(f"loaded {summary.documents} documents: {summary.nodes} nodes, {summary.relationships} relationships"
                    + (f" (checked against {seeds})" if seeds else ""))
+        report_others(summary)
         K = read_graph(driver, database)
     analysis = analyse(K)
     s = analysis.summary
@@ -90,6 +95,13 @@ def run(
                f"{s['south_med_clusters']} South-Med clusters have met an EU organisation")
     typer.echo(f"report: {write_report(analysis, out / 'analysis')}")
     typer.echo(f"map:    {write_map(K, out / 'map.html')}")
+
+
+def report_others(summary) -> None:
+    """Say so when the database holds more than the data just loaded (earlier loads)."""
+    if others := summary.graph_nodes - summary.nodes:
+        typer.echo(f"note: the database also holds {others:,} node{'s' * (others != 1)} from earlier loads, and the "
+                   "analysis covers them; --replace loads the data alone")
 
 
 def connected():
@@ -103,6 +115,7 @@ def load(
     paths: list[Path] = typer.Argument(None, help="data files or folders (default: the project's data/)"),
     seeds: Path = typer.Option(None, "--seeds", envvar="MEDGRAPH_SEEDS",
                                help="folder of the source documents: check hashes and cited lines"),
+    replace: bool = typer.Option(False, "--replace", help=REPLACE_HELP),
 ) -> None:
     """Check, resolve and load data files into Neo4j: everything or, on any problem, nothing.
 
@@ -112,8 +125,9 @@ def load(
 
     driver, database = connected()
     with driver:
-        summary = load_data(driver, database, paths or None, seeds)
+        summary = load_data(driver, database, paths or None, seeds, replace)
     typer.echo(f"loaded {summary.documents} documents: {summary.nodes} nodes, {summary.relationships} relationships")
+    report_others(summary)
 
 
 @app.command("extract")

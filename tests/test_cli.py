@@ -1,11 +1,13 @@
-"""Every command explains itself with an example; --help documents the exit codes."""
+"""Every command explains itself with an example; --help documents the exit codes; the main job runs."""
 
+import re
 import subprocess
 import sys
 
 import pytest
 
 from medgraph.cli import app, db_app
+from medgraph.loaders.load import DEFAULT_DATA, read_rows
 
 
 def help_of(*args):
@@ -20,3 +22,21 @@ def test_every_command_has_help_with_an_example(command):
 def test_the_exit_codes_are_documented():
     text = " ".join(help_of().split())
     assert "2 bad input data" in text and "3 Neo4j server unreachable" in text
+
+
+def test_the_main_job_loads_analyses_and_says_where_the_report_and_map_are(db, neo4j_settings, medgraph_cli,
+                                                                            tmp_path):
+    rows = read_rows([DEFAULT_DATA])
+    db.execute_query("CREATE (:Entity:Organisation {id: 'left-over', name: 'An earlier load'})",
+                     database_=neo4j_settings.database)
+    code, out, err = medgraph_cli("run", "--out", str(tmp_path), "--replace")
+    assert (code, err) == (0, "")
+    loaded, analysed, report, page = out.splitlines()
+    documents = sum("Document" in n["labels"] for n in rows.nodes.values())
+    assert loaded == f"loaded {documents} documents: {len(rows.nodes)} nodes, {len(rows.relationships)} relationships"
+    assert re.fullmatch(r"\d+ organisations, \d+ ties; \d+ of \d+ South-Med clusters have met an EU organisation",
+                        analysed)
+    assert report == f"report: {tmp_path / 'analysis' / 'report.md'}"
+    assert page == f"map:    {tmp_path / 'map.html'}"
+    assert "South-Med" in (tmp_path / "analysis" / "report.md").read_text()
+    assert "vis.Network" in (tmp_path / "map.html").read_text()

@@ -172,3 +172,26 @@ def test_stats_prints_counts_and_the_judgement_calls(db, neo4j_settings, medgrap
     assert "Organisation      9" in out and "ATTENDED              8" in out
     assert out.rstrip().endswith("Sun Coast Cluster (FR) ~ Solar Energy Cluster (ES): 0.40, "
                                  "invented: both solar, different countries")
+
+
+def test_replace_loads_the_data_alone_in_place_of_what_was_there(db, neo4j_settings, tmp_path):
+    database = neo4j_settings.database
+    load(db, database, [DATA])
+    alone = graph_checksum(db, database)
+    db.execute_query("CREATE (:Entity:Organisation {id: 'left-over', name: 'An earlier load'})", database_=database)
+    added = load(db, database, [DATA])
+    assert added.graph_nodes == added.nodes + 1
+    replaced = load(db, database, [DATA], replace=True)
+    assert replaced.graph_nodes == replaced.nodes
+    assert graph_checksum(db, database) == alone
+
+
+def test_load_says_when_the_database_holds_more_than_the_data(db, neo4j_settings, medgraph_cli):
+    db.execute_query("CREATE (:Entity:Organisation {id: 'left-over', name: 'An earlier load'})",
+                     database_=neo4j_settings.database)
+    code, out, _ = medgraph_cli("load", str(DATA))
+    assert code == 0
+    assert out.splitlines()[1] == ("note: the database also holds 1 node from earlier loads, and the analysis "
+                                   "covers them; --replace loads the data alone")
+    code, out, _ = medgraph_cli("load", str(DATA), "--replace")
+    assert code == 0 and len(out.splitlines()) == 1
