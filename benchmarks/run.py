@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
+import functools
 import math
 import os
 import sys
@@ -57,6 +58,7 @@ AGREEMENT_K = centrality.BETWEENNESS_SAMPLE
 TOP = 20
 
 
+@functools.cache
 def cypher(name: str) -> str:
     return (CYPHER / f"{name}.cypher").read_text(encoding="utf-8")
 
@@ -263,12 +265,8 @@ def refusal(K) -> str:
 
 
 def sparse_weights(B, orgs):
-    """The upper triangle of B·Bᵀ (co-attendance counts) and the organisation order."""
-    import scipy.sparse as sp
-
-    events = sorted(n for n, d in B.nodes(data=True) if d["bipartite"] == 1)
-    M = ties.incidence([(o, e) for o in orgs for e in B[o]], orgs, events)
-    return sp.triu(M @ M.T, k=1).tocoo(), orgs
+    """The co-attendance counts of `ties.projection` without its NetworkX graph, uncapped."""
+    return ties.projected_weights(B, orgs, weighting="count", max_pairs=math.inf)
 
 
 # --- 4. analyses ------------------------------------------------------------------------------------
@@ -422,11 +420,9 @@ def run_size(size: str, driver, database: str, jvm, work: Path, limit: float, be
 def fmt(value, column: str) -> str:
     if value is None or value == "":
         return ""
-    if column in ("seconds",):
+    if column == "seconds":
         return f"{value:,.2f}" if value < 100 else f"{value:,.0f}"
-    if column == "per_s":
-        return f"{value:,.0f}"
-    if column in ("py_peak_mib", "jvm_peak_mib"):
+    if column in ("per_s", "py_peak_mib", "jvm_peak_mib"):
         return f"{value:,.0f}"
     if column == "items":
         return f"{value:,}"

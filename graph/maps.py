@@ -44,8 +44,6 @@ VIEWS = ("ties", "events", "countries")
 SIZE_BY = ("betweenness", "weighted_degree")
 TEMPLATE = Path(__file__).with_name("map_template.html")
 VIS_JS = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
-# Above this many nodes betweenness is estimated from this many sampled sources (seeded).
-BETWEENNESS_SAMPLE = 200
 LARGE_PAIRS = 200_000
 PRESELECT = 1
 # On more edges than this, betweenness is sampled from DENSE_SAMPLE sources (seeded).
@@ -348,7 +346,9 @@ def scores(V: nx.Graph, view: str, size_by: str, seed: int, max_nodes: int) -> d
         return {n: float(w) for n, w in V.degree(weight="weight")}
     if view == "countries":
         return nx.betweenness_centrality(V)
-    k = BETWEENNESS_SAMPLE if V.number_of_nodes() > max(max_nodes, BETWEENNESS_SAMPLE) else None
+    # above max_nodes betweenness is estimated from centrality.BETWEENNESS_SAMPLE sampled sources (seeded)
+    sample = centrality.BETWEENNESS_SAMPLE
+    k = sample if V.number_of_nodes() > max(max_nodes, sample) else None
     if V.number_of_edges() > DENSE_EDGES:  # each sampled source is one Dijkstra over every edge
         k = min(k or V.number_of_nodes(), DENSE_SAMPLE)
     # the centrality table's betweenness column, without its other (slower) measures

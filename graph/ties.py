@@ -237,16 +237,23 @@ def projection(B: nx.Graph, nodes: Iterable, *, weighting: str = "newman", max_p
     >>> projection(B, ["a", "b", "c"], weighting="count")["a"]["b"]["weight"]
     2.0
     """
+    P, rows = projected_weights(B, nodes, weighting=weighting, max_pairs=max_pairs)
+    G = nx.Graph()
+    G.add_nodes_from((n, B.nodes[n]) for n in rows)
+    add_weighted_pairs(G, rows, P)
+    return G
+
+
+def projected_weights(B: nx.Graph, nodes: Iterable, *, weighting: str = "newman",
+                      max_pairs: float = MAX_PAIRS) -> tuple[sp.coo_matrix, list]:
+    """The weights of `projection` as the upper triangle of B·S·Bᵀ, and the sorted nodes that
+    index its rows and columns (no NetworkX graph: for networks past what NetworkX holds)."""
     check_weighting(weighting)
     rows = sorted(nodes)
     pairs = [(n, m) for n in rows for m in B[n]]
     M = incidence(pairs, rows, sorted({m for _, m in pairs}))
     check_pairs(M, max_pairs)
-    P = sp.triu(co_occurrence(M, M, event_scale(M, weighting)), k=1).tocoo()
-    G = nx.Graph()
-    G.add_nodes_from((n, B.nodes[n]) for n in rows)
-    add_weighted_pairs(G, rows, P)
-    return G
+    return sp.triu(co_occurrence(M, M, event_scale(M, weighting)), k=1).tocoo(), rows
 
 
 def add_weighted_pairs(G: nx.Graph, names: list, P: sp.coo_matrix) -> None:

@@ -71,9 +71,9 @@ def parse_yaml(text: str, path: str) -> dict:
     return data
 
 
-def read_text(path: Path, env=os.environ) -> str:
+def read_text(path: Path) -> str:
     """The file's text, refused when it is not UTF-8 or larger than the size limit."""
-    limit = float(env.get("MEDGRAPH_MAX_FILE_MB") or MAX_FILE_MB)
+    limit = float(os.environ.get("MEDGRAPH_MAX_FILE_MB") or MAX_FILE_MB)
     try:
         size = path.stat().st_size / 1e6
         if size > limit:

@@ -42,12 +42,9 @@ def merge_statement(kind: str) -> str:
 
 def write_rows(tx: neo4j.ManagedTransaction, rows: GraphRows, batch_size: int = BATCH,
                replace: bool = False) -> None:
-    """Nodes before relationships, in UNWIND batches, inside the caller's transaction; with
-    `replace`, the database is emptied first, in the same transaction."""
-    if replace:
-        tx.run(read_cypher("medgraph", "wipe")).consume()
-    for statement, batch in statements(rows, batch_size):
-        tx.run(statement, rows=batch).consume()
+    """Every statement of `statements`, inside the caller's transaction."""
+    for statement, parameters in statements(rows, batch_size, replace):
+        tx.run(statement, parameters).consume()
 
 
 def write(driver: neo4j.Driver, database: str, rows: GraphRows, batch_size: int = BATCH,
@@ -64,17 +61,18 @@ def write(driver: neo4j.Driver, database: str, rows: GraphRows, batch_size: int 
         if atomic:
             session.execute_write(write_rows, rows, batch_size, replace)
             return
-        if replace:
-            session.execute_write(lambda tx: tx.run(read_cypher("medgraph", "wipe")).consume())
-        for statement, batch in statements(rows, batch_size):
-            session.execute_write(lambda tx: tx.run(statement, rows=batch).consume())
+        for statement, parameters in statements(rows, batch_size, replace):
+            session.execute_write(lambda tx: tx.run(statement, parameters).consume())
 
 
-def statements(rows: GraphRows, batch_size: int = BATCH):
-    """(statement, batch) in writing order: nodes, then relationships type by type."""
+def statements(rows: GraphRows, batch_size: int = BATCH, replace: bool = False):
+    """(statement, parameters) in writing order: emptying the database when replacing, then the
+    nodes, then the relationships type by type, in UNWIND batches."""
+    if replace:
+        yield read_cypher("medgraph", "wipe"), {}
     for batch in batches(rows.node_rows(), batch_size):
-        yield read_cypher("loaders", "merge_nodes"), batch
+        yield read_cypher("loaders", "merge_nodes"), {"rows": batch}
     for kind, typed in groupby(rows.relationship_rows(), key=lambda row: row["type"]):
         statement = merge_statement(kind)
         for batch in batches(list(typed), batch_size):
-            yield statement, batch
+            yield statement, {"rows": batch}

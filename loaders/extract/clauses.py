@@ -115,7 +115,7 @@ def places_in(text: str, taken: list[tuple[int, int]]) -> list[Place]:
             if len(span) < length or not span[0].capital or not outside(span[0].begin, span[-1].end, taken):
                 continue
             key = " ".join(w.key for w in span)
-            place = place_of(key, span[0].text)
+            place = place_of(key)
             if place:
                 found.append(Place(place[0], place[1], span[0].begin, span[-1].end))
                 i += length
@@ -125,7 +125,7 @@ def places_in(text: str, taken: list[tuple[int, int]]) -> list[Place]:
     return found
 
 
-def place_of(key: str, first_word: str) -> tuple[str | None, str] | None:
+def place_of(key: str) -> tuple[str | None, str] | None:
     if key in CITY_KEYS:
         return CITY_KEYS[key]
     if key in country_names() and (len(key) > 3 or key in ("uk", "usa")):

@@ -58,7 +58,6 @@ class DateMention:
     precision: str  # day | week | month | season | year
     begin: int
     stop: int
-    relative: bool = False
 
 
 def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]:
@@ -115,10 +114,10 @@ def month(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")]
 
 
-def mention(start: dt.date, end: dt.date, precision: str, match: re.Match, relative=False) -> DateMention | None:
+def mention(start: dt.date, end: dt.date, precision: str, match: re.Match) -> DateMention | None:
     if end < start:
         return None
-    return DateMention(start, end, precision, match.start(), match.end(), relative)
+    return DateMention(start, end, precision, match.start(), match.end())
 
 
 def season(first_month: int, year: int, match: re.Match) -> DateMention:
@@ -153,7 +152,7 @@ def relative_dates(text: str, reference: dt.date | None) -> list[DateMention]:
     for pattern, unit, offset in RELATIVE:
         for match in re.finditer(pattern, text, re.I):
             start, end = relative_period(reference, unit, offset)
-            found.append(DateMention(start, end, unit, match.start(), match.end(), relative=True))
+            found.append(DateMention(start, end, unit, match.start(), match.end()))
     return found
 
 

@@ -146,7 +146,7 @@ def dated_events(events: Events, sentence: Sentence) -> list[Event]:
     singular = [k for k in kinds if not k.plural]
     if len(sentence.dates) > 1 and len({k.kind for k in kinds}) == 1 and kinds[0].plural:
         return one_per_date(events, sentence, kinds[0])
-    if singular or kinds:
+    if kinds:
         chosen = singular or kinds[:1]
         return [same_or_new(events, sentence, k, date_for(sentence, k)) for k in chosen]
     if main and main.start and main.overlaps(sentence.dates[0]):

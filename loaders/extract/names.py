@@ -58,7 +58,6 @@ class OrgMention:
     end: int
     country: str | None = None
     rule: str = "surface"
-    score: float = 100.0
 
 
 def tokens(text: str) -> list[Token]:
@@ -163,7 +162,7 @@ class NameFinder:
             return None
         if match.rule == "fuzzy" and country is None and len(normalise(name).split()) < 3:
             return None  # two common words and no country: too little to merge on
-        return OrgMention(match.id, name, begin, end, country, match.rule, match.score)
+        return OrgMention(match.id, name, begin, end, country, match.rule)
 
 
 def after_cluster_word(text: str, end: int) -> int:
@@ -312,7 +311,7 @@ def name_at(text: str, begin: int) -> tuple[int, int] | None:
     first = next((i for i, w in enumerate(words) if w.begin >= begin + skip.end()), None)
     if first is None:
         return None
-    if not words[first].capital and words[first].text.lower() in HEADS | {"fédération", "federation", "réseau"} \
+    if not words[first].capital and words[first].text.lower() in HEADS \
             and first + 1 < len(words) and words[first + 1].capital:
         first += 1
     if not words[first].capital:

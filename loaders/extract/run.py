@@ -13,10 +13,9 @@ from medgraph.loaders import files
 from medgraph.loaders.countries import country_code
 from medgraph.loaders.extract.clauses import Sentence, read_sentence
 from medgraph.loaders.extract.dates import document_date
-from medgraph.loaders.extract.events import find_events
 from medgraph.loaders.extract.lists import find_list
 from medgraph.loaders.extract.proposal import Proposal, review_rows, to_data, write_facts
-from medgraph.loaders.extract.events import Event, Events
+from medgraph.loaders.extract.events import Event, Events, find_events
 from medgraph.loaders.extract.pairs import MENTOR_CUE, agreement_in, mentoring_pairs
 from medgraph.loaders.extract.relations import (ATTENDING, Found, Known, cued_attendance, cued_new_attendance,
                                                 list_facts, memberships, paren_organisations, ref)
@@ -43,7 +42,7 @@ def read_known(registry: Path, documents: Path | None = None) -> Known:
     organisations, people, _ = registry_rows(read, rows)
     if rows.problems:
         raise DataError("\n".join(rows.problems))
-    events = [known_event(f) for path in sorted(documents.glob("*.yaml")) if documents and documents.is_dir()
+    events = [known_event(f) for path in sorted(documents.glob("*.yaml"))
               for f in files.read_document(path).facts if f.get("fact") == "event"] if documents else []
     return Known(organisations, people, {o["id"]: o.get("kind") for o in read.organisations}, events)
 
