@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
@@ -20,6 +20,9 @@ class Analysis:
     options: dict
     tables: dict[str, pd.DataFrame]
     summary: dict
+    K: nx.MultiDiGraph = field(repr=False, default=None)  # the knowledge graph analysed
+    T: nx.Graph = field(repr=False, default=None)  # its tie network (ties.tie_graph)
+    B: nx.Graph = field(repr=False, default=None)  # its organisation-event graph (ties.two_mode)
 
 
 def analyse(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible: bool = False,
@@ -36,7 +39,8 @@ def analyse(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible:
     T = ties.tie_graph(K, **options, max_pairs=max_pairs)
     k = centrality.auto_k(T.number_of_nodes(), k)
     ranking = centrality.centrality_table(T, k=k, seed=seed)
-    events = centrality.events_attended(K, ties.two_mode(K, **options))
+    B = ties.two_mode(K, **options)
+    events = centrality.events_attended(K, B)
     ranking.insert(5, "events", [events.get(n, 0) for n in ranking["id"]])
     not_met = metmatrix.not_met_eu(T)
     south = [n for n, d in T.nodes(data=True) if d.get("region") == "South-Med" and d.get("kind") == "Cluster"]
@@ -60,7 +64,7 @@ def analyse(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible:
         "betweenness_k": k,
         **communities.south_north_shares(T),
     }
-    return Analysis(options, tables, summary)
+    return Analysis(options, tables, summary, K, T, B)
 
 
 def write_report(analysis: Analysis, out_dir: Path) -> Path:
