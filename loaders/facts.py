@@ -11,19 +11,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from medgraph.loaders.countries import country_code, country_name, region, subregion
-from medgraph.loaders.files import LINE, Document, Registry
+from medgraph.loaders import models
+from medgraph.loaders.countries import country_code, country_name, subregion
+from medgraph.loaders.readers import LINE, Document, Registry
 from medgraph.loaders.resolve import Entry, Resolver, Unresolved, search_key
 from medgraph.loaders.rows import GraphRows
+from medgraph.schema import ATTENDANCE_ROLES, DELEGATE, ORGANISATION_KINDS, PARTNER, region_of
 
-KINDS = {"Cluster", "Network", "Company", "Agency", "School", "Institution", "Platform", "Association",
-         "Foundation", "Technopole", "ResearchCentre", "Incubator", "Accelerator", "Ministry"}
-EVENT_KINDS = {"benchmarking visit", "techdays", "international market mission", "forum", "workshop",
-               "training", "study tour", "summit", "meeting", "trade fair", "advisory mission",
-               "matchmaking", "conference"}
-ROLES = {"delegate", "host", "speaker"}
-PRECISIONS = {"day", "week", "month", "season", "year"}
-STATUSES = {"held", "planned"}
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -69,11 +63,16 @@ def registry_rows(registry: Registry, rows: GraphRows) -> tuple[Resolver, Resolv
     return Resolver(organisations), Resolver(people), programmes
 
 
+ENTRY_MODELS = {"organisations": models.OrganisationEntry, "people": models.PersonEntry,
+                "programmes": models.ProgrammeEntry}
+
+
 def check_entry(item: dict, path: str, section: str, rows: GraphRows, seen: set[str]) -> bool:
-    """A registry entry has a new slug id, a name, and one value per field (aliases: a list)."""
+    """A registry entry has only the keys its model declares, a new slug id, a name, and one
+    value per field (aliases: a list of names)."""
     where = f"{path}:{item[LINE]}: {section}"
-    if problem := shape_problem(item):
-        rows.problem(f"{where}.{problem}")
+    if problems := models.key_problems(item, ENTRY_MODELS[section]):
+        rows.problems.extend(f"{where}.{field}: {message}" for field, message in problems)
         return False
     if not isinstance(item.get("id"), str) or not SLUG.match(item["id"]):
         rows.problem(f"{where}.id: expected a lowercase slug, found {item.get('id')!r}")
@@ -88,28 +87,12 @@ def check_entry(item: dict, path: str, section: str, rows: GraphRows, seen: set[
     return True
 
 
-def shape_problem(item: dict) -> str | None:
-    """The first field of the wrong shape: `aliases` holds a list of names, other fields one value.
-
-    >>> shape_problem({"id": "x", "aliases": "X"})
-    "aliases: expected a list of names, found 'X'"
-    """
-    for field, value in item.items():
-        if field == "aliases":
-            if value is not None and not (isinstance(value, list) and all(isinstance(v, str) and v.strip()
-                                                                          for v in value)):
-                return f"{field}: expected a list of names, found {value!r}"
-        elif isinstance(value, (list, dict)):
-            return f"{field}: expected one value, found {value!r}"
-    return None
-
-
 def organisation_entry(org: dict, path: str, rows: GraphRows, seen: set[str]) -> Entry | None:
     if not check_entry(org, path, "organisations", rows, seen):
         return None
     where = f"{path}:{org[LINE]}: organisations"
-    if org.get("kind") not in KINDS:
-        rows.problem(f"{where}.kind: {not_one_of(org.get('kind'), KINDS)}")
+    if org.get("kind") not in ORGANISATION_KINDS:
+        rows.problem(f"{where}.kind: {not_one_of(org.get('kind'), ORGANISATION_KINDS)}")
         return None
     code = org.get("country")
     if code is not None and country_code(str(code)) != code:
@@ -127,8 +110,10 @@ def organisation_entry(org: dict, path: str, rows: GraphRows, seen: set[str]) ->
 def person_entry(person: dict, path: str, rows: GraphRows, seen: set[str]) -> Entry | None:
     if not check_entry(person, path, "people", rows, seen):
         return None
-    rows.node(person["id"], ["Person"], name=person["name"], search_keys=[search_key(person["name"])])
-    return Entry(person["id"], person["name"])
+    aliases = tuple(person.get("aliases") or ())
+    rows.node(person["id"], ["Person"], name=person["name"], aliases=list(aliases) or None,
+              search_keys=sorted({search_key(n) for n in (person["name"], *aliases)}))
+    return Entry(person["id"], person["name"], None, aliases)
 
 
 def programme_node(programme: dict, path: str, rows: GraphRows, seen: set[str]) -> bool:
@@ -140,12 +125,15 @@ def programme_node(programme: dict, path: str, rows: GraphRows, seen: set[str]) 
 
 
 def country_node(code: str, rows: GraphRows) -> None:
-    rows.node(code, ["Country"], code=code, name=country_name(code), region=region(code), subregion=subregion(code))
+    rows.node(code, ["Country"], code=code, name=country_name(code), region=region_of(code), subregion=subregion(code))
 
 
 def possibly_same_rows(registry: Registry, rows: GraphRows) -> None:
     for pair in registry.possibly_same_as:
         where = f"{registry.path}:{pair[LINE]}: possibly_same_as"
+        if problems := models.key_problems(pair, models.PossiblySameAs):
+            rows.problems.extend(f"{where}.{field}: {message}" for field, message in problems)
+            continue
         unknown = [pair.get(k) for k in ("a", "b") if pair.get(k) not in rows.nodes]
         confidence = pair.get("confidence")
         if unknown:
@@ -159,7 +147,7 @@ def possibly_same_rows(registry: Registry, rows: GraphRows) -> None:
                         confidence=float(confidence), reason=pair["reason"])
 
 
-def not_one_of(value, allowed: set[str]) -> str:
+def not_one_of(value, allowed) -> str:
     """The problem with a value outside a closed list, or with a missing one.
 
     >>> not_one_of(None, {"held", "planned"})
@@ -247,9 +235,9 @@ def organisation_fact(ctx: Context, fact: dict) -> None:
 
 def attendance_fact(ctx: Context, fact: dict) -> None:
     event = known_event(ctx, fact, "event")
-    role = fact.get("role", "delegate")
-    if role not in ROLES:
-        ctx.problem(fact, "role", not_one_of(role, ROLES))
+    role = fact.get("role", DELEGATE)
+    if role not in ATTENDANCE_ROLES:
+        ctx.problem(fact, "role", not_one_of(role, ATTENDANCE_ROLES))
         return
     if "person" in fact:
         attendee = resolve_person(ctx, fact, "person")
@@ -289,7 +277,7 @@ def partnership_fact(ctx: Context, fact: dict) -> None:
     if programme not in ctx.programmes:
         ctx.problem(fact, "programme", f"unknown programme {programme!r}")
     elif partner:
-        ctx.rows.relate("PARTNER_OF", partner, programme, evidence(ctx, fact), role=fact.get("role", "partner"))
+        ctx.rows.relate("PARTNER_OF", partner, programme, evidence(ctx, fact), role=fact.get("role", PARTNER))
         ctx.rows.mention(ctx.doc_id, programme, fact["line"])
 
 

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 import neo4j
 
 from medgraph.cypher import read_cypher
 from medgraph.errors import DataError
-from medgraph.loaders import files
-from medgraph.loaders.build import to_rows
+from medgraph.loaders import readers
 from medgraph.loaders.rows import GraphRows
-from medgraph.loaders.sources import check_sources
+from medgraph.loaders.source_texts import check_sources
+from medgraph.loaders.to_rows import to_rows
 
-DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data"
+#: The project's data/, shipped as the package `medgraph.data`: the folder itself in an editable
+#: install, its installed copy otherwise.
+DEFAULT_DATA = Path(str(resources.files("medgraph.data")))
 SHOWN_PROBLEMS = 100
 
 
@@ -28,16 +31,16 @@ class LoadSummary:
 
 def read_rows(paths: list[Path], seeds: Path | None = None) -> GraphRows:
     """Everything checked and resolved, or one DataError listing every problem."""
-    registry_files, document_files = files.find_data_files(paths)
+    registry_files, document_files = readers.find_data_files(paths)
     if len(registry_files) > 1:
         raise DataError(f"{registry_files[1]}: a second registry.yaml (one registry per load)")
     problems, documents = [], []
     for path in document_files:
         try:
-            documents.append(files.read_document(path))
+            documents.append(readers.read_document(path))
         except DataError as error:
             problems.append(str(error))
-    registry = files.read_registry(registry_files[0])
+    registry = readers.read_registry(registry_files[0])
     if seeds is not None:
         problems += check_sources(documents, seeds)
     try:

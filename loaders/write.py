@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from itertools import groupby, islice
 
 import neo4j
@@ -9,12 +10,13 @@ import neo4j
 from medgraph.cypher import read_cypher
 from medgraph.errors import MedgraphError
 from medgraph.loaders.rows import GraphRows
+from medgraph.schema import RELATIONSHIP_TYPES
 
 # Rows per UNWIND statement. The benchmark (benchmarks/run.py) sweeps 500 to 20,000; the
 # rows/s are flat from 1,000 up and 5,000 was best on M (benchmarks/README.md).
 BATCH = 5000
-RELATIONSHIP_TYPES = ("ALONGSIDE", "ATTENDED", "HELD_IN", "LOCATED_IN", "MEMBER_OF", "MENTIONS", "MENTORS",
-                      "ORGANISED", "PARTNER_OF", "PARTY_TO", "PART_OF", "POSSIBLY_SAME_AS", "SIGNED_AT", "WORKS_FOR")
+#: The placeholder of merge_relationship.cypher that `merge_statement` replaces by the type.
+TYPE_SLOT = "[r:TYPE]"
 
 
 def batches(rows: list[dict], size: int = BATCH):
@@ -33,11 +35,24 @@ def create_constraints(driver: neo4j.Driver, database: str) -> None:
         driver.execute_query(statement, database_=database)
 
 
+@cache
 def merge_statement(kind: str) -> str:
-    """The MERGE statement of one relationship type (its own file: see merge_attended.cypher)."""
+    """The MERGE statement of one relationship type: merge_relationship.cypher with the type put
+    in, only ever a type of the schema's allow-list (the header of that file says why).
+
+    >>> "MERGE (a)-[r:ATTENDED]->(b)" in merge_statement("ATTENDED")
+    True
+    >>> merge_statement("KNOWS]->(b) DETACH DELETE a //")
+    Traceback (most recent call last):
+    ...
+    medgraph.errors.MedgraphError: no statement writes relationships of type 'KNOWS]->(b) DETACH DELETE a //' (one of ALONGSIDE, ATTENDED, HELD_IN, LOCATED_IN, MEMBER_OF, MENTIONS, MENTORS, ORGANISED, PARTNER_OF, PARTY_TO, PART_OF, POSSIBLY_SAME_AS, SIGNED_AT, WORKS_FOR)
+    """
     if kind not in RELATIONSHIP_TYPES:
         raise MedgraphError(f"no statement writes relationships of type {kind!r} (one of {', '.join(RELATIONSHIP_TYPES)})")
-    return read_cypher("loaders", f"merge_{kind.lower()}")
+    template = read_cypher("loaders", "merge_relationship")
+    if template.count(TYPE_SLOT) != 1:
+        raise MedgraphError(f"merge_relationship.cypher: expected {TYPE_SLOT} once")
+    return template.replace(TYPE_SLOT, f"[r:{kind}]")
 
 
 def write_rows(tx: neo4j.ManagedTransaction, rows: GraphRows, batch_size: int = BATCH,

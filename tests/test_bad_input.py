@@ -16,8 +16,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from medgraph.errors import DataError
-from medgraph.loaders.build import to_rows
-from medgraph.loaders.files import Document, Registry, parse_yaml
+from medgraph.loaders.to_rows import to_rows
+from medgraph.loaders.readers import Document, Registry
+from medgraph.loaders.readers.yaml_reader import parse_yaml
 from medgraph.loaders.load import SHOWN_PROBLEMS, load
 from medgraph.stats import graph_checksum
 

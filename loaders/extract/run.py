@@ -9,7 +9,7 @@ from pathlib import Path
 from tabulate import tabulate
 
 from medgraph.errors import DataError
-from medgraph.loaders import files
+from medgraph.loaders import readers
 from medgraph.loaders.countries import country_code
 from medgraph.loaders.extract.clauses import Sentence, read_sentence
 from medgraph.loaders.extract.dates import document_date
@@ -37,13 +37,13 @@ class Extracted:
 def read_known(registry: Path, documents: Path | None = None) -> Known:
     """The registry's organisations and people, as the loader resolves them, and the events the
     data files in `documents` define (none when it is None)."""
-    read = files.read_registry(registry)
+    read = readers.read_registry(registry)
     rows = GraphRows()
     organisations, people, _ = registry_rows(read, rows)
     if rows.problems:
         raise DataError("\n".join(rows.problems))
-    events = [known_event(f) for path in sorted(documents.glob("*.yaml"))
-              for f in files.read_document(path).facts if f.get("fact") == "event"] if documents else []
+    paths = [path for suffix in readers.READERS for path in sorted(documents.glob(f"*{suffix}"))] if documents else []
+    events = [known_event(f) for path in paths for f in readers.read_document(path).facts if f.get("fact") == "event"]
     return Known(organisations, people, {o["id"]: o.get("kind") for o in read.organisations}, events)
 
 

@@ -1,11 +1,18 @@
-"""to_rows: registry + documents -> checked, resolved graph rows, or every problem at once."""
+"""to_rows: registry + documents -> checked, resolved graph rows, or every problem at once.
+
+Each fact is first checked against its model (`medgraph.loaders.models`: no unknown key, a list
+only where one belongs), then resolved by its handler (`medgraph.loaders.facts`).
+"""
 
 from __future__ import annotations
 
 from medgraph.errors import DataError
 from medgraph.loaders import facts as F
-from medgraph.loaders.files import LINE, Document, Registry
+from medgraph.loaders import models
+from medgraph.loaders.readers import LINE, Document, Registry
 from medgraph.loaders.rows import GraphRows
+from medgraph.schema import (DATE_PRECISIONS, DOCUMENT_LANGUAGES, EVENT_KINDS, EVENT_STATUSES, ORGANISER,
+                             REVIEW_STATES)
 
 HANDLERS = {
     "organisation": F.organisation_fact,
@@ -17,9 +24,6 @@ HANDLERS = {
     "agreement": F.agreement_fact,
     "mention": F.mention_fact,
 }
-LANGUAGES = {"en", "fr"}
-LIST_FIELDS = {"parties", "organisers"}
-REVIEW = {"proposed", "accepted"}
 
 
 def to_rows(registry: Registry, documents: list[Document]) -> GraphRows:
@@ -39,47 +43,45 @@ def to_rows(registry: Registry, documents: list[Document]) -> GraphRows:
     for document in documents:
         if document.id in rows.nodes:
             for_each_fact(ctx, document, lambda fact: fact.get("fact") != "event", handle_fact)
-    for document in documents:
+    for document in documents:  # the event facts were checked in the first pass
         if document.id in rows.nodes:
-            for_each_fact(ctx, document, lambda fact: fact.get("fact") == "event", event_links)
+            for_each_fact(ctx, document, lambda fact: fact.get("fact") == "event", event_links, check=False)
     F.possibly_same_rows(registry, rows)
     if rows.problems:
         raise DataError("\n".join(rows.problems))
     return rows
 
 
-def for_each_fact(ctx: F.Context, document: Document, wanted, handler) -> None:
+def for_each_fact(ctx: F.Context, document: Document, wanted, handler, check: bool = True) -> None:
     ctx.document = document
     for ctx.index, fact in enumerate(document.facts):
         if not wanted(fact):
             continue
-        if not isinstance(fact.get(LINE), int) or not isinstance(fact.get("line"), int) or fact["line"] < 1:
-            ctx.problem(fact, "line", f"expected the source line number, found {fact.get('line')!r}")
-            continue
-        if well_shaped(ctx, fact, fact) and not review_problem(ctx, fact):
+        if not check or well_formed(ctx, fact):
             handler(ctx, fact)
 
 
-def well_shaped(ctx: F.Context, fact: dict, mapping: dict) -> bool:
-    """Lists only where a list of mappings belongs (parties, organisers); one value elsewhere."""
-    for field, value in mapping.items():
-        if field in LIST_FIELDS:
-            if value is not None and not (isinstance(value, list) and all(isinstance(v, dict) for v in value)):
-                ctx.problem(fact, field, f"expected a list of mappings, found {value!r}")
-                return False
-            if not all(well_shaped(ctx, fact, item) for item in value or []):
-                return False
-        elif isinstance(value, (list, dict)):
-            ctx.problem(fact, field, f"expected one value, found {value!r}")
-            return False
-    return True
+def well_formed(ctx: F.Context, fact: dict) -> bool:
+    """A source line, only the keys of the fact's model (each of the right shape), and a valid
+    review state and confidence when present; every problem found is reported."""
+    if not isinstance(fact.get(LINE), int) or not isinstance(fact.get("line"), int) or fact["line"] < 1:
+        ctx.problem(fact, "line", f"expected the source line number, found {fact.get('line')!r}")
+        return False
+    model = models.FACT_TYPES.get(fact.get("fact"))
+    problems = models.key_problems(fact, model) if model else []  # an unknown type: its handler says so
+    for field, message in problems:
+        ctx.problem(fact, field, message)
+    if problems and model is models.EventFact and isinstance(fact.get("id"), str) and fact["id"] not in ctx.events:
+        ctx.events[fact["id"]] = fact  # references to it are not problems too
+        ctx.defined_at[fact["id"]] = f"{ctx.document.path}:{fact[LINE]}"
+    return not problems and not review_problem(ctx, fact)
 
 
 def review_problem(ctx: F.Context, fact: dict) -> bool:
     """`medgraph extract` marks facts `review: proposed` with a `confidence`; check both when present."""
     confidence = fact.get("confidence")
-    if "review" in fact and fact["review"] not in REVIEW:
-        ctx.problem(fact, "review", F.not_one_of(fact["review"], REVIEW))
+    if "review" in fact and fact["review"] not in REVIEW_STATES:
+        ctx.problem(fact, "review", F.not_one_of(fact["review"], REVIEW_STATES))
         return True
     if "confidence" in fact and (isinstance(confidence, bool) or not isinstance(confidence, (int, float))
                                  or not 0 <= confidence <= 1):
@@ -91,20 +93,23 @@ def review_problem(ctx: F.Context, fact: dict) -> bool:
 def handle_fact(ctx: F.Context, fact: dict) -> None:
     handler = HANDLERS.get(fact.get("fact"))
     if handler is None:
-        ctx.problem(fact, "fact", f"unknown fact type {fact.get('fact')!r} (one of event, {', '.join(HANDLERS)})")
+        ctx.problem(fact, "fact", f"unknown fact type {fact.get('fact')!r} (one of {', '.join(models.FACT_TYPES)})")
     else:
         handler(ctx, fact)
 
 
 def document_node(document: Document, rows: GraphRows) -> bool:
     meta, where = document.meta, f"{document.path}:{document.meta.get(LINE, 1)}: document"
+    if problems := models.key_problems(meta, models.DocumentHeader):
+        rows.problems.extend(f"{where}.{field}: {message}" for field, message in problems)
+        return False
     # An undated page keeps `date: null`, but the key must be there: absent is an oversight.
     missing = [k for k in ("id", "title", "date", "language", "sha256") if k not in meta or (k != "date" and not meta[k])]
     if missing:
         rows.problem(f"{where}.{missing[0]}: missing")
         return False
-    if meta["language"] not in LANGUAGES:
-        rows.problem(f"{where}.language: {meta['language']!r} is not one of en, fr")
+    if meta["language"] not in DOCUMENT_LANGUAGES:
+        rows.problem(f"{where}.language: {meta['language']!r} is not one of {', '.join(DOCUMENT_LANGUAGES)}")
         return False
     if document.id in rows.nodes:
         rows.problem(f"{where}.id: duplicate id {document.id!r}")
@@ -127,14 +132,14 @@ def define_event(ctx: F.Context, fact: dict) -> None:
     ctx.defined_at[event] = f"{ctx.document.path}:{fact.get(LINE, 1)}"
     kind, status = fact.get("kind"), fact.get("status")
     start, end = F.check_date(ctx, fact, "start"), F.check_date(ctx, fact, "end")
-    if kind not in F.EVENT_KINDS:
-        ctx.problem(fact, "kind", F.not_one_of(kind, F.EVENT_KINDS))
-    elif status not in F.STATUSES:
-        ctx.problem(fact, "status", F.not_one_of(status, F.STATUSES))
+    if kind not in EVENT_KINDS:
+        ctx.problem(fact, "kind", F.not_one_of(kind, EVENT_KINDS))
+    elif status not in EVENT_STATUSES:
+        ctx.problem(fact, "status", F.not_one_of(status, EVENT_STATUSES))
     elif start and end and end < start:
         ctx.problem(fact, "end", f"{end} is before the start {start}")
-    elif (start or end) and fact.get("date_precision") not in F.PRECISIONS:
-        ctx.problem(fact, "date_precision", F.not_one_of(fact.get("date_precision"), F.PRECISIONS))
+    elif (start or end) and fact.get("date_precision") not in DATE_PRECISIONS:
+        ctx.problem(fact, "date_precision", F.not_one_of(fact.get("date_precision"), DATE_PRECISIONS))
     else:
         ctx.rows.node(event, ["Event"], name=fact.get("name") or event, kind=kind, start=start, end=end or start,
                       date_precision=fact.get("date_precision"), city=fact.get("city"), place=fact.get("place"),
@@ -144,8 +149,8 @@ def define_event(ctx: F.Context, fact: dict) -> None:
 def event_links(ctx: F.Context, fact: dict) -> None:
     """The event's place, organisers, programme and parent events (once all events are known)."""
     event = fact.get("id")
-    if ctx.events.get(event) is not fact or event not in ctx.rows.nodes:
-        return
+    if not isinstance(event, str) or ctx.events.get(event) is not fact or event not in ctx.rows.nodes:
+        return  # not an event that the first pass defined
     ctx.rows.mention(ctx.doc_id, event, fact["line"])
     country = F.resolve_country(ctx, fact, "country")
     if country:
@@ -156,7 +161,7 @@ def event_links(ctx: F.Context, fact: dict) -> None:
         org = F.resolve_organisation(ctx, fact, "name", None, item=organiser)
         if org:
             ctx.rows.relate("ORGANISED", org, event, f"{ctx.doc_id}:{organiser.get('line', fact['line'])}",
-                            role=organiser.get("role", "organiser"))
+                            role=organiser.get("role", ORGANISER))
     if fact.get("programme"):
         if fact["programme"] in ctx.programmes:
             ctx.rows.relate("PART_OF", event, fact["programme"], F.evidence(ctx, fact))

@@ -1,23 +1,22 @@
-"""Reading data files: YAML in, typed records out, every mapping tagged with its line.
+"""The YAML reader: a data file in, a Document or a Registry out, every mapping tagged with its line.
 
-Only opening and parsing happens here; checking and resolving is `medgraph.loaders.facts`.
+Only opening and parsing happens here; checking and resolving is `medgraph.loaders.to_rows`.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from medgraph.errors import DataError
+from medgraph.loaders.models import unknown_key
+from medgraph.loaders.readers.records import LINE, REGISTRY_SECTIONS, Document, Reader, Registry, read_text
 
-LINE = "__line__"
-SUFFIXES = (".yaml", ".yml")
-MAX_FILE_MB = 16  # one data file; parsing takes about 1 s per MB (MEDGRAPH_MAX_FILE_MB overrides)
+__all__ = ["READER", "LineLoader", "parse_yaml", "read_document", "read_registry"]
+
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
+DOCUMENT_KEYS = ("document", "facts")
 
 
 class LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -54,7 +53,11 @@ LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, const
 
 
 def parse_yaml(text: str, path: str) -> dict:
-    """Parse one YAML document whose top level is a mapping, or raise a one-line DataError."""
+    """Parse one YAML document whose top level is a mapping, or raise a one-line DataError.
+
+    >>> parse_yaml("facts:\\n  - {fact: mention, event: forum-2019, line: 4}\\n", "d.yaml")
+    {'facts': [{'fact': 'mention', 'event': 'forum-2019', 'line': 4, '__line__': 2}], '__line__': 1}
+    """
     try:
         data = yaml.load(text, Loader=LineLoader)
     except ImpossibleDate as error:
@@ -71,57 +74,26 @@ def parse_yaml(text: str, path: str) -> dict:
     return data
 
 
-def read_text(path: Path) -> str:
-    """The file's text, refused when it is not UTF-8 or larger than the size limit."""
-    limit = float(os.environ.get("MEDGRAPH_MAX_FILE_MB") or MAX_FILE_MB)
-    try:
-        size = path.stat().st_size / 1e6
-        if size > limit:
-            raise DataError(f"{path}:1: {size:.1f} MB, above the {limit:g} MB limit for one data file "
-                            "(split it into several documents, or raise MEDGRAPH_MAX_FILE_MB)")
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise DataError(f"{path}:1: not UTF-8 text (byte {error.start})") from None
-    except OSError as error:
-        raise DataError(f"{path}: cannot read: {error.strerror}") from None
-
-
-@dataclass(frozen=True)
-class Registry:
-    """The canonical entities, as read (validation comes later)."""
-
-    path: str
-    organisations: list[dict]
-    people: list[dict]
-    programmes: list[dict]
-    possibly_same_as: list[dict]
-
-
-@dataclass(frozen=True)
-class Document:
-    """One source document's metadata and facts, as read."""
-
-    path: str
-    meta: dict
-    facts: list[dict] = field(default_factory=list)
-
-    @property
-    def id(self) -> str:
-        return str(self.meta.get("id"))
-
-
 def read_registry(path: Path) -> Registry:
     data = parse_yaml(read_text(path), str(path))
-    return Registry(str(path), *(as_list(data.get(key), path, key)
-                                 for key in ("organisations", "people", "programmes", "possibly_same_as")))
+    check_top_keys(data, REGISTRY_SECTIONS, path)
+    return Registry(str(path), *(as_list(data.get(key), path, key) for key in REGISTRY_SECTIONS))
 
 
 def read_document(path: Path) -> Document:
     data = parse_yaml(read_text(path), str(path))
+    check_top_keys(data, DOCUMENT_KEYS, path)
     meta = data.get("document")
     if not isinstance(meta, dict):
         raise DataError(f"{path}:1: document: missing the document header (id, title, date, language, sha256)")
     return Document(str(path), meta, as_list(data.get("facts"), path, "facts"))
+
+
+def check_top_keys(data: dict, allowed: tuple[str, ...], path: Path) -> None:
+    """A misspelt section (`fact:` for `facts:`) would load nothing from it: refused."""
+    for key in data:
+        if key != LINE and key not in allowed:
+            raise DataError(f"{path}:1: {key}: {unknown_key(key, allowed)}")
 
 
 def as_list(value, path: Path, key: str) -> list[dict]:
@@ -132,21 +104,4 @@ def as_list(value, path: Path, key: str) -> list[dict]:
     return value
 
 
-def find_data_files(paths: list[Path]) -> tuple[list[Path], list[Path]]:
-    """Split the given files and folders into registry files and document files."""
-    registries, documents = [], []
-    for path in paths:
-        if not path.exists():
-            raise DataError(f"{path}: no such file or folder")
-        if path.is_file() and path.suffix not in SUFFIXES:
-            raise DataError(f"{path}:1: not a data file (medgraph reads YAML: .yaml or .yml)")
-        files = sorted(path.rglob("*.yaml")) + sorted(path.rglob("*.yml")) if path.is_dir() else [path]
-        for file in files:
-            (registries if file.stem == "registry" else documents).append(file)
-    if not registries:
-        raise DataError(f"{paths[0]}: no registry.yaml among the data files")
-    return registries, documents
-
-
-def sha256_of(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+READER = Reader("YAML", (".yaml", ".yml"), read_document, read_registry)

@@ -1,10 +1,12 @@
-"""Checking data files against the source documents they cite, when those are at hand."""
+"""Checking data files against the source texts (the seed documents) they cite, when those are at hand:
+each document's SHA-256, and that every cited line exists and is not blank."""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
-from medgraph.loaders.files import LINE, Document, sha256_of
+from medgraph.loaders.readers import LINE, Document
 
 
 def check_sources(documents: list[Document], seeds: Path) -> list[str]:
@@ -38,3 +40,7 @@ def cited_line_problems(document: Document, lines: list[str]) -> list[str]:
         elif isinstance(line, int) and not lines[line - 1].strip():
             problems.append(f"{where}: line {line} of the source is blank")
     return problems
+
+
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -1,0 +1,67 @@
+"""What every reader returns, whatever the format: a Document (header and facts) or a Registry,
+each mapping tagged with the line (or row) it comes from; and the guarded read of a text file."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from medgraph.errors import DataError
+from medgraph.loaders.models import LINE
+
+MAX_FILE_MB = 16  # one data file; parsing YAML takes about 1 s per MB (MEDGRAPH_MAX_FILE_MB overrides)
+
+
+@dataclass(frozen=True)
+class Registry:
+    """The canonical entities, as read (validation comes later)."""
+
+    path: str
+    organisations: list[dict]
+    people: list[dict]
+    programmes: list[dict]
+    possibly_same_as: list[dict]
+
+
+#: The registry's sections, in the order of the Registry's fields.
+REGISTRY_SECTIONS = ("organisations", "people", "programmes", "possibly_same_as")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One source document's metadata (`meta`, the header) and facts, as read."""
+
+    path: str
+    meta: dict
+    facts: list[dict] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return str(self.meta.get("id"))
+
+
+@dataclass(frozen=True)
+class Reader:
+    """One input format: the file suffixes it takes and its two read functions."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    read_document: Callable[[Path], Document]
+    read_registry: Callable[[Path], Registry]
+
+
+def read_text(path: Path) -> str:
+    """The file's text, refused when it is not UTF-8 or larger than the size limit."""
+    limit = float(os.environ.get("MEDGRAPH_MAX_FILE_MB") or MAX_FILE_MB)
+    try:
+        size = path.stat().st_size / 1e6
+        if size > limit:
+            raise DataError(f"{path}:1: {size:.1f} MB, above the {limit:g} MB limit for one data file "
+                            "(split it into several documents, or raise MEDGRAPH_MAX_FILE_MB)")
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise DataError(f"{path}:1: not UTF-8 text (byte {error.start})") from None
+    except OSError as error:
+        raise DataError(f"{path}: cannot read: {error.strerror}") from None
