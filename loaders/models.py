@@ -309,14 +309,14 @@ def items_problems(value: object, model: type, where: str) -> list[tuple[str, st
     return [problem for i, item in enumerate(value) for problem in key_problems(item, model, f"{where}[{i}].")]
 
 
-def as_data(record: object) -> dict:
-    """A record as the mapping a data file holds: keys in the model's order, None values left out,
-    nested records as mappings."""
+def as_data(record: object, keep: tuple[str, ...] = ()) -> dict:
+    """A record as the mapping a data file holds: keys in the model's order, None values left out
+    (but those in `keep`, written as null for a reviewer to fill in), nested records as mappings."""
     data = {"fact": record.fact} if isinstance(record, Fact) else {}
     for key in allowed_keys(type(record)):
         value = getattr(record, key, None) if key != "fact" else None
         if isinstance(value, list):
             value = [as_data(v) if dataclasses.is_dataclass(v) else v for v in value]
-        if value is not None:
+        if value is not None or key in keep:
             data[key] = value
     return data

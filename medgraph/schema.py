@@ -37,6 +37,10 @@ PLANNED = "planned"
 DOCUMENT_LANGUAGES = ("en", "fr")
 #: `medgraph extract` marks its facts `review: proposed`; a reviewer may mark them accepted.
 REVIEW_STATES = ("proposed", "accepted")
+PROPOSED = "proposed"
+#: The kinds of organisation that have members (`MEMBER_OF` points at one: a cluster's member
+#: company, a network's cluster).
+GROUP_KINDS = (CLUSTER, "Network")
 
 # --- relationships -------------------------------------------------------------------------
 
@@ -51,6 +55,7 @@ ORGANISER_ROLES = ("organiser", "co-organiser", "support")
 ORGANISER = "organiser"
 #: The usual `role` of a PARTNER_OF relationship (free text beyond these).
 PARTNER = "partner"
+SPEAKER = "speaker"
 
 # --- countries -----------------------------------------------------------------------------
 

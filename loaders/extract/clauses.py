@@ -11,6 +11,7 @@ from medgraph.loaders.extract.dates import DateMention, find_dates, is_dateline
 from medgraph.loaders.extract.gazetteer import CITIES, KIND_PATTERNS, PLURAL_BEFORE
 from medgraph.loaders.extract.names import NameFinder, OrgMention, tokens
 from medgraph.loaders.extract.source import Span
+from medgraph.schema import DATE_PRECISIONS
 
 CITY_KEYS = {fold(name): (name, code) for name, code in CITIES.items()}
 
@@ -102,8 +103,7 @@ def dates_in(text: str, reference: dt.date | None) -> list[DateMention]:
 
 
 def coarser(a: DateMention, b: DateMention) -> bool:
-    order = ["day", "week", "month", "season", "year"]
-    return order.index(a.precision) > order.index(b.precision)
+    return DATE_PRECISIONS.index(a.precision) > DATE_PRECISIONS.index(b.precision)
 
 
 def places_in(text: str, taken: list[tuple[int, int]]) -> list[Place]:

@@ -1,51 +1,66 @@
 """Word lists the extractor matches against: event kinds, organisation kinds, cities, cues.
 
-Kinds follow the data format (`medgraph.loaders.facts.EVENT_KINDS`, `KINDS`); each has its
-English and French wordings. Longer wordings are tried first, so "Benchmarking Visits &
-Training" is one benchmarking visit, not a visit plus a training.
+Kinds are the schema's (`medgraph.schema.EVENT_KINDS`, `ORGANISATION_KINDS`): the mappings
+below are keyed by them (tests/test_extract.py checks it), each kind with its English and French
+wordings. Longer wordings are tried first, so "Benchmarking Visits & Training" is one
+benchmarking visit, not a visit plus a training.
 """
 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
-EVENT_KINDS = [  # (kind, regex); the order is the priority when a title names several
-    ("techdays", r"#?tech\s?-?days?"),
-    ("benchmarking visit", r"benchmarking\s+(?:visits?|tours?|missions?)(?:\s*(?:and|&|et)\s*trainings?)?"
-                           r"|visites?\s+de\s+benchmarking"),
-    ("international market mission", r"(?:international\s+)?(?:market|business\s+development|trade)\s+missions?"
-                                     r"|missions?\s+(?:commerciales?|d'affaires|de\s+prospection)"),
-    ("study tour", r"study\s+(?:tours?|visits?|trips?)|voyages?\s+d'[ée]tudes?|visites?\s+d'[ée]tudes?"
-                   r"|learning\s+expeditions?"),
-    ("advisory mission", r"advisory\s+missions?|technical\s+assistance|assistance\s+technique|missions?\s+d'expertise"),
-    ("summit", r"summits?|sommets?"),
-    ("forum", r"forums?"),
-    ("trade fair", r"trade\s+fairs?|trade\s+shows?|exhibitions?|salons?|foires?"),
-    ("conference", r"conferences?|conférences?|colloques?"),
-    ("matchmaking", r"match-?making|b2b\s+meetings?|rencontres?\s+(?:d'affaires|b2b)|rendez-vous\s+d'affaires"
-                    r"|business\s+meetings?"),
-    ("workshop", r"workshops?|ateliers?"),
-    ("training", r"training\s+(?:sessions?|days?|courses?)|trainings?|formations?"),
-    ("meeting", r"meetings?|réunions?"),
-]
-KIND_PATTERNS = [(kind, re.compile(rf"(?<![\w#])(?:{rx})(?!\w)", re.I)) for kind, rx in EVENT_KINDS]
-PRIORITY = {kind: i for i, (kind, _) in enumerate(EVENT_KINDS)}
-GENERIC_KINDS = {"workshop", "training", "meeting", "matchmaking"}
 
-ORG_KINDS = [  # (kind, regex over the folded name); first match wins
-    ("Ministry", r"\bminist"),
-    ("Technopole", r"\btechnopol|\btechnopark|\btechnoparc|\bbiotechpole"),
-    ("Incubator", r"\bincubat"),
-    ("Accelerator", r"\baccelerat"),
-    ("Network", r"\bnetwork\b|\breseau\b|\bclusters\b$"),
-    ("Cluster", r"\bcluster\b|\bpole\b|\bpoles\b|\bgroupement\b"),
-    ("Agency", r"\bagency\b|\bagence\b|\bagencia\b"),
-    ("Association", r"\bassociation\b|\bfederation\b|\bconfederation\b|\bchamber\b|\bchambre\b"),
-    ("Foundation", r"\bfoundation\b|\bfondation\b"),
-    ("School", r"\bschool\b|\becole\b|\buniversit|\binstitut\b|\binstitute\b"),
-    ("ResearchCentre", r"\bcentre\b|\bcenter\b|\blaborator"),
-    ("Company", r"\b(sarl|sa|sas|ltd|inc|gmbh|srl|spa|s l|co)\b|\bcompany\b|\bsociete\b|\bgroup\b"),
-]
+class KindCue(NamedTuple):
+    """The wordings of one event kind, and whether the kind may name a session of a larger event
+    ("the day's workshop") rather than an event of its own."""
+
+    pattern: str
+    generic: bool = False
+
+
+EVENT_KIND_CUES = {  # schema event kind -> its wordings; the order is the priority when a title names several
+    "techdays": KindCue(r"#?tech\s?-?days?"),
+    "benchmarking visit": KindCue(r"benchmarking\s+(?:visits?|tours?|missions?)(?:\s*(?:and|&|et)\s*trainings?)?"
+                                  r"|visites?\s+de\s+benchmarking"),
+    "international market mission": KindCue(r"(?:international\s+)?(?:market|business\s+development|trade)\s+missions?"
+                                            r"|missions?\s+(?:commerciales?|d'affaires|de\s+prospection)"),
+    "study tour": KindCue(r"study\s+(?:tours?|visits?|trips?)|voyages?\s+d'[ée]tudes?|visites?\s+d'[ée]tudes?"
+                          r"|learning\s+expeditions?"),
+    "advisory mission": KindCue(r"advisory\s+missions?|technical\s+assistance|assistance\s+technique"
+                                r"|missions?\s+d'expertise"),
+    "summit": KindCue(r"summits?|sommets?"),
+    "forum": KindCue(r"forums?"),
+    "trade fair": KindCue(r"trade\s+fairs?|trade\s+shows?|exhibitions?|salons?|foires?"),
+    "conference": KindCue(r"conferences?|conférences?|colloques?"),
+    "matchmaking": KindCue(r"match-?making|b2b\s+meetings?|rencontres?\s+(?:d'affaires|b2b)|rendez-vous\s+d'affaires"
+                           r"|business\s+meetings?", generic=True),
+    "workshop": KindCue(r"workshops?|ateliers?", generic=True),
+    "training": KindCue(r"training\s+(?:sessions?|days?|courses?)|trainings?|formations?", generic=True),
+    "meeting": KindCue(r"meetings?|réunions?", generic=True),
+}
+KIND_PATTERNS = [(kind, re.compile(rf"(?<![\w#])(?:{cue.pattern})(?!\w)", re.I))
+                 for kind, cue in EVENT_KIND_CUES.items()]
+PRIORITY = {kind: i for i, kind in enumerate(EVENT_KIND_CUES)}
+GENERIC_KINDS = frozenset(kind for kind, cue in EVENT_KIND_CUES.items() if cue.generic)
+
+ORG_KIND_CUES = {  # schema organisation kind -> regex over the folded name; the first match wins
+    "Ministry": r"\bminist",
+    "Technopole": r"\btechnopol|\btechnopark|\btechnoparc|\bbiotechpole",
+    "Incubator": r"\bincubat",
+    "Accelerator": r"\baccelerat",
+    "Network": r"\bnetwork\b|\breseau\b|\bclusters\b$",
+    "Cluster": r"\bcluster\b|\bpole\b|\bpoles\b|\bgroupement\b",
+    "Agency": r"\bagency\b|\bagence\b|\bagencia\b",
+    "Association": r"\bassociation\b|\bfederation\b|\bconfederation\b|\bchamber\b|\bchambre\b",
+    "Foundation": r"\bfoundation\b|\bfondation\b",
+    "School": r"\bschool\b|\becole\b|\buniversit|\binstitut\b|\binstitute\b",
+    "ResearchCentre": r"\bcentre\b|\bcenter\b|\blaborator",
+    "Company": r"\b(sarl|sa|sas|ltd|inc|gmbh|srl|spa|s l|co)\b|\bcompany\b|\bsociete\b|\bgroup\b",
+}
+#: The kind guessed for a new organisation whose name no cue classifies.
+FALLBACK_ORG_KIND = "Company"
 
 CITIES = {  # English and French names of cities the programmes travel to -> ISO code
     "Barcelona": "ES", "Barcelone": "ES", "Madrid": "ES", "Valencia": "ES", "Valence": "ES", "Seville": "ES",

@@ -1,6 +1,7 @@
 """The proposed facts of one document, in the data/ format, and the table a reviewer reads.
 
-Every fact carries `review: proposed` and a `confidence` (0–1) beside its `line`. An
+Facts are built as the loader's own models (`medgraph.loaders.models`), so every key written
+is one the loader accepts. Every fact carries `review: proposed` and a `confidence` (0–1) beside its `line`. An
 organisation the registry knows is named by its id (`name: c2tm`, with `written:` keeping the
 words of the text); a new one by its name as written, with `country` and a guessed `kind`, in an
 organisation fact marked `new: true` with a suggested registry `id`: a reviewer who accepts it
@@ -16,13 +17,13 @@ from pathlib import Path
 
 import yaml
 
+from medgraph.loaders import models as M
 from medgraph.loaders.countries import fold
 from medgraph.loaders.extract.events import Event, Events
 from medgraph.loaders.extract.relations import Found, OrgRef
 from medgraph.loaders.extract.source import Source
 from medgraph.loaders.resolve import normalise
-
-REVIEW = "proposed"
+from medgraph.schema import PROPOSED
 
 
 class Dumper(yaml.SafeDumper):
@@ -66,9 +67,10 @@ def to_data(proposal: Proposal, min_confidence: float = 0.0, known_events: list[
     facts += [mentoring_fact(*m) for m in proposal.found.mentoring]
     facts += [agreement_fact(a, document_id(source)) for a in proposal.found.agreements]
     facts += organisation_facts(proposal.found, facts)
-    header = {"id": document_id(source), "file": source.name, "title": proposal.title, "date": proposal.date,
-              "language": proposal.language, "sha256": source.sha256}
-    return {"document": header, "facts": keep_confident(facts, min_confidence)}
+    header = M.DocumentHeader(id=document_id(source), file=source.name, title=proposal.title, date=proposal.date,
+                              language=proposal.language, sha256=source.sha256)
+    return {"document": M.as_data(header, keep=("date",)),  # an undated page keeps `date: null`
+            "facts": keep_confident(facts, min_confidence)}
 
 
 def name_events(events: list[Event], doc_id: str) -> None:
@@ -93,26 +95,28 @@ def link_event(event: Event, known_events: list[dict]) -> str | None:
 
 def mention_fact(event: Event, known_id: str) -> dict:
     event.id = known_id
-    return proposed({"fact": "mention", "event": known_id}, event.line, event.confidence)
+    return proposed(M.Mention(event=known_id), event.line, event.confidence)
 
 
-def proposed(fact: dict, line: int, confidence: float) -> dict:
-    return {**fact, "line": line, "review": REVIEW, "confidence": round(min(confidence, 0.99), 2)}
+def proposed(fact: M.Fact, line: int, confidence: float, keep: tuple[str, ...] = ()) -> dict:
+    """The fact as data, marked for review."""
+    fact.line, fact.review, fact.confidence = line, PROPOSED, round(min(confidence, 0.99), 2)
+    return M.as_data(fact, keep)
 
 
 def org_fields(org: OrgRef, field: str = "name", country_field: str = "country") -> dict:
+    """The fields naming an organisation: its id and the words written, or a new one's name and country."""
     if org.id:
         return {field: org.id, f"{field}_written" if field != "name" else "written": org.written}
     return {field: org.written, **({country_field: org.country} if org.country else {})}
 
 
 def event_fact(event: Event, proposal: Proposal) -> dict:
-    fact = {"fact": "event", "id": event.id, "name": event.name, "kind": event.kind, "start": event.start,
-            "end": event.end, "date_precision": event.precision, "city": event.city, "country": event.country,
-            "status": event.status(proposal.date),
-            "organisers": [{"name": o.org.id, "role": o.role, "line": o.line, "written": o.org.written}
-                           for o in event.organisers] or None}
-    return proposed({k: v for k, v in fact.items() if v is not None}, event.line, event.confidence)
+    organisers = [M.Organiser(name=o.org.id, role=o.role, line=o.line, written=o.org.written) for o in event.organisers]
+    fact = M.EventFact(id=event.id, name=event.name, kind=event.kind, start=event.start, end=event.end,
+                       date_precision=event.precision, city=event.city, country=event.country,
+                       status=event.status(proposal.date), organisers=organisers or None)
+    return proposed(fact, event.line, event.confidence)
 
 
 def attendance_facts(found: Found) -> list[dict]:
@@ -122,7 +126,7 @@ def attendance_facts(found: Found) -> list[dict]:
         if key in seen:
             continue
         seen.add(key)
-        fact = {"fact": "attendance", "event": event.id, **org_fields(org), "role": role}
+        fact = M.Attendance(event=event.id, **org_fields(org), role=role)
         facts.append(proposed(fact, org.line, min(org.confidence, event.confidence + 0.15)))
     return facts
 
@@ -132,23 +136,20 @@ def unique_pairs(pairs: list[tuple[OrgRef, OrgRef]]) -> list[tuple[OrgRef, OrgRe
 
 
 def membership_fact(member: OrgRef, of: OrgRef) -> dict:
-    fact = {"fact": "membership", **org_fields(member, "member", "member_country"), **org_fields(of, "of", "of_country")}
+    fact = M.Membership(**org_fields(member, "member", "member_country"), **org_fields(of, "of", "of_country"))
     return proposed(fact, member.line, min(member.confidence, of.confidence) - 0.05)
 
 
 def mentoring_fact(mentor: str, mentee: str, line: int, event: Event | None) -> dict:
-    fact = {"fact": "mentoring", "mentor": mentor, "mentee": mentee}
-    if event:
-        fact["met_at"] = event.id
-    return proposed(fact, line, 0.7)
+    return proposed(M.Mentoring(mentor=mentor, mentee=mentee, met_at=event.id if event else None), line, 0.7)
 
 
 def agreement_fact(agreement, doc_id: str) -> dict:
     kind, parties, date, event, line = agreement
     names = "-".join(slug(p.id or p.written)[:20] for p in parties[:2])
-    fact = {"fact": "agreement", "id": f"agr-{date.year if date else doc_id}-{names}", "kind": kind, "date": date,
-            "parties": [org_fields(p) for p in parties], "signed_at": event.id if event else None}
-    return proposed({k: v for k, v in fact.items() if v is not None}, line, min(p.confidence for p in parties) - 0.1)
+    fact = M.Agreement(id=f"agr-{date.year if date else doc_id}-{names}", kind=kind, date=date,
+                       parties=[M.Party(**org_fields(p)) for p in parties], signed_at=event.id if event else None)
+    return proposed(fact, line, min(p.confidence for p in parties) - 0.1)
 
 
 def organisation_facts(found: Found, facts: list[dict]) -> list[dict]:
@@ -163,12 +164,11 @@ def organisation_facts(found: Found, facts: list[dict]) -> list[dict]:
             continue
         seen.add(key)
         if org.id:
-            result.append(proposed({"fact": "organisation", "name": org.id, "written": org.written}, org.line,
-                                   org.confidence))
+            result.append(proposed(M.OrganisationFact(name=org.id, written=org.written), org.line, org.confidence))
         else:
-            result.append(proposed({"fact": "organisation", "name": org.written, "kind": org.kind,
-                                    "country": org.country, "new": True, "id": slug(org.written)}, org.line,
-                                   org.confidence))
+            result.append(proposed(M.OrganisationFact(name=org.written, kind=org.kind, country=org.country, new=True,
+                                                      id=slug(org.written)), org.line, org.confidence,
+                                   keep=("country",)))
     return result
 
 

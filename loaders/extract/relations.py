@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from medgraph.loaders.countries import fold
 from medgraph.loaders.extract.clauses import Sentence, kinds_in
 from medgraph.loaders.extract.events import Event, Events, organisers_in
-from medgraph.loaders.extract.gazetteer import HOST_CUES, ORG_KINDS, ORGANISED_BY, SPEAKER_CUES
+from medgraph.loaders.extract.gazetteer import FALLBACK_ORG_KIND, HOST_CUES, ORG_KIND_CUES, ORGANISED_BY, SPEAKER_CUES
 from medgraph.loaders.extract.lists import Item, ParticipantList
 from medgraph.loaders.extract.names import (NameFinder, OrgMention, chunks, country_beside, country_of,
                                             looks_like_organisation, name_at, name_before, tokens)
 from medgraph.loaders.resolve import Resolver, Unresolved
+from medgraph.schema import DELEGATE, GROUP_KINDS, HOST, SPEAKER
 
 CONFIDENCE = {"id": 0.95, "surface": 0.95, "exact": 0.95, "parts": 0.9, "fuzzy": 0.75, "new": 0.6}
 ATTENDING = r"\battended\b|\btook\s+part\b|\bparticipated\b|\bjoined\b|\bwere\s+(?:also\s+)?present\b" \
@@ -82,7 +83,7 @@ def guess_kind(name: str) -> str:
     ('Cluster', 'Network', 'Company')
     """
     folded = fold(name)
-    return next((kind for kind, pattern in ORG_KINDS if re.search(pattern, folded)), "Company")
+    return next((kind for kind, pattern in ORG_KIND_CUES.items() if re.search(pattern, folded)), FALLBACK_ORG_KIND)
 
 
 # --- lists -----------------------------------------------------------------------------------
@@ -98,7 +99,7 @@ def resolve_item(known: Known, item: Item, line: int) -> tuple[OrgRef, OrgRef | 
     parts = [p.strip() for p in re.split(r"\s+[-–]\s+", item.name) if p.strip()]
     if len(parts) == 2:
         first, second = (try_resolve(known, p, item.country) for p in parts)
-        if first and second and first != second and known.kinds.get(second) in ("Network", "Cluster"):
+        if first and second and first != second and known.kinds.get(second) in GROUP_KINDS:
             return (OrgRef(first, parts[0], item.country, line, 0.85),
                     OrgRef(second, parts[1], item.country, line, 0.85))
     name = re.sub(r"^(?:the|le|la|les)\s+", "", item.name, flags=re.I)
@@ -119,7 +120,7 @@ def list_facts(known: Known, found: Found, events: Events, paragraph, plist: Par
     lead = f"{lead} {plist.tail}"
     says_who = re.search(LIST_LEAD, lead, re.I) or kinds_in(lead, [])
     target = list_event(events, lead, spoken) if plist.of_participants and says_who else None
-    role = "host" if re.search(HOST_CUES, lead, re.I) else "delegate"
+    role = HOST if re.search(HOST_CUES, lead, re.I) else DELEGATE
     for item in plist.items:
         org, network = resolve_item(known, item, paragraph.line_at(item.begin))
         if org.id is None and not plist.of_participants:
@@ -161,11 +162,11 @@ def cued_attendance(sentence: Sentence) -> list[tuple[OrgMention, str]]:
     orgs = [o for o in sentence.orgs if not (organised and o.begin > organised.start()) and o.id not in organisers]
     host, speaker, attended = (sentence.cue(c) for c in (HOST_CUES, SPEAKER_CUES, ATTENDING))
     if host:
-        return unique([(o, "host") for o in orgs if o.begin > host.start()])
+        return unique([(o, HOST) for o in orgs if o.begin > host.start()])
     if speaker:
-        return unique([(o, "speaker") for o in orgs])
+        return unique([(o, SPEAKER) for o in orgs])
     if attended and not sentence.text.rstrip().endswith(":"):
-        return unique([(o, "delegate") for o in orgs if o.end <= attended.start() and subject(sentence.text, o)])
+        return unique([(o, DELEGATE) for o in orgs if o.end <= attended.start() and subject(sentence.text, o)])
     return []
 
 
@@ -188,7 +189,7 @@ def cued_new_attendance(known: Known, sentence: Sentence) -> list[tuple[OrgRef, 
                                                in ("", "The", "Le", "La", "L'")):
             written = sentence.text[begin:end]
             country = country_beside(sentence.text, end)
-            result.append((new_ref(written, country, sentence.line_at(begin)), "host" if host else "delegate"))
+            result.append((new_ref(written, country, sentence.line_at(begin)), HOST if host else DELEGATE))
     return result
 
 
