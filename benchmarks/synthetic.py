@@ -20,10 +20,14 @@ from pathlib import Path
 
 import yaml
 
-SOUTH = ["MA", "DZ", "TN", "EG", "LB", "PS", "JO"]
-EU = ["FR", "ES", "IT", "BE", "DE", "GR", "PT", "NL", "SE", "AT"]
-KINDS = ["Cluster"] * 6 + ["Company"] * 3 + ["Agency", "School", "Network"]
-EVENT_KINDS = ["benchmarking visit", "techdays", "international market mission", "forum", "workshop"]
+from medgraph.schema import DATE_PRECISIONS, DELEGATE, EVENT_KINDS, EVENT_STATUSES, HOST, SOUTH_MED_COUNTRIES
+
+SOUTH = list(SOUTH_MED_COUNTRIES)
+EU = ["FR", "ES", "IT", "BE", "DE", "GR", "PT", "NL", "SE", "AT"]  # ten of the schema's EU_COUNTRIES
+KIND_WEIGHTS = {"Cluster": 6, "Company": 3, "Agency": 1, "School": 1, "Network": 1}  # schema kind -> weight
+KINDS = [kind for kind, weight in KIND_WEIGHTS.items() for _ in range(weight)]
+EVENT_KIND_SAMPLE = EVENT_KINDS[:5]  # benchmarking visit, techdays, international market mission, forum, workshop
+DAY, HELD = DATE_PRECISIONS[0], EVENT_STATUSES[0]
 FACTS_PER_DOCUMENT = 2000
 
 
@@ -84,10 +88,10 @@ def facts(rng: random.Random, size: Size, orgs: list[dict], staff: list[dict]) -
     for e, k in enumerate(event_sizes(rng, size.events, size.attendances)):
         day = start + dt.timedelta(days=rng.randrange(4 * 365))
         out.append({"fact": "event", "id": f"event-{e}", "name": f"Synthetic event {e}",
-                    "kind": rng.choice(EVENT_KINDS), "start": day, "end": day, "date_precision": "day",
-                    "country": rng.choice(SOUTH + EU), "status": "held"})
+                    "kind": rng.choice(EVENT_KIND_SAMPLE), "start": day, "end": day, "date_precision": DAY,
+                    "country": rng.choice(SOUTH + EU), "status": HELD})
         for o in rng.sample(range(len(orgs)), min(k, len(orgs))):
-            role = "host" if orgs[o]["country"] in EU and rng.random() < 0.1 else "delegate"
+            role = HOST if orgs[o]["country"] in EU and rng.random() < 0.1 else DELEGATE
             out.append({"fact": "attendance", "event": f"event-{e}", "name": orgs[o]["id"], "role": role})
     clusters = [o for o in orgs if o["kind"] == "Cluster"]
     for o in rng.sample(orgs, len(orgs) // MEMBERSHIP_SHARE):

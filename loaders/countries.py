@@ -13,14 +13,13 @@ from functools import cache
 import pycountry
 from rapidfuzz import fuzz, process
 
-# The programme's South-Mediterranean countries (THE NEXT SOCIETY's target countries).
-SOUTH_MED = {"MA", "DZ", "TN", "EG", "LB", "PS", "JO"}
-EU = {"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV",
-      "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"}
-SUBREGIONS = {
-    **dict.fromkeys(["MA", "DZ", "TN", "LY", "MR"], "Maghreb"),
-    **dict.fromkeys(["EG", "LB", "PS", "JO", "SY", "IQ"], "Mashreq"),
-    **dict.fromkeys(["ES", "FR", "IT", "GR", "CY", "MT", "HR", "SI", "PT"], "EU-Mediterranean"),
+from medgraph.schema import EU_COUNTRIES, SUBREGIONS, region_of
+
+MAGHREB, MASHREQ, EU_MEDITERRANEAN, EU_NORTH, OTHER = SUBREGIONS
+SUBREGION_OF = {  # country code -> subregion; an EU country not listed is EU-North, any other Other
+    **dict.fromkeys(["MA", "DZ", "TN", "LY", "MR"], MAGHREB),
+    **dict.fromkeys(["EG", "LB", "PS", "JO", "SY", "IQ"], MASHREQ),
+    **dict.fromkeys(["ES", "FR", "IT", "GR", "CY", "MT", "HR", "SI", "PT"], EU_MEDITERRANEAN),
 }
 SHORT_NAMES = {"palestine": "PS", "uk": "GB", "russia": "RU", "turkey": "TR", "republic of congo": "CG",
                "congo": "CG", "syria": "SY", "iran": "IR", "south korea": "KR", "usa": "US"}
@@ -80,18 +79,20 @@ def country_name(code: str) -> str:
 
 
 def region(code: str | None) -> str:
-    """ "South-Med", "EU" or "Other".
+    """ "South-Med", "EU" or "Other" (the schema's rule, `medgraph.schema.region_of`).
 
     >>> region("TN"), region("ES"), region("GB")
     ('South-Med', 'EU', 'Other')
     """
-    if code in SOUTH_MED:
-        return "South-Med"
-    return "EU" if code in EU else "Other"
+    return region_of(code)
 
 
 def subregion(code: str | None) -> str:
-    """Maghreb, Mashreq, EU-Mediterranean, EU-North or Other."""
-    if code in SUBREGIONS:
-        return SUBREGIONS[code]
-    return "EU-North" if code in EU else "Other"
+    """Maghreb, Mashreq, EU-Mediterranean, EU-North or Other.
+
+    >>> subregion("TN"), subregion("LB"), subregion("IT"), subregion("DE"), subregion("US")
+    ('Maghreb', 'Mashreq', 'EU-Mediterranean', 'EU-North', 'Other')
+    """
+    if code in SUBREGION_OF:
+        return SUBREGION_OF[code]
+    return EU_NORTH if code in EU_COUNTRIES else OTHER
