@@ -46,6 +46,13 @@ CASES = {
     "end_before_start.yaml": "data/documents/end_before_start.yaml:3: facts[0].end: 2019-05-01 is before the start 2019-05-03",
     "unknown_country.yaml": "data/documents/unknown_country.yaml:3: facts[0].country: unknown country 'Atlantis'",
     "registry_unknown_country_code.yaml": "data/registry.yaml:7: organisations.country: 'XX' is not an ISO 3166-1 alpha-2 code",
+    "unknown_key.yaml": "data/documents/unknown_key.yaml:3: facts[0].rol: unknown key (did you mean role?)",
+    "unknown_nested_key.yaml": "data/documents/unknown_nested_key.yaml:3: facts[0].parties[1].contry: unknown key "
+                               "(did you mean country?)",
+    "unknown_header_key.yaml": "data/documents/unknown_header_key.yaml:1: document.titel: unknown key "
+                               "(did you mean title?)",
+    "misspelt_section.yaml": "data/documents/misspelt_section.yaml:1: fact: unknown key (did you mean facts?)",
+    "registry_unknown_key.yaml": "data/registry.yaml:13: people.alias: unknown key (did you mean aliases?)",
 }
 
 
@@ -86,6 +93,20 @@ def test_a_hostile_file_gets_one_line_exit_2_and_changes_nothing(hostile, loaded
     assert graph_checksum(db, neo4j_settings.database) == loaded
 
 
+def test_an_unknown_key_is_refused_in_one_line_naming_the_closest_key(loaded, db, neo4j_settings, tmp_path,
+                                                                       medgraph_cli):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    visit = data / "documents" / "visit.yaml"
+    visit.write_text(visit.read_text().replace("name: Solartys, role: host", "name: Solartys, rol: host"))
+
+    code, out, err = medgraph_cli("load", str(data))
+
+    assert (code, out) == (2, "")
+    assert err == f"Error: {visit}:22: facts[5].rol: unknown key (did you mean role?)\n"
+    assert graph_checksum(db, neo4j_settings.database) == loaded
+
+
 def test_a_50_mb_file_is_refused_before_it_is_parsed(loaded, db, neo4j_settings, tmp_path, medgraph_cli):
     shutil.copytree(DATA, tmp_path / "data")
     big = tmp_path / "data" / "documents" / "big.yaml"
@@ -114,7 +135,8 @@ def test_ten_thousand_errors_show_the_first_hundred_and_the_count(loaded, db, ne
 
 FIELDS = ["fact", "line", "id", "name", "kind", "start", "end", "date_precision", "status", "country", "city",
           "event", "role", "member", "of", "mentor", "mentee", "met_at", "works_for", "parties", "programme",
-          "organisers", "person", "date", "signed_at", "part_of", "alongside", "confidence"]
+          "organisers", "person", "date", "signed_at", "part_of", "alongside", "confidence", "review", "aliases",
+          "rol", "written"]
 SCALARS = (st.none() | st.booleans() | st.integers(-5, 10**12) | st.floats(allow_nan=True) | st.text(max_size=30)
            | st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31))
            | st.sampled_from(["event", "attendance", "membership", "person", "mentoring", "agreement", "partnership",

@@ -8,8 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from medgraph.errors import DataError
+from medgraph.cypher import read_cypher
+from medgraph.errors import DataError, MedgraphError
 from medgraph.loaders.load import load, read_rows
+from medgraph.loaders.write import merge_statement
+from medgraph.schema import RELATIONSHIP_TYPES
 from medgraph.stats import graph_checksum
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -75,6 +78,43 @@ def test_every_problem_of_a_run_is_reported_on_its_own_line(tmp_path):
     ]
 
 
+def with_person_aliases(tmp_path: Path, aliases: str) -> Path:
+    """A copy of the fixture data where Amal Haddad has aliases, and a note that names her by one."""
+    data = planted(tmp_path, "name: Solartys, role: host", "name: Solartys, role: host")
+    registry = data / "registry.yaml"
+    registry.write_text(registry.read_text().replace("{id: amal-haddad, name: Amal Haddad}",
+                                                     f"{{id: amal-haddad, name: Amal Haddad, aliases: {aliases}}}"))
+    (data / "documents" / "note.yaml").write_text(textwrap.dedent("""\
+        document: {id: note-2020, file: note.txt, title: A later note, date: 2020-01-10, language: en, sha256: "00"}
+        facts:
+          - {fact: attendance, event: forum-2019-lyon, person: Oum Karim, line: 2}
+        """))
+    return data
+
+
+def test_a_person_is_found_by_an_alias_and_searchable_by_it(tmp_path):
+    rows = read_rows([with_person_aliases(tmp_path, "[Oum Karim]")])
+
+    attended = {(r["start"], r["end"]) for r in rows.relationship_rows()
+                if r["type"] == "ATTENDED" and r["sources"] == ["note-2020"]}
+    assert attended == {("amal-haddad", "forum-2019-lyon")}
+    assert rows.nodes["amal-haddad"]["props"]["aliases"] == ["Oum Karim"]
+    assert rows.nodes["amal-haddad"]["props"]["search_keys"] == ["amal haddad", "oum karim"]
+    assert "aliases" not in rows.nodes["jean-morel"]["props"]
+
+
+def test_without_the_alias_the_person_is_unknown(tmp_path):
+    with pytest.raises(DataError, match=r"note.yaml:3: facts\[0\].person: unknown name 'Oum Karim'"):
+        read_rows([with_person_aliases(tmp_path, "[]")])
+
+
+def test_aliases_on_a_person_are_a_list_of_names(tmp_path):
+    data = with_person_aliases(tmp_path, "Oum Karim")
+    with pytest.raises(DataError, match=r"registry.yaml:13: people.aliases: expected a list of names, "
+                                        r"found 'Oum Karim'$"):
+        read_rows([data])
+
+
 def test_invalid_yaml_names_its_line(tmp_path):
     data = planted(tmp_path, "role: host, line: 6}", "role: host, line: 6")
     with pytest.raises(DataError, match=r"visit.yaml:\d+: invalid YAML"):
@@ -93,6 +133,14 @@ def test_a_changed_source_is_detected(tmp_path):
     (sources / "visit.txt").write_text("another text\n")
     with pytest.raises(DataError, match=r"document.sha256: does not match"):
         read_rows([DATA], sources)
+
+
+def test_every_relationship_type_has_its_merge_and_nothing_else_has_one():
+    template = read_cypher("loaders", "merge_relationship")
+    for type in RELATIONSHIP_TYPES:
+        assert merge_statement(type) == template.replace("[r:TYPE]", f"[r:{type}]")
+    with pytest.raises(MedgraphError, match=r"^no statement writes relationships of type 'ATTENDED\]->\(b\) //'"):
+        merge_statement("ATTENDED]->(b) //")
 
 
 # --- Neo4j: the real server -----------------------------------------------------------------

@@ -3,7 +3,11 @@
 These tests read the project's data files only, never the source documents themselves.
 """
 
+import fnmatch
 import re
+import tomllib
+from importlib import resources
+from pathlib import Path
 
 from medgraph.loaders.load import DEFAULT_DATA, load, read_rows
 
@@ -11,6 +15,22 @@ from medgraph.loaders.load import DEFAULT_DATA, load, read_rows
 def test_the_curated_data_has_no_problem():
     rows = read_rows([DEFAULT_DATA])
     assert sum("Document" in n["labels"] for n in rows.nodes.values()) == len(list((DEFAULT_DATA / "documents").glob("*.yaml")))
+
+
+def test_the_default_data_is_found_through_the_package_medgraph_data():
+    assert DEFAULT_DATA == Path(str(resources.files("medgraph.data")))
+    assert (DEFAULT_DATA / "registry.yaml").is_file()
+
+
+def test_every_data_file_ships_with_the_package():
+    """A non-editable install copies only what pyproject's package data lists: every file of data/."""
+    pyproject = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text())
+    setuptools = pyproject["tool"]["setuptools"]
+    assert setuptools["package-dir"]["medgraph.data"] == "data" and "medgraph.data" in setuptools["packages"]
+    patterns = setuptools["package-data"]["medgraph.data"]
+    files = [p.relative_to(DEFAULT_DATA).as_posix() for p in DEFAULT_DATA.rglob("*")
+             if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".py"]
+    assert files and [f for f in files if not any(fnmatch.fnmatch(f, pattern) for pattern in patterns)] == []
 
 
 def test_no_contact_data_is_kept():

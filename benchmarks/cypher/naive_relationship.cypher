@@ -1,6 +1,6 @@
 // The naive loader's relationship statement: one relationship per statement and transaction,
 // the type passed as a parameter (the benchmark's baseline; same MERGE and SET as
-// loaders/cypher/merge_attended.cypher).
+// loaders/cypher/merge_relationship.cypher).
 // Parameters: $type = "ATTENDED", $start = "qoot", $end = "bvt-2019-piedmont", $props = {role: "delegate"},
 //   $sources = ["tns-2019-06-piedmont"], $evidence = ["tns-2019-06-piedmont:13"]
 // Returns: nothing.
