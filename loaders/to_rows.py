@@ -14,16 +14,18 @@ from medgraph.loaders.rows import GraphRows
 from medgraph.schema import (DATE_PRECISIONS, DOCUMENT_LANGUAGES, EVENT_KINDS, EVENT_STATUSES, ORGANISER,
                              REVIEW_STATES)
 
-HANDLERS = {
-    "organisation": F.organisation_fact,
-    "attendance": F.attendance_fact,
-    "membership": F.membership_fact,
-    "person": F.person_fact,
-    "mentoring": F.mentoring_fact,
-    "partnership": F.partnership_fact,
-    "agreement": F.agreement_fact,
-    "mention": F.mention_fact,
-}
+#: Fact type -> its handler (events have three passes of their own, in `to_rows`).
+HANDLERS = {model.fact: handler for model, handler in (
+    (models.OrganisationFact, F.organisation_fact),
+    (models.Attendance, F.attendance_fact),
+    (models.Membership, F.membership_fact),
+    (models.PersonFact, F.person_fact),
+    (models.Mentoring, F.mentoring_fact),
+    (models.Partnership, F.partnership_fact),
+    (models.Agreement, F.agreement_fact),
+    (models.Mention, F.mention_fact),
+)}
+EVENT = models.EventFact.fact
 
 
 def to_rows(registry: Registry, documents: list[Document]) -> GraphRows:
@@ -39,13 +41,13 @@ def to_rows(registry: Registry, documents: list[Document]) -> GraphRows:
     ctx = F.Context(rows, organisations, people, programmes, events={})
     for document in documents:
         if document_node(document, rows):
-            for_each_fact(ctx, document, lambda fact: fact.get("fact") == "event", define_event)
+            for_each_fact(ctx, document, lambda fact: fact.get("fact") == EVENT, define_event)
     for document in documents:
         if document.id in rows.nodes:
-            for_each_fact(ctx, document, lambda fact: fact.get("fact") != "event", handle_fact)
+            for_each_fact(ctx, document, lambda fact: fact.get("fact") != EVENT, handle_fact)
     for document in documents:  # the event facts were checked in the first pass
         if document.id in rows.nodes:
-            for_each_fact(ctx, document, lambda fact: fact.get("fact") == "event", event_links, check=False)
+            for_each_fact(ctx, document, lambda fact: fact.get("fact") == EVENT, event_links, check=False)
     F.possibly_same_rows(registry, rows)
     if rows.problems:
         raise DataError("\n".join(rows.problems))
