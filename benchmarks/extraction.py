@@ -35,8 +35,7 @@ from medgraph.loaders.countries import country_code  # noqa: E402
 from medgraph.loaders.extract.run import extract_source, read_known  # noqa: E402
 from medgraph.loaders.extract.proposal import to_data  # noqa: E402
 from medgraph.loaders.extract.source import read_source  # noqa: E402
-from medgraph.loaders.readers import read_document  # noqa: E402
-from medgraph.loaders.readers.yaml_reader import parse_yaml  # noqa: E402
+from medgraph.loaders.readers.yaml_reader import parse_yaml, read_document  # noqa: E402
 from medgraph.loaders.resolve import Unresolved, normalise  # noqa: E402
 
 TYPES = ["mentions", "new organisations", "events", "dates", "attendances", "memberships", "mentoring", "agreements",
