@@ -19,6 +19,9 @@ from medgraph.loaders.rows import GraphRows
 from medgraph.schema import ATTENDANCE_ROLES, DELEGATE, ORGANISATION_KINDS, PARTNER, region_of
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+#: Registry section -> the model of its entries.
+ENTRY_MODELS = {"organisations": models.OrganisationEntry, "people": models.PersonEntry,
+                "programmes": models.ProgrammeEntry}
 
 
 @dataclass
@@ -61,10 +64,6 @@ def registry_rows(registry: Registry, rows: GraphRows) -> tuple[Resolver, Resolv
         elif parent:
             rows.problem(f"{registry.path}:{programme[LINE]}: programmes.part_of: unknown programme {parent!r}")
     return Resolver(organisations), Resolver(people), programmes
-
-
-ENTRY_MODELS = {"organisations": models.OrganisationEntry, "people": models.PersonEntry,
-                "programmes": models.ProgrammeEntry}
 
 
 def check_entry(item: dict, path: str, section: str, rows: GraphRows, seen: set[str]) -> bool:
