@@ -22,6 +22,7 @@ from medgraph.loaders.extract.relations import (ATTENDING, Found, Known, cued_at
 from medgraph.loaders.extract.source import Source, Span, detect_language, paragraphs, read_source, sentences
 from medgraph.loaders.facts import registry_rows
 from medgraph.loaders.rows import GraphRows
+from medgraph.schema import DELEGATE
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,7 @@ def attendance_facts(known: Known, found: Found, sentence: Sentence, target: Eve
         found.mentions.append(org)
     attended = sentence.cue(ATTENDING)
     if attended:  # "X, a member of Y, also joined the visit": the member attends
-        found.attendances += [(target, member, "delegate") for member, _ in pairs
+        found.attendances += [(target, member, DELEGATE) for member, _ in pairs
                               if member.id is None and sentence.text.find(member.written) < attended.start()]
 
 
