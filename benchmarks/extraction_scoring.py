@@ -32,7 +32,7 @@ class Items:
 
     sets: dict[str, set] = field(default_factory=lambda: defaultdict(set))
     events: dict[str, dict] = field(default_factory=dict)
-    lines: dict[int, set] = field(default_factory=lambda: defaultdict(set))  # line -> {(words, org id)}
+    lines: dict[int, set] = field(default_factory=lambda: defaultdict(set))  # line -> {(words, id or new:name)}
     aliases: dict[str, str] = field(default_factory=dict)  # normalised alias -> normalised name (labels)
 
 
@@ -49,7 +49,7 @@ class Score:
 
 def org_key(known, name, country, items: Items, line: int, written: str | None = None) -> str:
     """A registry id, or "new:<normalised name>" (a new organisation is matched on its name alone:
-    a text often names no country). Ids are noted with the words that name them, by line."""
+    a text often names no country). Both are noted with the words that name them, by line."""
     code = country_code(str(country)) if country else None
     try:
         if normalise(str(name)) in items.aliases:  # a labelled new organisation: not the resolver's to merge
@@ -58,6 +58,7 @@ def org_key(known, name, country, items: Items, line: int, written: str | None =
     except Unresolved:
         new = items.aliases.get(normalise(str(name)), normalise(str(name)))
         items.sets["new organisations"].add(new)
+        items.lines[line].add((normalise(str(written or name)), f"new:{new}"))
         return f"new:{new}"
     items.sets["mentions"].add(found)
     items.lines[line].add((normalise(str(written or name)), found))
@@ -221,7 +222,7 @@ def score_document(name: str, predicted: Items, truth: Items, score: Score, type
     for line, named in predicted.lines.items():
         true_here = truth.lines.get(line, set())
         for words, org in named:
-            if org in {o for _, o in true_here}:
+            if org.startswith("new:") or org in {o for _, o in true_here}:
                 continue
             alike = [(overlap(words, w), o) for w, o in true_here if overlap(words, w) >= 0.5]
             if alike:
@@ -243,7 +244,7 @@ def overlap(a: str, b: str) -> float:
     """Share of the shorter normalised name's words found in the other: 1.0 for the same words.
 
     A proposed id is a wrong merge when the curated facts give the same words on the same line
-    another id (and no curated fact of that line names the proposed id).
+    another id or a new organisation (and no curated fact of that line names the proposed id).
 
     >>> overlap("maroc numeric", "numeric"), overlap("agrinova", "qoot")
     (1.0, 0.0)
