@@ -2,9 +2,11 @@
 
 The evaluation set (benchmarks/extraction_set/NN-*.txt|md|html, each with its
 NN-*.expected.yaml in the data/ format; the rules were developed against it), a held-out set
-written after the rules were frozen (benchmarks/extraction_holdout/), and, when the seed texts
-are at hand, the five source documents against their curated facts (data/documents/*.yaml). Both sides are reduced to the
-same comparable items, names resolved with the registry as `medgraph load` resolves them:
+written after the rules were frozen (benchmarks/extraction_holdout/), when the seed texts are
+at hand the five source documents against their curated facts (data/documents/*.yaml), and when
+the real pages are at hand (../shared/realdocs) their labels in benchmarks/realdocs/, by split
+(benchmarks/realdocs/split.yaml). Both sides are reduced to the same comparable items, names
+resolved with the registry as `medgraph load` resolves them (extraction_scoring.py):
 
 - mentions: the registry ids a document names (any fact); new organisations: names the
   registry does not know (normalised) with their country;
@@ -16,15 +18,21 @@ same comparable items, names resolved with the registry as `medgraph load` resol
 - and, beyond the issue's eight types: event places (country of a matched event), event status
   (held/planned) and organisers ((event, organisation), roles not compared).
 
-    python benchmarks/extraction.py                       # both sets
-    python benchmarks/extraction.py --no-seeds --errors 5 # the evaluation set only
+The real documents are read as `medgraph extract` reads them (events the data defines linked by
+id) and add the rows of issue 18: document date, known organisations (the mentions), events
+counting the known events a page mentions, linked events, event dates exact (start and end),
+people and people's work.
+
+    python benchmarks/extraction.py                       # every set at hand
+    python benchmarks/extraction.py --no-seeds --errors 5 # the invented sets only
+    python benchmarks/extraction.py --realdocs ../shared/realdocs --errors 10
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 import hashlib
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
