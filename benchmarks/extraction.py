@@ -2,9 +2,11 @@
 
 The evaluation set (benchmarks/extraction_set/NN-*.txt|md|html, each with its
 NN-*.expected.yaml in the data/ format; the rules were developed against it), a held-out set
-written after the rules were frozen (benchmarks/extraction_holdout/), and, when the seed texts
-are at hand, the five source documents against their curated facts (data/documents/*.yaml). Both sides are reduced to the
-same comparable items, names resolved with the registry as `medgraph load` resolves them:
+written after the rules were frozen (benchmarks/extraction_holdout/), when the seed texts are
+at hand the five source documents against their curated facts (data/documents/*.yaml), and when
+the real pages are at hand (../shared/realdocs) their labels in benchmarks/realdocs/, by split
+(benchmarks/realdocs/split.yaml). Both sides are reduced to the same comparable items, names
+resolved with the registry as `medgraph load` resolves them (extraction_scoring.py):
 
 - mentions: the registry ids a document names (any fact); new organisations: names the
   registry does not know (normalised) with their country;
@@ -16,189 +18,39 @@ same comparable items, names resolved with the registry as `medgraph load` resol
 - and, beyond the issue's eight types: event places (country of a matched event), event status
   (held/planned) and organisers ((event, organisation), roles not compared).
 
-    python benchmarks/extraction.py                       # both sets
-    python benchmarks/extraction.py --no-seeds --errors 5 # the evaluation set only
+The real documents are read as `medgraph extract` reads them (events the data defines linked by
+id) and add the rows of issue 18: document date, known organisations (the mentions), events
+counting the known events a page mentions, linked events, event dates exact (start and end),
+people and people's work.
+
+    python benchmarks/extraction.py                       # every set at hand
+    python benchmarks/extraction.py --no-seeds --errors 5 # the invented sets only
+    python benchmarks/extraction.py --realdocs ../shared/realdocs --errors 10
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
-from collections import defaultdict
-from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from medgraph.loaders.countries import country_code  # noqa: E402
+from extraction_scoring import (REAL_TYPES, Score, errors, label_aliases, score_date, score_document,  # noqa: E402
+                                table, to_items)
 from medgraph.loaders.extract.run import extract_source, read_known  # noqa: E402
 from medgraph.loaders.extract.proposal import to_data  # noqa: E402
 from medgraph.loaders.extract.source import read_source  # noqa: E402
 from medgraph.loaders.readers.yaml_reader import parse_yaml, read_document  # noqa: E402
-from medgraph.loaders.resolve import Unresolved, normalise  # noqa: E402
 
-TYPES = ["mentions", "new organisations", "events", "dates", "attendances", "memberships", "mentoring", "agreements",
-         "event places", "event status", "organisers"]
-
-
-@dataclass
-class Items:
-    """One document's facts as comparable items."""
-
-    sets: dict[str, set] = field(default_factory=lambda: defaultdict(set))
-    events: dict[str, dict] = field(default_factory=dict)
-    lines: dict[int, set] = field(default_factory=lambda: defaultdict(set))  # line -> {(words, org id)}
+REALDOCS = ROOT.parent / "shared" / "realdocs"
+LABELS = ROOT / "benchmarks" / "realdocs"
 
 
-@dataclass
-class Score:
-    tp: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-    fp: dict[str, list] = field(default_factory=lambda: defaultdict(list))
-    fn: dict[str, list] = field(default_factory=lambda: defaultdict(list))
-    wrong_merges: list = field(default_factory=list)
-
-
-# --- facts -> items ----------------------------------------------------------------------------
-
-
-def org_key(known, name, country, items: Items, line: int, written: str | None = None) -> str:
-    """A registry id, or "new:<normalised name>" (a new organisation is matched on its name alone:
-    a text often names no country). Ids are noted with the words that name them, by line."""
-    code = country_code(str(country)) if country else None
-    try:
-        found = known.organisations.resolve(str(name), code).id
-    except Unresolved:
-        items.sets["new organisations"].add(normalise(str(name)))
-        return f"new:{normalise(str(name))}"
-    items.sets["mentions"].add(found)
-    items.lines[line].add((normalise(str(written or name)), found))
-    return found
-
-
-def person_key(known, name: str) -> str:
-    try:
-        return known.people.resolve(str(name)).id
-    except Unresolved:
-        return normalise(str(name))
-
-
-def to_items(known, facts: list[dict]) -> Items:
-    items = Items()
-    for fact in facts:
-        reader = READERS.get(fact.get("fact"))
-        if reader:
-            reader(known, fact, items)
-    return items
-
-
-def read_event(known, fact, items):
-    items.events[fact["id"]] = {"kind": fact.get("kind"), "start": fact.get("start"), "end": fact.get("end"),
-                                "precision": fact.get("date_precision"), "line": fact.get("line"),
-                                "status": fact.get("status"),
-                                "country": country_code(str(fact["country"])) if fact.get("country") else None}
-    for organiser in fact.get("organisers") or []:
-        org = org_key(known, organiser["name"], organiser.get("country"), items, organiser.get("line", fact["line"]),
-                      organiser.get("written"))
-        items.sets["organisers"].add((fact["id"], org))
-
-
-def read_attendance(known, fact, items):
-    if "person" not in fact:
-        org = org_key(known, fact["name"], fact.get("country"), items, fact["line"], fact.get("written"))
-        items.sets["attendances"].add((fact["event"], org))
-
-
-def read_membership(known, fact, items):
-    member = org_key(known, fact["member"], fact.get("member_country"), items, fact["line"], fact.get("member_written"))
-    of = org_key(known, fact["of"], fact.get("of_country"), items, fact["line"], fact.get("of_written"))
-    items.sets["memberships"].add((member, of))
-
-
-def read_agreement(known, fact, items):
-    parties = frozenset(org_key(known, p["name"], p.get("country"), items, fact["line"], p.get("written"))
-                        for p in fact["parties"])
-    items.sets["agreements"].add(parties)
-
-
-def read_mentoring(known, fact, items):
-    items.sets["mentoring"].add((person_key(known, fact["mentor"]), person_key(known, fact["mentee"])))
-
-
-def read_named(field, country_field):
-    def reader(known, fact, items):
-        if fact.get(field):
-            org_key(known, fact[field], fact.get(country_field), items, fact["line"], fact.get("written"))
-    return reader
-
-
-READERS = {"event": read_event, "attendance": read_attendance, "membership": read_membership,
-           "agreement": read_agreement, "mentoring": read_mentoring, "organisation": read_named("name", "country"),
-           "partnership": read_named("name", "country"), "person": read_named("works_for", "country")}
-
-
-# --- matching and scoring ----------------------------------------------------------------------
-
-
-def match_events(predicted: dict[str, dict], truth: dict[str, dict]) -> dict[str, str]:
-    """Proposed event id -> true event id: same kind, overlapping dates (or both undated, same country)."""
-    pairs = []
-    for p, pe in predicted.items():
-        for t, te in truth.items():
-            if pe["kind"] != te["kind"]:
-                continue
-            if pe["start"] and te["start"] and pe["start"] <= te["end"] and te["start"] <= pe["end"]:
-                pairs.append(((pe["start"], pe["end"]) != (te["start"], te["end"]), pe["country"] != te["country"], p, t))
-            elif not pe["start"] and not te["start"] and pe["country"] == te["country"]:
-                pairs.append((2, 0, p, t))
-    mapping, used = {}, set()
-    for *_, p, t in sorted(pairs):
-        if p not in mapping and t not in used:
-            mapping[p] = t
-            used.add(t)
-    return mapping
-
-
-def score_document(name: str, predicted: Items, truth: Items, score: Score) -> None:
-    mapping = match_events(predicted.events, truth.events)
-    predicted.sets["attendances"] = {(mapping.get(e, f"unmatched:{e}"), o) for e, o in predicted.sets["attendances"]}
-    predicted.sets["events"] = {mapping.get(e, f"unmatched:{e}") for e in predicted.events}
-    truth.sets["events"] = set(truth.events)
-    predicted.sets["dates"] = {(mapping.get(e, e), date_of(v)) for e, v in predicted.events.items() if v["start"]}
-    truth.sets["dates"] = {(e, date_of(v)) for e, v in truth.events.items() if v["start"]}
-    for kind, attr in (("event places", "country"), ("event status", "status")):
-        predicted.sets[kind] = {(mapping.get(e, e), v[attr]) for e, v in predicted.events.items() if v[attr]}
-        truth.sets[kind] = {(e, v[attr]) for e, v in truth.events.items() if v[attr]}
-    predicted.sets["organisers"] = {(mapping.get(e, f"unmatched:{e}"), o) for e, o in predicted.sets["organisers"]}
-    for kind in TYPES:
-        p, t = predicted.sets[kind], truth.sets[kind]
-        score.tp[kind] += len(p & t)
-        score.fp[kind] += [(name, x) for x in sorted(p - t, key=str)]
-        score.fn[kind] += [(name, x) for x in sorted(t - p, key=str)]
-    for line, named in predicted.lines.items():
-        true_here = truth.lines.get(line, set())
-        for words, org in named:
-            if org in {o for _, o in true_here}:
-                continue
-            alike = [(overlap(words, w), o) for w, o in true_here if overlap(words, w) >= 0.5]
-            if alike:
-                score.wrong_merges.append((name, line, words, org, max(alike)[1]))
-
-
-def overlap(a: str, b: str) -> float:
-    """Share of the shorter normalised name's words found in the other: 1.0 for the same words.
-
-    A proposed id is a wrong merge when the curated facts give the same words on the same line
-    another id (and no curated fact of that line names the proposed id)."""
-    a_words, b_words = set(a.split()), set(b.split())
-    return len(a_words & b_words) / min(len(a_words), len(b_words)) if a_words and b_words else 0.0
-
-
-def date_of(event: dict) -> tuple:
-    return str(event["start"]), str(event["end"]), event["precision"]
-
-
-def proposed_items(known, text: Path) -> Items:
+def proposed_items(known, text: Path):
     return to_items(known, to_data(extract_source(read_source(text), known))["facts"])
 
 
@@ -224,29 +76,39 @@ def source_documents(known, seeds: Path, data: Path) -> tuple[Score, int]:
     return score, count
 
 
-# --- report ------------------------------------------------------------------------------------
+def real_documents(folder: Path, labels: Path, registry: Path, documents: Path) -> dict[str, tuple[Score, list]]:
+    """Each labelled real document read as `medgraph extract` reads it (events the data defines
+    linked by id) and scored, by split: {"development": (score, names), "held-out": (...)}."""
+    known = read_known(registry, documents)
+    known_events = {e["id"]: e for e in known.events}
+    held_out = set(parse_yaml((labels / "split.yaml").read_text(encoding="utf-8"), "split.yaml")["held_out"])
+    splits = {"development": (Score(), []), "held-out": (Score(), [])}
+    for expected in sorted(labels.glob("*.expected.yaml")):
+        label = parse_yaml(expected.read_text(encoding="utf-8"), str(expected))
+        text = folder / str(label["document"]["file"])
+        if not text.is_file():
+            continue
+        score, names = splits["held-out" if text.name in held_out else "development"]
+        names.append(text.name if sha256(text) == label["document"]["sha256"] else f"{text.name} (text changed)")
+        truth = label.get("facts") or []
+        aliases = label_aliases(truth)
+        data = to_data(extract_source(read_source(text), known), 0.0, known.events)
+        score_document(text.stem, to_items(known, data["facts"], aliases, known_events),
+                       to_items(known, truth, aliases, known_events), score, REAL_TYPES)
+        score_date(text.stem, data["document"]["date"], label["document"].get("date"), score)
+    return splits
 
 
-def table(score: Score) -> str:
-    lines = [f"{'fact type':<18} {'tp':>4} {'fp':>4} {'fn':>4} {'precision':>9} {'recall':>7}"]
-    for kind in TYPES:
-        tp, fp, fn = score.tp[kind], len(score.fp[kind]), len(score.fn[kind])
-        precision = f"{tp / (tp + fp):.2f}" if tp + fp else "-"
-        recall = f"{tp / (tp + fn):.2f}" if tp + fn else "-"
-        lines.append(f"{kind:<18} {tp:>4} {fp:>4} {fn:>4} {precision:>9} {recall:>7}")
-    lines.append(f"wrong merges: {len(score.wrong_merges)}")
-    return "\n".join(lines)
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def errors(score: Score, limit: int) -> str:
-    lines = []
-    for kind in TYPES:
-        for label, found in (("false positive", score.fp[kind]), ("missed", score.fn[kind])):
-            for name, item in found[:limit]:
-                lines.append(f"  {kind}, {label}: {name}: {item}")
-    lines += [f"  wrong merge: {n}:{line}: {words!r} proposed as {org}, curated as {truth}"
-              for n, line, words, org, truth in score.wrong_merges[:limit]]
-    return "\n".join(lines)
+def report(title: str, where, score: Score, count: int, shown: int, types=None) -> None:
+    print(f"== {title}: {count} documents ({where})")
+    print(table(score, types) if types else table(score))
+    if shown:
+        print(errors(score, shown, types) if types else errors(score, shown))
+    print()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -255,9 +117,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--holdout", default=str(ROOT / "benchmarks" / "extraction_holdout"),
                         help="documents written after the rules were frozen (none: --holdout '')")
     parser.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "seeds")
+    parser.add_argument("--realdocs", type=Path, default=REALDOCS,
+                        help=f"the real documents labelled in {LABELS.relative_to(ROOT)} (default: {REALDOCS}, "
+                             "skipped when absent)")
     parser.add_argument("--data", type=Path, default=ROOT / "data")
-    parser.add_argument("--no-seeds", action="store_true", help="the evaluation set only")
-    parser.add_argument("--errors", type=int, default=0, help="show up to N errors of each kind")
+    parser.add_argument("--no-seeds", action="store_true", help="the invented sets only (no seeds, no real documents)")
+    parser.add_argument("--errors", type=int, default=0,
+                        help="show up to N errors of each kind (of the real documents: the development split only)")
     args = parser.parse_args(argv)
     known = read_known(args.data / "registry.yaml")
     runs = [("evaluation set", args.set, lambda: evaluation_set(known, args.set))]
@@ -267,11 +133,19 @@ def main(argv: list[str] | None = None) -> int:
         runs.append(("source documents", args.seeds, lambda: source_documents(known, args.seeds, args.data)))
     for title, where, run in runs:
         score, count = run()
-        print(f"== {title}: {count} documents ({where})")
-        print(table(score))
-        if args.errors:
-            print(errors(score, args.errors))
-        print()
+        report(title, where, score, count, args.errors)
+    if args.no_seeds:
+        return 0
+    if not args.realdocs.is_dir():
+        print(f"(real documents: {args.realdocs} is absent; not scored)")
+        return 0
+    splits = real_documents(args.realdocs, LABELS, args.data / "registry.yaml", args.data / "documents")
+    for split, (score, names) in splits.items():
+        changed = [n for n in names if n.endswith("(text changed)")]
+        report(f"real documents, {split} split", args.realdocs, score, len(names),
+               args.errors if split == "development" else 0, REAL_TYPES)
+        if changed:
+            print("texts that differ from their labels' sha256: " + ", ".join(changed) + "\n")
     return 0
 
 

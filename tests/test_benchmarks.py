@@ -4,6 +4,7 @@ Only the table's structure is asserted: timings depend on the machine.
 """
 
 import csv
+import hashlib
 import importlib.util
 from pathlib import Path
 
@@ -44,3 +45,62 @@ def test_the_benchmark_at_size_s_writes_one_row_per_measure(neo4j_settings, monk
         table = list(csv.DictReader(f))
     assert tuple(table[0]) == bench.ms.COLUMNS and len(table) == len(rows)
     assert printed[-1].splitlines()[0].startswith("| size | step | what |")
+
+
+# --- the extraction benchmark on labelled real documents (invented ones here) -------------------
+
+EXTRACTION = Path(__file__).resolve().parent.parent / "benchmarks" / "extraction.py"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "data"
+
+
+def load_extraction_benchmark():
+    spec = importlib.util.spec_from_file_location("medgraph_benchmark_extraction", EXTRACTION)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_labelled_documents_are_scored_by_split_with_links_to_known_events(tmp_path):
+    texts, labels = tmp_path / "texts", tmp_path / "labels"
+    texts.mkdir(), labels.mkdir()
+    news = texts / "partner-news.txt"
+    news.write_text("SOURCE: https://example.org/news\n\nTunis, 28 November 2018\n\nFrom 19 to 23 November 2018 a "
+                    "benchmarking visit took clusters to Barcelona, Spain.\nThe delegates were C2TM (Morocco) and "
+                    "ESITH (Morocco).\n", encoding="utf-8")
+    (texts / "interview.txt").write_text("SOURCE: https://example.org/interview\n\nJane Doe, director of the "
+                                         "Nowhere Cluster, answers our questions.\n", encoding="utf-8")
+    sha = bench_sha(news)
+    (labels / "partner-news.expected.yaml").write_text(f"""\
+document: {{id: partner-news, file: partner-news.txt, date: 2018-11-28, language: en, sha256: {sha}}}
+facts:
+  - {{fact: mention, event: visit-2018-barcelona, line: 5}}
+  - {{fact: attendance, event: visit-2018-barcelona, name: c2tm, written: C2TM, line: 6}}
+  - {{fact: attendance, event: visit-2018-barcelona, name: esith, written: ESITH, line: 6}}
+""", encoding="utf-8")
+    (labels / "interview.expected.yaml").write_text("""\
+document: {id: interview, file: interview.txt, date: null, language: en, sha256: not-this-text}
+facts:
+  - {fact: organisation, name: Nowhere Cluster, aliases: [NWC], country: FR, kind: Cluster, new: true, line: 3}
+  - {fact: person, name: Jane Doe, role: director, works_for: Nowhere Cluster, line: 3}
+""", encoding="utf-8")
+    (labels / "split.yaml").write_text("held_out: [interview.txt]\n", encoding="utf-8")
+    bench = load_extraction_benchmark()
+
+    splits = bench.real_documents(texts, labels, FIXTURES / "registry.yaml", FIXTURES / "documents")
+
+    development, names = splits["development"]
+    assert names == ["partner-news.txt"]
+    assert development.tp["document date"] == 1
+    assert development.tp["linked events"] == 1 and development.tp["events"] == 1
+    assert development.tp["attendances"] == 2 and not development.fn["attendances"]
+    held_out, names = splits["held-out"]
+    assert names == ["interview.txt (text changed)"]
+    assert held_out.tp["people"] + len(held_out.fn["people"]) == 1  # Jane Doe, found or missed
+    assert held_out.tp["new organisations"] + len(held_out.fn["new organisations"]) == 1
+    table = bench.table(development, bench.REAL_TYPES).splitlines()
+    assert table[0].split() == ["fact", "type", "tp", "fp", "fn", "precision", "recall"]
+    assert [line.split()[0] for line in table[1:4]] == ["document", "known", "new"]
+
+
+def bench_sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
