@@ -20,7 +20,8 @@ from pathlib import Path
 
 from pyvis.network import Network
 
-from medgraph.graph.maps import countries, events, ties  # noqa: F401  (each registers its view)
+# Each module registers its view; the registry keeps this order (ties, the default, first).
+from medgraph.graph.maps import ties, events, countries  # noqa: F401, I001
 from medgraph.graph.maps.mapdata import MAX_NODES, SIZE_BY, MapData, map_data
 from medgraph.graph.maps.page import VIS_NETWORK, MapNetwork, write_page
 from medgraph.graph.maps.view import VIEWS, View, register, view_help
