@@ -94,7 +94,7 @@ def run(
     typer.echo(f"{s['organisations']} organisations, {s['ties']} ties; {s['met_an_eu_peer']} of "
                f"{s['south_med_clusters']} South-Med clusters have met an EU organisation")
     typer.echo(f"report: {write_report(analysis, out / 'analysis')}")
-    typer.echo(f"map:    {write_map(K, out / 'map.html')}")
+    typer.echo(f"map:    {write_map(analysis, out / 'map.html')}")
 
 
 def report_others(summary) -> None:

@@ -14,15 +14,22 @@ import os
 import random
 import re
 import time
+from html import escape
 from pathlib import Path
 
 import networkx as nx
 import pytest
+from pyvis.network import Network
 
+from medgraph import schema
 from medgraph.errors import MedgraphError
-from medgraph.graph import ties
-from medgraph.graph.maps import MAX_NODES, VIS_JS, map_data, network, write_map
+from medgraph.graph import metmatrix, ties
+from medgraph.graph.build import example_graph
+from medgraph.graph.maps import MAX_NODES, VIEWS, VIS_NETWORK, map_data, network, view_help, write_map
+from medgraph.graph.maps.style import KIND_SHAPES, ROLE_STYLES, TIE_STYLES
+from medgraph.graph.maps.ties import TiesView
 from medgraph.graph.readout import read_graph
+from medgraph.graph.report import analyse
 from medgraph.loaders.load import load
 
 DATA = Path(__file__).parent / "fixtures" / "data"
@@ -180,7 +187,90 @@ def test_network_gives_pyvis_the_map_for_notebooks(db, neo4j_settings):
     assert (len(net.nodes), len(net.edges)) == (T.number_of_nodes(), T.number_of_edges())
     assert net.options["layout"]["randomSeed"] == 0
     c2tm = net.get_node("c2tm")
-    assert c2tm["shape"] == "dot" and c2tm["title"].startswith("Moroccan Technical Textile Cluster\n")
+    assert c2tm["shape"] == "dot" and c2tm["tip"][0] == "Moroccan Technical Textile Cluster"
+    assert net.generate_html().startswith("<!DOCTYPE html>")        # the page, as write_map writes it
+
+
+def test_a_project_can_replace_the_page_template_as_pyvis_lets_it(tmp_path):
+    (tmp_path / "page.html").write_text("<h1>{{ heading|e }}</h1><p>{{ nodes|length }} organisations, "
+                                        "{{ legend.lines|length }} tie types</p>", encoding="utf-8")
+    data, net = map_data(example_graph()), network(example_graph())
+    net.set_template_dir(str(tmp_path), "page.html")
+    assert net.generate_html() == (f"<h1>{escape(data.title)}</h1>"
+                                   f"<p>{len(data.nodes)} organisations, {len(data.legend['lines'])} tie types</p>")
+
+
+def test_the_map_styles_are_keyed_by_the_schema_vocabulary():
+    assert set(KIND_SHAPES) == set(schema.ORGANISATION_KINDS)
+    assert set(TIE_STYLES) == set(schema.TIE_TYPES)
+    assert set(ROLE_STYLES) == set(schema.ATTENDANCE_ROLES)
+
+
+def test_a_new_view_is_one_class_in_the_registry(monkeypatch):
+    class ClustersView(TiesView):
+        name, help, what, counted = "clusters", "clusters only", "clusters and their ties", "clusters"
+
+        def graph(self, basis, events, countries):
+            T = super().graph(basis, events, countries)
+            return T.subgraph(n for n, d in T.nodes(data=True) if d.get("kind") == "Cluster")
+
+    monkeypatch.setitem(VIEWS, ClustersView.name, ClustersView)        # as @register does, for this test only
+    K = example_graph()
+    data = map_data(K, view="clusters")
+    assert data.nodes and {node["kind"] for node in data.nodes} == {"Cluster"}
+    assert data.title.endswith(": clusters and their ties") and "clusters (clusters only)" in view_help()
+    with pytest.raises(MedgraphError, match="one of ties, events, countries, clusters"):
+        map_data(K, view="people")
+
+
+# --- the map reuses the analysis ------------------------------------------------------------------
+
+def counting(monkeypatch, module, name) -> list:
+    """Replace module.name by a wrapper that records each call; return the record."""
+    calls, original = [], getattr(module, name)
+
+    def counted(*args, **kwargs):
+        calls.append(args)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, counted)
+    return calls
+
+
+def test_a_map_of_an_analysis_reuses_its_tie_network_betweenness_and_not_met_list(monkeypatch):
+    K = example_graph()
+    analysis, afresh = analyse(K), map_data(K)
+    tie_graphs = counting(monkeypatch, ties, "tie_graph")
+    betweenness = counting(monkeypatch, nx, "betweenness_centrality")
+    not_met = counting(monkeypatch, metmatrix, "not_met_eu")
+    data = map_data(analysis)
+    assert (len(tie_graphs), len(betweenness), len(not_met)) == (0, 0, 0)
+    assert data == afresh                                               # the same map as computed from K
+    score = dict(zip(analysis.tables["centrality"]["id"], analysis.tables["centrality"]["betweenness"]))
+    top = max(data.nodes, key=lambda node: node["size"])
+    assert score[top["id"]] == max(score.values())
+    # A filter or another date restricts the network: the map computes on what it keeps.
+    map_data(analysis, countries=["TN"])
+    assert (len(tie_graphs), len(betweenness)) == (0, 1)
+    assert map_data(analysis, as_of=dt.date(2018, 12, 31)) == map_data(K, as_of=dt.date(2018, 12, 31))
+    assert len(tie_graphs) == 2
+
+
+def test_one_run_computes_the_tie_network_and_betweenness_once(db, medgraph_env, monkeypatch, tmp_path):
+    from typer.testing import CliRunner
+
+    from medgraph.cli import app
+
+    for key in ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE"):
+        monkeypatch.setenv(key, medgraph_env[key])
+    calls = {name: counting(monkeypatch, module, name)
+             for module, name in ((ties, "tie_graph"), (ties, "two_mode"), (nx, "betweenness_centrality"))}
+    result = CliRunner().invoke(app, ["run", "--out", str(tmp_path), "--replace"])
+    assert result.exit_code == 0, result.output
+    assert {name: len(made) for name, made in calls.items()} == {"tie_graph": 1, "two_mode": 1,
+                                                                  "betweenness_centrality": 1}
+    assert result.output.splitlines()[-1] == f"map:    {tmp_path / 'map.html'}"
+    assert "vis.Network" in (tmp_path / "map.html").read_text(encoding="utf-8")
 
 
 def test_the_page_references_no_external_url(db, neo4j_settings, tmp_path):
@@ -190,7 +280,7 @@ def test_the_page_references_no_external_url(db, neo4j_settings, tmp_path):
     assert not re.search(r"""url\(\s*['"]?\s*(https?:)?//""", html, re.I)        # no CSS url(http…)
     assert not re.search(r"@import|@font-face", html, re.I)
     assert not re.search(r"""(src|href|action)\s*=\s*['"]?\s*(https?:)?//""", html, re.I)
-    vis = VIS_JS.read_text(encoding="utf-8")
+    vis = vis_network()
     assert html.count(vis) == 1
     ours = html.replace(vis, "")
     assert not re.search(r"https?:|//[a-z0-9-]+\.[a-z]", ours, re.I)
@@ -200,6 +290,12 @@ def test_the_page_references_no_external_url(db, neo4j_settings, tmp_path):
         "http://www.apache.org/licenses/LICENSE-2.0", "http://opensource.org/licenses/MIT",
         "http://www.w3.org/2000/svg", "https://github.com/uuidjs/uuid#getrandomvalues-not-supported",
         "https://github.com/zloirock/core-js", "https://github.com/zloirock/core-js/blob/v3.21.1/LICENSE"}
+
+
+def vis_network() -> str:
+    """vis-network as pyvis ships it, read through pyvis's template loader as the page includes it."""
+    env = Network().templateEnv
+    return env.loader.get_source(env, VIS_NETWORK)[0].removesuffix("\n")
 
 
 def test_the_map_command_writes_the_page(db, neo4j_settings, tmp_path, medgraph_cli):

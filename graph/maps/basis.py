@@ -1,0 +1,155 @@
+"""What every view of one knowledge graph is drawn from (`Basis`), and the filters.
+
+A basis is made from an `Analysis` (`medgraph.graph.report.analyse`): its tie network,
+organisation–event graph, betweenness and not-met list are reused, nothing is computed again.
+Made from K alone, it computes only what the views it serves read, when they first read it.
+
+On a network of more than ``LARGE_PAIRS`` pair incidences (two organisations at one event; see
+`ties`) a basis made from K builds the tie network of only the ``PRESELECT`` × max_nodes
+organisations that attended most events: the tie network of them all would take minutes to
+derive and rank in NetworkX (benchmarks/README.md), the page shows the top of the network all
+the same.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import networkx as nx
+
+from medgraph.errors import MedgraphError
+from medgraph.graph import metmatrix, ties
+from medgraph.graph.maps.texts import event_order
+
+__all__ = ["LARGE_PAIRS", "PRESELECT", "Basis", "basis_of", "check_filters", "restrict"]
+
+LARGE_PAIRS = 200_000
+PRESELECT = 1
+
+
+@dataclass(frozen=True)
+class Basis:
+    """K with the graphs the views draw: B (organisation–event), T (tie network, computed on
+    first use unless given), who attended what, the South-Med clusters that met no EU
+    organisation, and the betweenness and weighted degree of T's nodes when already known."""
+
+    K: nx.MultiDiGraph
+    options: dict  # as_of, merge_possible, members_for_cluster (as for ties.tie_graph)
+    B: nx.Graph
+    max_nodes: int
+    given_T: nx.Graph | None = field(default=None, repr=False)
+    measures: dict[str, dict] = field(default_factory=dict, repr=False)  # measure -> node -> value, of T
+    given_unmet: frozenset | None = None
+
+    @cached_property
+    def attended(self) -> dict[str, list[str]]:
+        """Organisation id -> the events it attended by date, from B (so as the ties count
+        them: held events, in the as_of window, through its people too)."""
+        return {n: sorted(self.B[n], key=lambda e: event_order(self.K, e))
+                for n, d in self.B.nodes(data=True) if d.get("bipartite") == 0}
+
+    @cached_property
+    def organisations(self) -> int:
+        return sum(1 for _, d in self.B.nodes(data=True) if d["bipartite"] == 0)
+
+    @cached_property
+    def preselected(self) -> bool:
+        """Whether T holds only the organisations that attended most events (see above)."""
+        return (self.given_T is None and pairs_in(self.B) > LARGE_PAIRS
+                and self.organisations > PRESELECT * self.max_nodes)
+
+    @cached_property
+    def T(self) -> nx.Graph:
+        if self.given_T is not None:
+            return self.given_T
+        K = most_present(self.K, self.B, PRESELECT * self.max_nodes) if self.preselected else self.K
+        return ties.tie_graph(K, **self.options)
+
+    @cached_property
+    def unmet(self) -> frozenset:
+        """The South-Med clusters of T that have no tie to an EU organisation."""
+        if self.given_unmet is not None:
+            return self.given_unmet
+        return frozenset(metmatrix.not_met_eu(self.T)["id"]) if len(self.T) else frozenset()
+
+    def known(self, V: nx.Graph, measure: str) -> dict | None:
+        """The `measure` of V's nodes when V is T itself and it is known, else None."""
+        return self.measures.get(measure) if V is self.T else None
+
+
+def basis_of(source, *, max_nodes: int, as_of=None, merge_possible=None, members_for_cluster=None) -> Basis:
+    """The basis of an Analysis (reused whole when the options are its own; None means "as
+    the analysis") or of a knowledge graph K (options None mean the defaults)."""
+    given = {"as_of": as_of, "merge_possible": merge_possible, "members_for_cluster": members_for_cluster}
+    if isinstance(source, nx.Graph):
+        options = {"as_of": as_of, "merge_possible": bool(merge_possible),
+                   "members_for_cluster": bool(members_for_cluster)}
+        return Basis(source, options, ties.two_mode(source, **options), max_nodes)
+    options = {**source.options, **{k: v for k, v in given.items() if v is not None}}
+    if options != source.options:  # another time window or attribution: computed afresh
+        return basis_of(source.K, max_nodes=max_nodes, **options)
+    table = source.tables["centrality"]
+    return Basis(source.K, dict(options), source.B, max_nodes, given_T=source.T,
+                 measures={m: {n: float(x) for n, x in zip(table["id"], table[m])}
+                           for m in ("betweenness", "weighted_degree")},
+                 given_unmet=frozenset(source.tables["not_met_eu"]["id"]))
+
+
+def pairs_in(B: nx.Graph) -> int:
+    """The pair incidences of the two-mode graph B (its events' pairs of attendees)."""
+    return ties.pair_incidences(degree for n, degree in B.degree() if B.nodes[n]["bipartite"] == 1)
+
+
+def most_present(K: nx.MultiDiGraph, B: nx.Graph, n: int) -> nx.MultiDiGraph:
+    """K with only the n organisations that attended most events of B (then by id)."""
+    orgs = sorted((o for o, d in B.nodes(data=True) if d["bipartite"] == 0), key=lambda o: (-B.degree(o), str(o)))
+    dropped = set(orgs[n:]) | {o for o, d in K.nodes(data=True) if d.get("label") == "Organisation" and o not in B}
+    return K.subgraph(x for x in K if x not in dropped).copy()
+
+
+def check_filters(K, events, countries) -> tuple[set[str], set[str]]:
+    """The filters as sets, or a MedgraphError naming an unknown event or country."""
+    events = set(events or ())
+    countries = {c.upper() for c in countries or ()}
+    known_events = sorted(n for n, d in K.nodes(data=True) if d.get("label") == "Event")
+    if unknown := sorted(events - set(known_events)):
+        closest = difflib.get_close_matches(unknown[0], known_events, n=3, cutoff=0.5)
+        raise MedgraphError(f"unknown event {unknown[0]!r} (closest: {', '.join(closest) or 'none'})")
+    known_countries = sorted({d["country"] for _, d in K.nodes(data=True)
+                              if d.get("label") == "Organisation" and d.get("country")})
+    if unknown := sorted(countries - set(known_countries)):
+        raise MedgraphError(f"no organisation in country {unknown[0]!r} (countries: {', '.join(known_countries)})")
+    return events, countries
+
+
+def restrict(G: nx.Graph, K, attended, events: set[str], countries: set[str]) -> nx.Graph:
+    """G with only the ties made at `events` and touching organisations of `countries` (G
+    itself when there is no filter).
+
+    Ties view: an edge stays when one of its events is selected; events view: when its event
+    is. A node stays when it has a kept edge or itself passes the filter (attended a selected
+    event, lies in a selected country), so isolates of the selection are still shown.
+    """
+    def country(n):
+        return K.nodes[n].get("country") if K.nodes[n].get("label") == "Organisation" else None
+
+    def edge_events(u, v, d):
+        return set(d.get("events") or ()) | {x for x in (u, v) if K.nodes[x].get("label") == "Event"}
+
+    def keep_edge(u, v, d):
+        return ((not events or events & edge_events(u, v, d))
+                and (not countries or country(u) in countries or country(v) in countries))
+
+    def keep_node(n):
+        return ((not events or n in events or events & set(attended.get(n, ())))
+                and (not countries or country(n) in countries))
+
+    if not events and not countries:
+        return G
+    edges = [(u, v) for u, v, d in G.edges(data=True) if keep_edge(u, v, d)]
+    H = G.__class__()
+    H.add_nodes_from((n, G.nodes[n]) for n in sorted({n for n in G if keep_node(n)} | {n for e in edges for n in e}))
+    H.add_edges_from((u, v, G.edges[u, v]) for u, v in edges)
+    return H
