@@ -20,6 +20,8 @@ from __future__ import annotations
 LABELS = ("Organisation", "Person", "Event", "Agreement", "Programme", "Country", "Document")
 #: The label every node carries besides its own: one key to match either end of a relationship.
 ENTITY = "Entity"
+#: The labels whose nodes take the region and subregion of their `country`'s Country node.
+PLACED_LABELS = ("Organisation", "Event")
 #: An organisation's kind, also its second label.
 ORGANISATION_KINDS = ("Cluster", "Network", "Company", "Agency", "School", "Institution", "Platform",
                       "Association", "Foundation", "Technopole", "ResearchCentre", "Incubator",

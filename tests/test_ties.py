@@ -6,7 +6,7 @@ import networkx as nx
 import pytest
 
 from medgraph.errors import MedgraphError
-from medgraph.graph.build import example_graph, knowledge_graph, said
+from medgraph.graph.knowledge import example_graph, knowledge_graph, said
 from medgraph.graph.ties import projection, tie_graph, two_mode
 
 COUNTRIES = [("TN", "Country", {"region": "South-Med"}), ("MA", "Country", {"region": "South-Med"}),
