@@ -20,8 +20,6 @@ from __future__ import annotations
 LABELS = ("Organisation", "Person", "Event", "Agreement", "Programme", "Country", "Document")
 #: The label every node carries besides its own: one key to match either end of a relationship.
 ENTITY = "Entity"
-#: The labels whose nodes take the region and subregion of their `country`'s Country node.
-PLACED_LABELS = ("Organisation", "Event")
 #: An organisation's kind, also its second label.
 ORGANISATION_KINDS = ("Cluster", "Network", "Company", "Agency", "School", "Institution", "Platform",
                       "Association", "Foundation", "Technopole", "ResearchCentre", "Incubator",
@@ -39,6 +37,8 @@ PLANNED = "planned"
 DOCUMENT_LANGUAGES = ("en", "fr")
 #: `medgraph extract` marks its facts `review: proposed`; a reviewer may mark them accepted.
 REVIEW_STATES = ("proposed", "accepted")
+#: The labels whose nodes take the region and subregion of their `country`'s Country node.
+PLACED_LABELS = ("Organisation", "Event")
 
 # --- relationships -------------------------------------------------------------------------
 
@@ -66,7 +66,7 @@ EU_COUNTRIES = ("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE"
 
 # --- the organisation tie network ----------------------------------------------------------
 
-#: How two organisations are tied (graph/ties.py says what each means).
+#: How two organisations are tied (the docs of medgraph.graph.ties say what each means).
 TIE_TYPES = ("agreement", "co_attended", "membership", "mentoring", "visited")
 
 
@@ -98,5 +98,5 @@ def region_of(code: str | None) -> str:
 
 
 # "An organisation attends an event through its own ATTENDED relationship or that of a person who
-# WORKS_FOR it": the analytics apply it in graph/ties.py (`attendances`); the Cypher queries in
+# WORKS_FOR it": the analytics apply it in graph/ties/links.py (`attendances`); the Cypher queries in
 # queries/ through the same pattern, (o)(()<-[:WORKS_FOR]-(:Person)){0,1}-[:ATTENDED]->(e).

@@ -1,11 +1,15 @@
 """Growth of the tie network after each held event."""
 
+import ast
 import datetime as dt
+import importlib
 import random
+from pathlib import Path
 
 import pytest
 
 from medgraph.errors import MedgraphError
+from medgraph.graph import growth as growth_module
 from medgraph.graph.growth import COLUMNS, dated_events, growth
 from medgraph.graph.knowledge import example_graph, knowledge_graph, said
 from medgraph.graph.metmatrix import coverage_by_country
@@ -50,6 +54,14 @@ def test_the_options_are_checked_when_made():
         TieOptions(as_of="2019-01-01")
     with pytest.raises(TypeError, match="as_off"):
         TieOptions(as_off=dt.date(2019, 1, 1))
+
+
+def test_growth_uses_only_the_public_names_of_the_tie_network():
+    tree = ast.parse(Path(growth_module.__file__).read_text(encoding="utf-8"))
+    imports = [(node.module, alias.name) for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+               and node.module.startswith("medgraph.graph.ties") for alias in node.names]
+
+    assert imports and all(name in importlib.import_module(module).__all__ for module, name in imports)
 
 
 def test_an_empty_programme_has_no_rows():
