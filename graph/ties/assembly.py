@@ -9,6 +9,8 @@ from collections.abc import Iterable
 
 import networkx as nx
 
+from medgraph import schema
+
 from medgraph.graph.ties.accessors import Prov, event_start
 from medgraph.graph.ties.links import Attendance, Link, agreement_links, attendances, membership_links
 from medgraph.graph.ties.links import mentoring_links, shared_events
@@ -73,7 +75,7 @@ def two_mode(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, members_for_cl
     B = nx.Graph()
     B.add_nodes_from((n, {**d, "bipartite": 0}) for n, d in sorted(organisation_nodes(K, att).items()))
     B.add_nodes_from((e, {**K.nodes[e], "bipartite": 1}) for e in sorted(W.events))
-    B.add_edges_from((a.org, a.event, {"role": "host" if a.host else "delegate", "roles": sorted(a.roles),
+    B.add_edges_from((a.org, a.event, {"role": schema.HOST if a.host else schema.DELEGATE, "roles": sorted(a.roles),
                                        "sources": sorted(a.prov.sources), "evidence": sorted(a.prov.evidence)})
                      for a in attendances(K, W, att))
     return B
