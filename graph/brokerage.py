@@ -28,7 +28,8 @@ import pandas as pd
 
 from medgraph.errors import MedgraphError
 
-ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
+#: The five brokerage roles (not the roles of an attendance: those are `medgraph.schema.ATTENDANCE_ROLES`).
+BROKERAGE_ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
 
 
 def role(a, b, c) -> str:
@@ -83,9 +84,9 @@ def brokerage_roles(D: nx.DiGraph, group_attr: str = "region") -> pd.DataFrame:
     group = {n: d.get(group_attr) for n, d in D.nodes(data=True)}
     rows = []
     for b, d in D.nodes(data=True):
-        counts = dict.fromkeys(ROLES, 0)
+        counts = dict.fromkeys(BROKERAGE_ROLES, 0)
         for a, c in brokered_paths(D, b):
             counts[role(group[a], group[b], group[c])] += 1
         rows.append({"id": b, "name": d.get("name", b), "group": group[b], **counts, "total": sum(counts.values())})
     rows.sort(key=lambda r: (-r["total"], str(r["name"]), str(r["id"])))
-    return pd.DataFrame(rows, columns=["id", "name", "group", *ROLES, "total"])
+    return pd.DataFrame(rows, columns=["id", "name", "group", *BROKERAGE_ROLES, "total"])

@@ -78,7 +78,7 @@ def auto_k(n: int, k: int | None = None) -> int | None:
 def occasion(K: nx.MultiDiGraph, event: str) -> str:
     """The event an event is part of, up to the top (a mission within a forum -> the forum).
 
-    >>> from medgraph.graph.build import knowledge_graph
+    >>> from medgraph.graph.knowledge import knowledge_graph
     >>> K = knowledge_graph([("forum", "Event"), ("mission", "Event")], [("mission", "PART_OF", "forum")])
     >>> occasion(K, "mission")
     'forum'
@@ -105,29 +105,11 @@ def events_attended(K: nx.MultiDiGraph, B: nx.Graph) -> dict[str, int]:
     return {org: len(found) for org, found in occasions.items()}
 
 
-def top_brokers(T: nx.Graph, n: int = 5, *, k: int | None = None, seed: int = 0) -> pd.DataFrame:
-    """The n nodes of highest betweenness (ties: lower constraint first, then name).
-
-    >>> G = nx.barbell_graph(3, 0)
-    >>> top_brokers(G, 2)["id"].tolist()
-    [2, 3]
-    """
-    table = centrality_table(T, k=k, seed=seed)
-    order = sorted(range(len(table)), key=lambda i: (
-        -table["betweenness"].iat[i], nan_last(table["constraint"].iat[i]), str(table["name"].iat[i]),
-        str(table["id"].iat[i])))
-    return table.iloc[order[:n]].reset_index(drop=True)
-
-
 def row(T: nx.Graph, n, measures: dict[str, dict]) -> dict:
     d = T.nodes[n]
     return {"id": n, "name": d.get("name", n), "country": d.get("country"), "region": d.get("region"),
             "kind": d.get("kind"), "degree": T.degree(n), "weighted_degree": float(T.degree(n, weight="weight")),
             **{name: float(values.get(n, math.nan)) for name, values in measures.items()}}
-
-
-def nan_last(x: float) -> float:
-    return math.inf if math.isnan(x) else x
 
 
 def with_distance(T: nx.Graph) -> nx.Graph:

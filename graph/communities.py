@@ -6,6 +6,7 @@ import networkx as nx
 import pandas as pd
 
 from medgraph.errors import MedgraphError
+from medgraph.schema import EU, SOUTH_MED
 
 UNKNOWN = "unknown"
 
@@ -50,7 +51,7 @@ def country_ties(T: nx.Graph, value: str = "ties") -> pd.DataFrame:
 
     Examples
     --------
-    >>> from medgraph.graph.build import example_graph
+    >>> from medgraph.graph.knowledge import example_graph
     >>> from medgraph.graph.ties import tie_graph
     >>> print(country_ties(tie_graph(example_graph())).to_string(index=False))
     country  ES  FR  LB  MA  TN
@@ -76,9 +77,9 @@ def country_ties(T: nx.Graph, value: str = "ties") -> pd.DataFrame:
 def tie_kind(T: nx.Graph, u, v) -> str:
     """south_south, south_north (South-Med with EU) or other, from the two regions."""
     regions = sorted(str(T.nodes[n].get("region")) for n in (u, v))
-    if regions == ["South-Med", "South-Med"]:
+    if regions == [SOUTH_MED, SOUTH_MED]:
         return "south_south"
-    if regions == ["EU", "South-Med"]:
+    if regions == sorted([EU, SOUTH_MED]):
         return "south_north"
     return "other"
 
@@ -88,7 +89,7 @@ def south_north_shares(T: nx.Graph, weight: str | None = None) -> dict[str, floa
 
     Shares of the number of ties, or of their summed `weight` attribute; all 0.0 without ties.
 
-    >>> from medgraph.graph.build import example_graph
+    >>> from medgraph.graph.knowledge import example_graph
     >>> from medgraph.graph.ties import tie_graph
     >>> south_north_shares(tie_graph(example_graph()))
     {'south_south': 0.25, 'south_north': 0.625, 'other': 0.125}

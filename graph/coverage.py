@@ -5,6 +5,7 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 
+from medgraph import schema
 from medgraph.graph.metmatrix import joined
 
 MIN_COUNTRY_TIES = 2
@@ -19,7 +20,7 @@ def documents_of(K: nx.MultiDiGraph, n) -> list[str]:
 def single_source_organisations(K: nx.MultiDiGraph) -> pd.DataFrame:
     """Organisations that at most one document says anything about.
 
-    >>> from medgraph.graph.build import example_graph
+    >>> from medgraph.graph.knowledge import example_graph
     >>> single_source_organisations(example_graph())["id"].tolist()
     ['agro', 'esith', 'fc', 'qoot', 'solar']
     """
@@ -35,13 +36,13 @@ def single_source_organisations(K: nx.MultiDiGraph) -> pd.DataFrame:
 def delegates(K: nx.MultiDiGraph, event) -> int:
     """How many organisations and persons attended the event as delegates."""
     return sum(1 for _, _, k, d in K.in_edges(event, keys=True, data=True)
-               if k == "ATTENDED" and (d.get("role") or "delegate") == "delegate")
+               if k == "ATTENDED" and (d.get("role") or schema.DELEGATE) == schema.DELEGATE)
 
 
 def partial_events(K: nx.MultiDiGraph) -> pd.DataFrame:
     """Events whose participant list is partial: flagged ``participants_partial``, or held with no delegate.
 
-    >>> from medgraph.graph.build import example_graph
+    >>> from medgraph.graph.knowledge import example_graph
     >>> K = example_graph()
     >>> K.nodes["forum-2019"]["participants_partial"] = True
     >>> partial_events(K)[["id", "delegates", "why"]].values.tolist()
@@ -53,7 +54,7 @@ def partial_events(K: nx.MultiDiGraph) -> pd.DataFrame:
             continue
         count = delegates(K, n)
         why = [reason for reason, applies in (("participants_partial", bool(d.get("participants_partial"))),
-                                             ("no delegate", count == 0 and d.get("status") != "planned")) if applies]
+                                             ("no delegate", count == 0 and schema.is_held(d))) if applies]
         if why:
             rows.append({"id": n, "name": d.get("name"), "start": d.get("start"), "status": d.get("status"),
                          "delegates": count, "why": ", ".join(why)})
@@ -66,7 +67,7 @@ def thin_countries(T: nx.Graph, minimum: int = MIN_COUNTRY_TIES) -> pd.DataFrame
     A tie counts once for each country it touches (once for a tie within a country);
     organisations without a country are grouped under "unknown".
 
-    >>> from medgraph.graph.build import example_graph
+    >>> from medgraph.graph.knowledge import example_graph
     >>> from medgraph.graph.ties import tie_graph
     >>> thin_countries(tie_graph(example_graph())).values.tolist()
     [['LB', 1, 0]]
@@ -97,7 +98,7 @@ def thin_spots(K: nx.MultiDiGraph, T: nx.Graph) -> dict[str, pd.DataFrame]:
 
     Examples
     --------
-    >>> from medgraph.graph.build import example_graph
+    >>> from medgraph.graph.knowledge import example_graph
     >>> from medgraph.graph.ties import tie_graph
     >>> K = example_graph()
     >>> {name: len(table) for name, table in thin_spots(K, tie_graph(K)).items()}

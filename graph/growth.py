@@ -20,47 +20,50 @@ import datetime as dt
 import networkx as nx
 import pandas as pd
 
-from medgraph.errors import MedgraphError
-from medgraph.graph import ties
-from medgraph.graph.metmatrix import is_eu, is_south_cluster
+from medgraph.graph.ties.accessors import event_date, held_events
+from medgraph.graph.ties.links import Link, agreement_links, attendances, membership_links, mentoring_links
+from medgraph.graph.ties.links import shared_events
+from medgraph.graph.ties.options import Attribution, TieOptions, Window, attribution, organisation_nodes
+from medgraph.schema import is_eu, is_south_med_cluster
 
-OPTIONS = ("members_for_cluster", "merge_possible", "weighting", "as_of")
+__all__ = ["COLUMNS", "growth", "dated_events"]
+
 COLUMNS = ["date", "event", "name", "tied_organisations", "ties", "eu_share", "new_ties"]
 
 
 def dated_events(K: nx.MultiDiGraph, as_of: dt.date | None = None) -> list[tuple[dt.date, str]]:
     """(date, id) of every dated held event (up to as_of), in order.
 
-    >>> from medgraph.graph.build import example_graph
+    >>> from medgraph.graph.knowledge import example_graph
     >>> dated_events(example_graph())
     [(datetime.date(2018, 11, 23), 'visit-2018'), (datetime.date(2019, 9, 13), 'forum-2019')]
     """
-    found = ((ties.event_date(K, e), e) for e in ties.held_events(K))
+    found = ((event_date(K, e), e) for e in held_events(K))
     return sorted((d, e) for d, e in found if d is not None and (as_of is None or d <= as_of))
 
 
-def first_rows(K: nx.MultiDiGraph, order: list[tuple[dt.date, str]], att: ties.Attribution) -> dict[tuple, int]:
+def _first_rows(K: nx.MultiDiGraph, order: list[tuple[dt.date, str]], att: Attribution) -> dict[tuple, int]:
     """Each tied pair (a < b) -> the first row (index into `order`) whose tie network has it."""
     row = {e: i for i, (_, e) in enumerate(order)}
     dates = [d for d, _ in order]
-    W = ties.Window(frozenset(row), dates[-1])
+    W = Window(frozenset(row), dates[-1])
     first: dict[tuple, int] = {}
 
     def seen(pair, i):
         first[pair] = min(first.get(pair, i), i)
 
-    for pair, meetings in ties.shared_events(ties.attendances(K, W, att)).items():
+    for pair, meetings in shared_events(attendances(K, W, att)).items():
         seen(pair, min(row[x.event] for x, _ in meetings))
-    for link in ties.agreement_links(K, W, att):
-        seen((link.a, link.b), agreement_row(K, link, row, dates))
-    for link in ties.mentoring_links(K, W, att):
+    for link in agreement_links(K, W, att):
+        seen((link.a, link.b), _agreement_row(K, link, row, dates))
+    for link in mentoring_links(K, W, att):
         seen((link.a, link.b), row[link.events[0]] if link.events else 0)
-    for link in ties.membership_links(K, W, att):
+    for link in membership_links(K, W, att):
         seen((link.a, link.b), 0)
     return first
 
 
-def agreement_row(K, link: ties.Link, row: dict[str, int], dates: list[dt.date]) -> int:
+def _agreement_row(K, link: Link, row: dict[str, int], dates: list[dt.date]) -> int:
     """The row an agreement counts from: its signing event's, else the first on or after its date."""
     signed = [row[e] for e in link.events if e in row]
     if signed:
@@ -69,19 +72,19 @@ def agreement_row(K, link: ties.Link, row: dict[str, int], dates: list[dt.date])
     return 0 if date is None else bisect.bisect_left(dates, date)
 
 
-def pair_label(nodes: dict[str, dict], pair) -> str:
+def _pair_label(nodes: dict[str, dict], pair) -> str:
     a, b = sorted(nodes[n].get("name") or str(n) for n in pair)
     return f"{a}—{b}"
 
 
-def growth(K: nx.MultiDiGraph, **tie_options) -> pd.DataFrame:
+def growth(K: nx.MultiDiGraph, options: TieOptions = TieOptions()) -> pd.DataFrame:
     """One row per held event, in date order: the tie network right after it.
 
     Parameters
     ----------
     K : the knowledge graph
-    tie_options : ``members_for_cluster``, ``merge_possible``, ``weighting`` as for
-        `medgraph.graph.ties.tie_graph`; ``as_of`` stops the rows at that date
+    options : the tie network's options (`medgraph.graph.ties.TieOptions`); ``as_of`` stops
+        the rows at that date, ``weighting`` changes no row (weights do not change which ties exist)
 
     Returns
     -------
@@ -91,7 +94,7 @@ def growth(K: nx.MultiDiGraph, **tie_options) -> pd.DataFrame:
 
     Examples
     --------
-    >>> from medgraph.graph.build import example_graph
+    >>> from medgraph.graph.knowledge import example_graph
     >>> table = growth(example_graph())
     >>> table[["event", "tied_organisations", "ties"]].values.tolist()
     [['visit-2018', 4, 4], ['forum-2019', 6, 8]]
@@ -101,20 +104,15 @@ def growth(K: nx.MultiDiGraph, **tie_options) -> pd.DataFrame:
     France Clusters—Olive Oil Cluster
     France Clusters—Technical Textile Cluster
     """
-    unknown = sorted(set(tie_options) - set(OPTIONS))
-    if unknown:
-        raise MedgraphError(f"growth: unknown option {unknown[0]!r}: one of {', '.join(OPTIONS)}")
-    as_of = ties.check_date(tie_options.pop("as_of", None))
-    ties.check_weighting(tie_options.pop("weighting", "newman"))  # weights do not change which ties exist
-    order = dated_events(K, as_of)
+    order = dated_events(K, options.as_of)
     if not order:
         return pd.DataFrame(columns=COLUMNS)
-    att = ties.attribution(K, **tie_options)
-    return pd.DataFrame(table_rows(K, order, ties.organisation_nodes(K, att), first_rows(K, order, att)),
+    att = attribution(K, options)
+    return pd.DataFrame(_table_rows(K, order, organisation_nodes(K, att), _first_rows(K, order, att)),
                         columns=COLUMNS)
 
 
-def table_rows(K, order, nodes: dict[str, dict], first: dict[tuple, int]) -> list[dict]:
+def _table_rows(K, order, nodes: dict[str, dict], first: dict[tuple, int]) -> list[dict]:
     """The table's rows from the first row of each tie."""
     new = [[] for _ in order]
     node_row, met_row = {}, {}
@@ -122,22 +120,22 @@ def table_rows(K, order, nodes: dict[str, dict], first: dict[tuple, int]) -> lis
         new[i].append(pair)
         for n, m in (pair, pair[::-1]):
             node_row[n] = min(node_row.get(n, i), i)
-            if is_south_cluster(nodes[n]) and is_eu(nodes[m]):
+            if is_south_med_cluster(nodes[n]) and is_eu(nodes[m]):
                 met_row[n] = min(met_row.get(n, i), i)
-    south = sum(1 for d in nodes.values() if is_south_cluster(d))
-    tied = count_by_row(node_row.values(), len(order))
-    met = count_by_row(met_row.values(), len(order))
-    done = count_by_row(first.values(), len(order))
+    south = sum(1 for d in nodes.values() if is_south_med_cluster(d))
+    tied = _count_by_row(node_row.values(), len(order))
+    met = _count_by_row(met_row.values(), len(order))
+    done = _count_by_row(first.values(), len(order))
     return [{"date": date, "event": event, "name": K.nodes[event].get("name"), "tied_organisations": tied[i],
              "ties": done[i], "eu_share": met[i] / south if south else None,
-             "new_ties": sorted(pair_label(nodes, pair) for pair in new[i])}
+             "new_ties": sorted(_pair_label(nodes, pair) for pair in new[i])}
             for i, (date, event) in enumerate(order)]
 
 
-def count_by_row(rows: list[int], n: int) -> list[int]:
+def _count_by_row(rows: list[int], n: int) -> list[int]:
     """How many of the items have appeared by each row (cumulative counts).
 
-    >>> count_by_row([0, 2, 2], 3)
+    >>> _count_by_row([0, 2, 2], 3)
     [1, 1, 3]
     """
     counts = [0] * n

@@ -1,8 +1,8 @@
 """Who from the South met whom from the EU: the South-Med cluster × EU organisation ties.
 
-A South-Med cluster is an organisation of region "South-Med" and kind "Cluster"; an EU
-organisation is any organisation of region "EU". Every table reads the tie network T, where
-every organisation is a node, isolated ones included.
+A South-Med cluster and an EU organisation are as `medgraph.schema` defines them
+(`is_south_med_cluster`, `is_eu`). Every table reads the tie network T, where every
+organisation is a node, isolated ones included.
 """
 
 from __future__ import annotations
@@ -10,21 +10,16 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 
+from medgraph.graph.ties.accessors import is_held_event
+from medgraph.schema import is_eu, is_south_med_cluster
+
 MET_COLUMNS = ["south_id", "south_name", "south_country", "eu_id", "eu_name", "eu_country", "how", "events",
                "evidence"]
 
 
-def is_south_cluster(d: dict) -> bool:
-    return d.get("region") == "South-Med" and d.get("kind") == "Cluster"
-
-
-def is_eu(d: dict) -> bool:
-    return d.get("region") == "EU"
-
-
 def south_clusters(T: nx.Graph) -> list:
     """The South-Med clusters of T, by id."""
-    return sorted((n for n, d in T.nodes(data=True) if is_south_cluster(d)), key=str)
+    return sorted((n for n, d in T.nodes(data=True) if is_south_med_cluster(d)), key=str)
 
 
 def eu_partners(T: nx.Graph, n) -> list:
@@ -54,7 +49,7 @@ def met_matrix(T: nx.Graph) -> pd.DataFrame:
 
     Examples
     --------
-    >>> from medgraph.graph.build import example_graph
+    >>> from medgraph.graph.knowledge import example_graph
     >>> from medgraph.graph.ties import tie_graph
     >>> for row in met_matrix(tie_graph(example_graph()))[["south_id", "eu_id", "how", "events"]].values:
     ...     print(*row, sep=" | ")
@@ -81,8 +76,7 @@ def attended(K: nx.MultiDiGraph, n) -> list[str]:
     """The held events organisation n attended in K, by id."""
     if n not in K:
         return []
-    return sorted(v for _, v, k in K.out_edges(n, keys=True)
-                  if k == "ATTENDED" and K.nodes[v].get("label") == "Event" and K.nodes[v].get("status") != "planned")
+    return sorted(v for _, v, k in K.out_edges(n, keys=True) if k == "ATTENDED" and is_held_event(K, v))
 
 
 def not_met_eu(T: nx.Graph, K: nx.MultiDiGraph | None = None) -> pd.DataFrame:
@@ -97,7 +91,7 @@ def not_met_eu(T: nx.Graph, K: nx.MultiDiGraph | None = None) -> pd.DataFrame:
 
     Examples
     --------
-    >>> from medgraph.graph.build import example_graph
+    >>> from medgraph.graph.knowledge import example_graph
     >>> from medgraph.graph.ties import tie_graph
     >>> K = example_graph()
     >>> not_met_eu(tie_graph(K), K).values.tolist()
@@ -113,7 +107,7 @@ def not_met_eu(T: nx.Graph, K: nx.MultiDiGraph | None = None) -> pd.DataFrame:
 def coverage_by_country(T: nx.Graph) -> pd.DataFrame:
     """Per South-Med country: its clusters, how many have at least one EU tie, and the share.
 
-    >>> from medgraph.graph.build import example_graph
+    >>> from medgraph.graph.knowledge import example_graph
     >>> from medgraph.graph.ties import tie_graph
     >>> coverage_by_country(tie_graph(example_graph())).values.tolist()
     [['LB', 1, 0, 0.0], ['MA', 1, 1, 1.0], ['TN', 1, 1, 1.0]]
@@ -126,15 +120,3 @@ def coverage_by_country(T: nx.Graph) -> pd.DataFrame:
     rows = [{"country": c, "clusters": total, "met_eu": met, "share": met / total}
             for c, (total, met) in sorted(counts.items())]
     return pd.DataFrame(rows, columns=["country", "clusters", "met_eu", "share"])
-
-
-def eu_share(T: nx.Graph) -> float | None:
-    """The share of South-Med clusters with at least one EU tie (None without clusters).
-
-    >>> from medgraph.graph.build import example_graph
-    >>> from medgraph.graph.ties import tie_graph
-    >>> round(eu_share(tie_graph(example_graph())), 3)
-    0.667
-    """
-    clusters = south_clusters(T)
-    return sum(1 for n in clusters if eu_partners(T, n)) / len(clusters) if clusters else None

@@ -11,7 +11,8 @@ import networkx as nx
 import neo4j
 
 from medgraph.cypher import read_cypher
-from medgraph.graph.build import LABELS, knowledge_graph
+from medgraph.graph.knowledge import knowledge_graph
+from medgraph.schema import LABELS
 
 CHUNK = 10_000  # rows per record of the read-out queries
 

@@ -16,7 +16,9 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 
-from medgraph.graph.metmatrix import is_eu, name, south_clusters
+from medgraph import schema
+from medgraph.graph.metmatrix import name, south_clusters
+from medgraph.schema import is_eu
 
 SECTOR_BONUS = 0.5
 CLUSTER_BONUS = 0.25
@@ -45,7 +47,7 @@ def scored(T: nx.Graph, s, e, adamic_adar: float) -> dict:
     if same_sector(T.nodes[s], T.nodes[e]):
         score += SECTOR_BONUS
         reasons.append(f"same sector ({T.nodes[e]['sector']})")
-    if T.nodes[e].get("kind") == "Cluster":
+    if T.nodes[e].get("kind") == schema.CLUSTER:
         score += CLUSTER_BONUS
         reasons.append("an EU cluster")
     return {"eu_id": e, "eu_name": name(T, e), "eu_country": T.nodes[e].get("country"),
@@ -67,7 +69,7 @@ def next_meetings(T: nx.Graph, *, top: int = 3) -> pd.DataFrame:
 
     Examples
     --------
-    >>> from medgraph.graph.build import example_graph
+    >>> from medgraph.graph.knowledge import example_graph
     >>> from medgraph.graph.ties import tie_graph
     >>> table = next_meetings(tie_graph(example_graph()))
     >>> table[["south_id", "rank", "eu_id", "score"]].values.tolist()

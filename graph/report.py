@@ -11,6 +11,7 @@ import pandas as pd
 
 from medgraph.graph import centrality, communities, coverage, growth, metmatrix, recommend, ties
 from medgraph.graph.brokerage import brokerage_roles
+from medgraph.schema import is_south_med_cluster
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ def analyse(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible:
     events = centrality.events_attended(K, B)
     ranking.insert(5, "events", [events.get(n, 0) for n in ranking["id"]])
     not_met = metmatrix.not_met_eu(T)
-    south = [n for n, d in T.nodes(data=True) if d.get("region") == "South-Med" and d.get("kind") == "Cluster"]
+    south = [n for n, d in T.nodes(data=True) if is_south_med_cluster(d)]
     tables = {
         "centrality": ranking,
         "brokerage": brokerage_roles(T.to_directed(), group_attr="region"),
@@ -53,7 +54,8 @@ def analyse(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible:
         "not_met_eu": not_met,
         "coverage_by_country": metmatrix.coverage_by_country(T),
         "next_meetings": recommend.next_meetings(T),
-        "growth": growth.growth(K, merge_possible=merge_possible, members_for_cluster=members_for_cluster),
+        "growth": growth.growth(K, ties.TieOptions(merge_possible=merge_possible,
+                                                   members_for_cluster=members_for_cluster)),
         **{f"thin_{name}": table for name, table in coverage.thin_spots(K, T).items()},
     }
     summary = {

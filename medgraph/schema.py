@@ -41,6 +41,8 @@ PROPOSED = "proposed"
 #: The kinds of organisation that have members (`MEMBER_OF` points at one: a cluster's member
 #: company, a network's cluster).
 GROUP_KINDS = (CLUSTER, "Network")
+#: The labels whose nodes take the region and subregion of their `country`'s Country node.
+PLACED_LABELS = ("Organisation", "Event")
 
 # --- relationships -------------------------------------------------------------------------
 
@@ -69,7 +71,7 @@ EU_COUNTRIES = ("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE"
 
 # --- the organisation tie network ----------------------------------------------------------
 
-#: How two organisations are tied (graph/ties.py says what each means).
+#: How two organisations are tied (the docs of medgraph.graph.ties say what each means).
 TIE_TYPES = ("agreement", "co_attended", "membership", "mentoring", "visited")
 
 
@@ -101,5 +103,5 @@ def region_of(code: str | None) -> str:
 
 
 # "An organisation attends an event through its own ATTENDED relationship or that of a person who
-# WORKS_FOR it": the analytics apply it in graph/ties.py (`attendances`); the Cypher queries in
+# WORKS_FOR it": the analytics apply it in graph/ties/links.py (`attendances`); the Cypher queries in
 # queries/ through the same pattern, (o)(()<-[:WORKS_FOR]-(:Person)){0,1}-[:ATTENDED]->(e).

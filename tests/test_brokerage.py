@@ -4,8 +4,8 @@ import networkx as nx
 import pytest
 
 from medgraph.errors import MedgraphError
-from medgraph.graph.brokerage import ROLES, brokerage_roles
-from medgraph.graph.build import example_graph
+from medgraph.graph.brokerage import BROKERAGE_ROLES, brokerage_roles
+from medgraph.graph.knowledge import example_graph
 from medgraph.graph.ties import tie_graph
 
 
@@ -20,7 +20,7 @@ def path(groups: str, closed: bool = False) -> nx.DiGraph:
 
 def roles_of(table, node):
     row = table[table["id"] == node].iloc[0]
-    return {role: int(row[role]) for role in ROLES if row[role]}
+    return {role: int(row[role]) for role in BROKERAGE_ROLES if row[role]}
 
 
 @pytest.mark.parametrize("groups, role", [
@@ -82,7 +82,7 @@ def test_the_tie_network_of_the_example():
 
     # textile (South-Med) stands between olive and esith (South-Med) and solar, fc, agro (EU);
     # of the pairs of its partners only olive–solar, olive–fc and fc–agro are tied themselves
-    assert list(table.columns) == ["id", "name", "group", *ROLES, "total"]
+    assert list(table.columns) == ["id", "name", "group", *BROKERAGE_ROLES, "total"]
     assert table.iloc[0]["id"] == "textile"
     assert roles_of(table, "textile") == {"coordinator": 2, "itinerant": 4, "representative": 4, "gatekeeper": 4}
 

@@ -1,15 +1,19 @@
 """Growth of the tie network after each held event."""
 
+import ast
 import datetime as dt
+import importlib
 import random
+from pathlib import Path
 
 import pytest
 
 from medgraph.errors import MedgraphError
-from medgraph.graph import ties
-from medgraph.graph.build import example_graph, knowledge_graph, said
+from medgraph.graph import growth as growth_module
 from medgraph.graph.growth import COLUMNS, dated_events, growth
-from medgraph.graph.metmatrix import eu_share
+from medgraph.graph.knowledge import example_graph, knowledge_graph, said
+from medgraph.graph.metmatrix import coverage_by_country
+from medgraph.graph.ties import TieOptions, Window, attribution, ties_in
 
 
 def test_one_row_per_held_event_in_date_order():
@@ -41,13 +45,23 @@ def test_events_on_the_same_day_each_show_their_own_new_ties():
 
 
 def test_options_reach_the_tie_network_and_as_of_stops_the_rows():
-    assert growth(example_graph(), members_for_cluster=True)["ties"].tolist() == [3, 7]
-    assert growth(example_graph(), as_of=dt.date(2019, 1, 1))["event"].tolist() == ["visit-2018"]
+    assert growth(example_graph(), TieOptions(members_for_cluster=True))["ties"].tolist() == [3, 7]
+    assert growth(example_graph(), TieOptions(as_of=dt.date(2019, 1, 1)))["event"].tolist() == ["visit-2018"]
 
 
-def test_an_unknown_option_fails_with_one_line():
-    with pytest.raises(MedgraphError, match="^growth: unknown option 'as_off'"):
-        growth(example_graph(), as_off=dt.date(2019, 1, 1))
+def test_the_options_are_checked_when_made():
+    with pytest.raises(MedgraphError, match="^as_of: expected a date, found '2019-01-01'$"):
+        TieOptions(as_of="2019-01-01")
+    with pytest.raises(TypeError, match="as_off"):
+        TieOptions(as_off=dt.date(2019, 1, 1))
+
+
+def test_growth_uses_only_the_public_names_of_the_tie_network():
+    tree = ast.parse(Path(growth_module.__file__).read_text(encoding="utf-8"))
+    imports = [(node.module, alias.name) for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+               and node.module.startswith("medgraph.graph.ties") for alias in node.names]
+
+    assert imports and all(name in importlib.import_module(module).__all__ for module, name in imports)
 
 
 def test_an_empty_programme_has_no_rows():
@@ -56,12 +70,18 @@ def test_an_empty_programme_has_no_rows():
 
 # --- the one-pass table equals the tie network rebuilt after each event --------------------------
 
-def rebuilt(K, **options):
+def eu_share(T):
+    """The share of South-Med clusters with an EU tie (None without clusters)."""
+    coverage = coverage_by_country(T)
+    return coverage["met_eu"].sum() / coverage["clusters"].sum() if len(coverage) else None
+
+
+def rebuilt(K, options):
     """The definition: the tie network of everything up to each event, rebuilt each time."""
-    att, done, before, out = ties.attribution(K, **options), [], set(), []
+    att, done, before, out = attribution(K, options), [], set(), []
     for date, event in dated_events(K):
         done.append(event)
-        T = ties.ties_in(K, ties.Window(frozenset(done), date), att)
+        T = ties_in(K, Window(frozenset(done), date), att)
         now = {tuple(sorted(edge)) for edge in T.edges}
         names = sorted("—".join(sorted(T.nodes[n]["name"] for n in pair)) for pair in now - before)
         out.append([date, event, event, sum(1 for n in T if T.degree(n)), len(now), eu_share(T), names])
@@ -98,5 +118,5 @@ def random_programme(seed):
 @pytest.mark.parametrize("seed", range(20))
 def test_the_table_equals_the_network_rebuilt_after_each_event(seed):
     K = random_programme(seed)
-    for options in ({}, {"merge_possible": True, "members_for_cluster": True}):
-        assert growth(K, **options).values.tolist() == rebuilt(K, **options)
+    for options in (TieOptions(), TieOptions(merge_possible=True, members_for_cluster=True)):
+        assert growth(K, options).values.tolist() == rebuilt(K, options)

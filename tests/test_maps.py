@@ -24,7 +24,7 @@ from pyvis.network import Network
 from medgraph import schema
 from medgraph.errors import MedgraphError
 from medgraph.graph import metmatrix, ties
-from medgraph.graph.build import example_graph
+from medgraph.graph.knowledge import example_graph
 from medgraph.graph.maps import MAX_NODES, VIEWS, VIS_NETWORK, map_data, network, view_help, write_map
 from medgraph.graph.maps.style import KIND_SHAPES, ROLE_STYLES, TIE_STYLES
 from medgraph.graph.maps.ties import TiesView

@@ -5,8 +5,8 @@ import datetime as dt
 import networkx as nx
 import pandas as pd
 
-from medgraph.graph.build import example_graph
-from medgraph.graph.metmatrix import MET_COLUMNS, coverage_by_country, eu_share, met_matrix, not_met_eu
+from medgraph.graph.knowledge import example_graph
+from medgraph.graph.metmatrix import MET_COLUMNS, coverage_by_country, met_matrix, not_met_eu
 from medgraph.graph.ties import tie_graph
 
 
@@ -61,5 +61,4 @@ def test_coverage_by_country():
     T = tie_graph(example_graph(), as_of=dt.date(2019, 1, 1))
 
     assert coverage_by_country(T).values.tolist() == [["LB", 1, 0, 0.0], ["MA", 1, 1, 1.0], ["TN", 1, 1, 1.0]]
-    assert eu_share(T) == 2 / 3
-    assert eu_share(nx.Graph()) is None
+    assert coverage_by_country(nx.Graph()).values.tolist() == []

@@ -5,7 +5,7 @@ import math
 import networkx as nx
 import pytest
 
-from medgraph.graph.build import example_graph
+from medgraph.graph.knowledge import example_graph
 from medgraph.graph.recommend import COLUMNS, next_meetings
 from medgraph.graph.ties import tie_graph
 

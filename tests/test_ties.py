@@ -1,13 +1,16 @@
 """The tie network: hand-made knowledge graphs whose ties can be worked out on paper."""
 
+import dataclasses
 import datetime as dt
 
 import networkx as nx
 import pytest
 
 from medgraph.errors import MedgraphError
-from medgraph.graph.build import example_graph, knowledge_graph, said
-from medgraph.graph.ties import projection, tie_graph, two_mode
+from medgraph.graph.knowledge import example_graph, knowledge_graph, said
+from medgraph.graph import ties
+from medgraph.graph.ties import TieOptions, projection, tie_graph, two_mode
+from medgraph.schema import TIE_TYPES
 
 COUNTRIES = [("TN", "Country", {"region": "South-Med"}), ("MA", "Country", {"region": "South-Med"}),
              ("FR", "Country", {"region": "EU"})]
@@ -47,6 +50,12 @@ def test_every_tie_of_the_example_carries_types_events_and_evidence():
     assert T.edges["olive", "solar"]["types"] == {"visited": 0.5}
     assert T.edges["esith", "textile"]["first"] is None
     assert T.nodes["olive"]["name"] == "Olive Oil Cluster" and T.nodes["olive"]["region"] == "South-Med"
+
+
+def test_the_example_has_every_tie_type_of_the_schema_and_no_other():
+    T = tie_graph(example_graph())
+
+    assert {kind for _, _, types in T.edges(data="types") for kind in types} == set(TIE_TYPES)
 
 
 def test_a_planned_event_makes_no_tie_and_an_organisation_without_ties_stays():
@@ -210,6 +219,17 @@ def test_as_of_must_be_a_date():
         tie_graph(example_graph(), as_of="2019-01-01")
 
 
+def test_the_options_are_one_frozen_checked_object():
+    options = TieOptions(as_of=dt.datetime(2019, 2, 1, 9, 30), members_for_cluster=True)
+
+    assert options.as_of == dt.date(2019, 2, 1)
+    assert options.replace(weighting="count") == TieOptions(dt.date(2019, 2, 1), False, True, "count")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        options.as_of = None
+    with pytest.raises(MedgraphError, match="^unknown tie weighting 'jaccard'"):
+        options.replace(weighting="jaccard")
+
+
 # --- merge_possible and members_for_cluster -----------------------------------------------------
 
 def possibly_same():
@@ -268,3 +288,10 @@ def test_two_runs_give_identical_graphs():
 
     assert list(first.nodes(data=True)) == list(second.nodes(data=True))
     assert list(first.edges(data=True)) == list(second.edges(data=True))
+
+
+def test_the_package_exports_what_its_callers_use():
+    used = {"tie_graph", "two_mode", "projection", "projected_weights", "pair_incidences", "MAX_PAIRS", "TieOptions"}
+
+    assert used <= set(ties.__all__)
+    assert all(hasattr(ties, name) for name in ties.__all__)

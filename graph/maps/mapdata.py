@@ -61,7 +61,7 @@ def map_data(source, *, view: str = "ties", events=None, countries=None, as_of: 
 
     Returns a MapData: the vis nodes and edges, time steps, legend and texts of the page.
 
-    >>> from medgraph.graph.build import example_graph
+    >>> from medgraph.graph.knowledge import example_graph
     >>> data = map_data(example_graph())
     >>> len(data.nodes), len(data.edges), data.left_out, [step["id"] for step in data.steps]
     (7, 8, 0, ['visit-2018', 'forum-2019'])

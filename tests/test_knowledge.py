@@ -3,7 +3,7 @@
 import pytest
 
 from medgraph.errors import MedgraphError
-from medgraph.graph.build import example_graph, knowledge_graph, said
+from medgraph.graph.knowledge import example_graph, knowledge_graph, said
 
 
 def test_nodes_and_edges_come_with_label_type_and_provenance():

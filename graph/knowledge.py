@@ -14,8 +14,9 @@ from collections.abc import Iterable
 import networkx as nx
 
 from medgraph.errors import MedgraphError
+from medgraph.schema import LABELS, PLACED_LABELS
 
-LABELS = ("Organisation", "Person", "Event", "Agreement", "Programme", "Country", "Document")
+__all__ = ["LABELS", "knowledge_graph", "said", "example_graph"]
 
 
 def knowledge_graph(nodes: Iterable[tuple], edges: Iterable[tuple]) -> nx.MultiDiGraph:
@@ -24,7 +25,7 @@ def knowledge_graph(nodes: Iterable[tuple], edges: Iterable[tuple]) -> nx.MultiD
     Parameters
     ----------
     nodes : iterable of ``(id, label)`` or ``(id, label, props)``
-        `label` is one of ``LABELS``; `props` a dict of properties (``name``, ``kind``, …).
+        `label` is one of ``medgraph.schema.LABELS``; `props` a dict of properties (``name``, ``kind``, …).
     edges : iterable of ``(start, type, end)`` or ``(start, type, end, props)``
         Relationships between known node ids; each becomes an edge keyed by its type, with
         ``type`` set and ``sources`` and ``evidence`` defaulting to empty lists.
@@ -50,14 +51,14 @@ def knowledge_graph(nodes: Iterable[tuple], edges: Iterable[tuple]) -> nx.MultiD
     """
     K = nx.MultiDiGraph()
     for node in nodes:
-        add_node(K, *node)
+        _add_node(K, *node)
     for edge in edges:
-        add_edge(K, *edge)
-    add_regions(K)
+        _add_edge(K, *edge)
+    _add_regions(K)
     return K
 
 
-def add_node(K: nx.MultiDiGraph, node_id: str, label: str, props: dict | None = None) -> None:
+def _add_node(K: nx.MultiDiGraph, node_id: str, label: str, props: dict | None = None) -> None:
     if label not in LABELS:
         raise MedgraphError(f"node {node_id!r}: unknown label {label!r} (one of {', '.join(LABELS)})")
     if node_id in K:
@@ -65,7 +66,7 @@ def add_node(K: nx.MultiDiGraph, node_id: str, label: str, props: dict | None = 
     K.add_node(node_id, **{"name": None, **(props or {}), "label": label})
 
 
-def add_edge(K: nx.MultiDiGraph, start: str, kind: str, end: str, props: dict | None = None) -> None:
+def _add_edge(K: nx.MultiDiGraph, start: str, kind: str, end: str, props: dict | None = None) -> None:
     for node in (start, end):
         if node not in K:
             raise MedgraphError(f"{kind} edge {start!r} -> {end!r}: unknown node {node!r}")
@@ -74,11 +75,11 @@ def add_edge(K: nx.MultiDiGraph, start: str, kind: str, end: str, props: dict | 
     K.add_edge(start, end, key=kind, **{"sources": [], "evidence": [], **(props or {}), "type": kind})
 
 
-def add_regions(K: nx.MultiDiGraph) -> None:
+def _add_regions(K: nx.MultiDiGraph) -> None:
     """Give Organisations and Events the region and subregion of their Country node."""
     for _, data in K.nodes(data=True):
         country = K.nodes.get(data.get("country")) if data.get("country") else None
-        if country and data["label"] in ("Organisation", "Event") and country["label"] == "Country":
+        if country and data["label"] in PLACED_LABELS and country["label"] == "Country":
             for attr in ("region", "subregion"):
                 if data.get(attr) is None:
                     data[attr] = country.get(attr)

@@ -1,0 +1,160 @@
+"""The tie network and the two-mode graph, assembled from the links of every type."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+import networkx as nx
+
+from medgraph import schema
+
+from medgraph.graph.ties.accessors import Prov, event_start
+from medgraph.graph.ties.links import Attendance, Link, agreement_links, attendances, membership_links
+from medgraph.graph.ties.links import mentoring_links, shared_events
+from medgraph.graph.ties.options import Attribution, TieOptions, Window, attribution, organisation_nodes, window
+from medgraph.graph.ties.projection import MAX_PAIRS, check_pairs, typed_weights
+
+__all__ = ["tie_graph", "two_mode", "ties_in"]
+
+
+def tie_graph(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible: bool = False,
+              members_for_cluster: bool = False, weighting: str = "newman", max_pairs: int = MAX_PAIRS) -> nx.Graph:
+    """The undirected tie network of the organisations of K (rules in the module docs).
+
+    Parameters
+    ----------
+    K : the knowledge graph (`medgraph.graph.knowledge.knowledge_graph`)
+    as_of, merge_possible, members_for_cluster, weighting : the options (`TieOptions`)
+    max_pairs : refuse above this many pair incidences (see the module docs)
+
+    Returns
+    -------
+    nx.Graph of every Organisation node, with their attributes, and one edge per tied pair
+    (``weight``, ``types``, ``count``, ``events``, ``sources``, ``evidence``, ``first``).
+
+    Examples
+    --------
+    >>> from medgraph.graph.knowledge import example_graph
+    >>> T = tie_graph(example_graph())
+    >>> T.number_of_nodes(), T.number_of_edges()
+    (7, 8)
+    >>> tie = T.edges["agro", "textile"]
+    >>> tie["types"], tie["weight"], tie["count"], tie["events"]
+    ({'co_attended': 0.5, 'mentoring': 1.0}, 1.5, 2, ['forum-2019'])
+    >>> tie_graph(example_graph(), as_of=dt.date(2019, 1, 1)).number_of_edges()
+    4
+    """
+    options = TieOptions(as_of, merge_possible, members_for_cluster, weighting)
+    return ties_in(K, window(K, options.as_of), attribution(K, options), options.weighting, max_pairs)
+
+
+def two_mode(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, members_for_cluster: bool = False,
+             merge_possible: bool = False) -> nx.Graph:
+    """The bipartite organisation–event graph behind the co_attended and visited ties.
+
+    Parameters as for `tie_graph`.
+
+    Returns
+    -------
+    nx.Graph with the organisations (``bipartite`` 0) and the held events in scope
+    (``bipartite`` 1), their attributes, and an edge per attendance with ``role`` ("host" or
+    "delegate": the side it counts on), ``roles`` (as stated), ``sources`` and ``evidence``.
+
+    Examples
+    --------
+    >>> from medgraph.graph.knowledge import example_graph
+    >>> B = two_mode(example_graph())
+    >>> sorted(B["visit-2018"]), B.edges["solar", "visit-2018"]["role"]
+    (['olive', 'solar', 'textile'], 'host')
+    """
+    options = TieOptions(as_of, merge_possible, members_for_cluster)
+    att, W = attribution(K, options), window(K, options.as_of)
+    B = nx.Graph()
+    B.add_nodes_from((n, {**d, "bipartite": 0}) for n, d in sorted(organisation_nodes(K, att).items()))
+    B.add_nodes_from((e, {**K.nodes[e], "bipartite": 1}) for e in sorted(W.events))
+    B.add_edges_from((a.org, a.event, {"role": schema.HOST if a.host else schema.DELEGATE, "roles": sorted(a.roles),
+                                       "sources": sorted(a.prov.sources), "evidence": sorted(a.prov.evidence)})
+                     for a in attendances(K, W, att))
+    return B
+
+
+def ties_in(K: nx.MultiDiGraph, W: Window, att: Attribution, weighting: str = "newman",
+            max_pairs: int = MAX_PAIRS) -> nx.Graph:
+    """The tie graph of what falls in window W, organisations attributed by `att`.
+
+    >>> from medgraph.graph.knowledge import example_graph
+    >>> from medgraph.graph.ties.options import Window
+    >>> K = example_graph()
+    >>> sorted(ties_in(K, Window(frozenset({"visit-2018"})), Attribution()).edges)[:2]
+    [('esith', 'textile'), ('olive', 'solar')]
+    """
+    ties: dict[tuple[str, str], _Tie] = defaultdict(_Tie)
+    attended = attendances(K, W, att)
+    check_pairs(Counter(a.event for a in attended).values(), max_pairs)
+    _add_attendance_ties(ties, K, attended, weighting)
+    for link in itertools.chain(agreement_links(K, W, att), mentoring_links(K, W, att), membership_links(K, W, att)):
+        ties[link.a, link.b].add_link(link)
+    return _assemble(organisation_nodes(K, att), ties)
+
+
+def _add_attendance_ties(ties: dict[tuple[str, str], _Tie], K, attended: list[Attendance], weighting: str) -> None:
+    """Add the co_attended and visited ties: weights from the projection, evidence per shared event."""
+    if not attended:
+        return
+    orgs, events = sorted({a.org for a in attended}), sorted({a.event for a in attended})
+    weights = typed_weights([(a.org, a.event) for a in attended if not a.host],
+                            [(a.org, a.event) for a in attended if a.host], orgs, events, weighting)
+    for kind, P in weights.items():
+        for i, j, w in zip(P.row.tolist(), P.col.tolist(), P.data.tolist()):
+            ties[orgs[i], orgs[j]].types[kind] += w
+    starts = {e: event_start(K, e) for e in events}
+    for pair, meetings in shared_events(attended).items():
+        tie = ties[pair]
+        for x, y in meetings:
+            tie.note(("event", x.event), (x.event,), starts[x.event])
+            tie.cite(x.prov)
+            tie.cite(y.prov)
+
+
+class _Tie:
+    """The links of one pair of organisations, added up (built once, by `ties_in`)."""
+
+    __slots__ = ("types", "items", "events", "sources", "evidence", "first")
+
+    def __init__(self):
+        self.types: dict[str, float] = defaultdict(float)
+        self.items, self.events, self.sources, self.evidence = set(), set(), set(), set()
+        self.first: dt.date | None = None
+
+    def note(self, item: tuple, events: Iterable[str], date: dt.date | None) -> None:
+        self.items.add(item)
+        self.events.update(events)
+        if date is not None and (self.first is None or date < self.first):
+            self.first = date
+
+    def cite(self, p: Prov) -> None:
+        self.sources |= p.sources
+        self.evidence |= p.evidence
+
+    def add_link(self, link: Link) -> None:
+        self.types[link.type] += link.weight
+        for item in link.items:
+            self.note(item, link.events, link.date)
+        self.cite(link.prov)
+
+    def attrs(self) -> dict:
+        types = {kind: self.types[kind] for kind in sorted(self.types)}
+        return {"weight": sum(types.values()), "types": types, "count": len(self.items),
+                "events": sorted(self.events), "sources": sorted(self.sources), "evidence": sorted(self.evidence),
+                "first": self.first}
+
+
+def _assemble(nodes: dict[str, dict], ties: dict[tuple[str, str], _Tie]) -> nx.Graph:
+    """The tie graph: the nodes, and one edge per tied pair."""
+    T = nx.Graph()
+    T.add_nodes_from(sorted(nodes.items()))
+    T.add_edges_from((a, b, tie.attrs()) for (a, b), tie in sorted(ties.items()))
+    return T

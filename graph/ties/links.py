@@ -1,0 +1,161 @@
+"""The links between organisations, one type at a time: attendances (and the events two
+organisations shared), agreements, mentoring and memberships, each within a `Window` and for
+the nodes an `Attribution` names (rules in the module docs of `medgraph.graph.ties`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import networkx as nx
+
+from medgraph import schema
+from medgraph.graph.ties.accessors import Prov, employers, event_start, is_held_event, label, provenance, relations
+from medgraph.graph.ties.options import Attribution, Window
+
+__all__ = ["Attendance", "Link", "attendances", "shared_events", "agreement_links", "mentoring_links",
+           "membership_links"]
+
+
+@dataclass(frozen=True)
+class Attendance:
+    """An organisation at a held event: `host` when it hosted it."""
+
+    org: str
+    event: str
+    host: bool
+    roles: frozenset[str]
+    prov: Prov
+
+
+@dataclass(frozen=True)
+class Link:
+    """One contribution to the tie between organisations a and b."""
+
+    a: str
+    b: str
+    type: str
+    weight: float
+    items: tuple  # what it rests on, each counted once: ("event", id), ("agreement", id), …
+    events: tuple[str, ...]
+    prov: Prov
+    date: dt.date | None
+
+
+def attendances(K: nx.MultiDiGraph, W: Window, att: Attribution) -> list[Attendance]:
+    """Every (organisation, event) attendance in W, after attribution, one per pair.
+
+    >>> from medgraph.graph.knowledge import example_graph
+    >>> from medgraph.graph.ties.options import attribution, window
+    >>> K = example_graph()
+    >>> [(a.org, a.event, a.host) for a in attendances(K, window(K), attribution(K))][:3]
+    [('agro', 'forum-2019', False), ('fc', 'forum-2019', False), ('olive', 'visit-2018', False)]
+    """
+    found: dict[tuple[str, str], Attendance] = {}
+    for who, event, d in relations(K, "ATTENDED"):
+        if event not in W.events:
+            continue
+        for org, p in _attendees(K, who, d):
+            for target, q in att.targets(org):
+                role = d.get("role") or schema.DELEGATE
+                new = Attendance(target, event, role == schema.HOST, frozenset({role}), p | q)
+                old = found.get((target, event))
+                found[target, event] = new if old is None else Attendance(
+                    target, event, old.host or new.host, old.roles | new.roles, old.prov | new.prov)
+    return [found[key] for key in sorted(found)]
+
+
+def _attendees(K, who, d: dict) -> list[tuple[str, Prov]]:
+    """The organisations an ATTENDED relationship counts for: its organisation or the person's employers."""
+    if label(K, who) == "Organisation":
+        return [(who, provenance(d))]
+    if label(K, who) == "Person":
+        return [(org, provenance(d) | provenance(w)) for org, w in employers(K, who)]
+    return []
+
+
+def shared_events(attended: list[Attendance]) -> dict[tuple[str, str], list[tuple[Attendance, Attendance]]]:
+    """Each pair of organisations (a < b) -> their attendances at each event they shared."""
+    by_event: dict[str, list[Attendance]] = defaultdict(list)
+    for a in attended:
+        by_event[a.event].append(a)
+    shared = defaultdict(list)
+    for event in sorted(by_event):
+        for x, y in itertools.combinations(sorted(by_event[event], key=lambda a: a.org), 2):
+            shared[x.org, y.org].append((x, y))
+    return shared
+
+
+def _join(provs: Iterable[Prov]) -> Prov:
+    total = Prov()
+    for p in provs:
+        total = total | p
+    return total
+
+
+def _pair_links(pairs: Iterable[tuple[tuple[str, Prov], tuple[str, Prov]]], kind: str, item: tuple,
+                events: tuple[str, ...], base: Prov, date: dt.date | None) -> Iterator[Link]:
+    """One link of weight 1 per distinct pair of different organisations among `pairs`."""
+    joined: dict[tuple[str, str], Prov] = {}
+    for (a, p), (b, q) in pairs:
+        if a != b:
+            key = (a, b) if a < b else (b, a)
+            joined[key] = joined.get(key, base) | p | q
+    for (a, b), p in sorted(joined.items()):
+        yield Link(a, b, kind, 1.0, (item,), events, p, date)
+
+
+def _counts_at(K, event, W: Window) -> bool:
+    """Whether a link made at `event` (None: undated) falls in W."""
+    return event in W.events if is_held_event(K, event) else W.undated
+
+
+def _agreement_counts(K, agreement: str, signed: list[str], W: Window) -> bool:
+    held = [e for e in signed if is_held_event(K, e)]
+    if held:
+        return any(e in W.events for e in held)
+    date = K.nodes[agreement].get("date")
+    if date is None:
+        return W.undated
+    return W.as_of is None or date <= W.as_of
+
+
+def agreement_links(K: nx.MultiDiGraph, W: Window, att: Attribution) -> Iterator[Link]:
+    """One agreement link per pair of (attributed) parties of each agreement that counts."""
+    for agreement in sorted(n for n, d in K.nodes(data=True) if d.get("label") == "Agreement"):
+        signing = [(e, d) for _, e, k, d in K.out_edges(agreement, keys=True, data=True)
+                   if k == "SIGNED_AT" and label(K, e) == "Event"]
+        events = tuple(sorted(e for e, _ in signing))
+        if not _agreement_counts(K, agreement, list(events), W):
+            continue
+        parties = [(t, provenance(d) | q) for u, _, k, d in K.in_edges(agreement, keys=True, data=True)
+                   if k == "PARTY_TO" and label(K, u) == "Organisation" for t, q in att.targets(u)]
+        date = K.nodes[agreement].get("date") or min(filter(None, (event_start(K, e) for e in events)), default=None)
+        yield from _pair_links(itertools.combinations(sorted(parties, key=lambda p: p[0]), 2), "agreement",
+                               ("agreement", agreement), events, _join(provenance(d) for _, d in signing), date)
+
+
+def mentoring_links(K: nx.MultiDiGraph, W: Window, att: Attribution) -> Iterator[Link]:
+    """A link between the employers of mentor and mentee, for each mentoring relationship that counts."""
+    for mentor, mentee, d in relations(K, "MENTORS"):
+        met = d.get("met_at")
+        if not _counts_at(K, met, W):
+            continue
+        sides = [[(t, provenance(w) | q) for org, w in employers(K, person) for t, q in att.targets(org)]
+                 for person in (mentor, mentee)]
+        events = (met,) if is_held_event(K, met) else ()
+        yield from _pair_links(itertools.product(*sides), "mentoring", ("mentoring", mentor, mentee), events,
+                               provenance(d), event_start(K, met) if events else None)
+
+
+def membership_links(K: nx.MultiDiGraph, W: Window, att: Attribution) -> Iterator[Link]:
+    """A link for each MEMBER_OF between organisations (undated: present when undated links are)."""
+    if not W.undated:
+        return
+    for member, whole, d in relations(K, "MEMBER_OF"):
+        if label(K, member) == label(K, whole) == "Organisation":
+            yield from _pair_links(itertools.product(att.targets(member), att.targets(whole)), "membership",
+                                   ("membership", member, whole), (), provenance(d), None)
