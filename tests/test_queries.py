@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from medgraph import queries_run
+from medgraph import queries
 from medgraph.errors import QueryError
 from medgraph.loaders.load import load
 
@@ -69,11 +69,11 @@ def test_parameters_inside_comments_strings_and_quoted_names_are_not_parameters(
         WHERE o.name <> 'it''s $single \\' $escaped' AND o.note <> "$double" AND o.`$odd` = $value
         RETURN o, $id AS again
         """)
-    assert queries_run.parameters_of(text) == ["id", "value"]
+    assert queries.parameters_of(text) == ["id", "value"]
 
 
 def test_every_query_opens_with_what_it_answers_its_parameters_and_its_columns():
-    for query in queries_run.list_queries():
+    for query in queries.list_queries():
         header = [line for line in query.text.splitlines() if line.startswith("//")]
         text = "\n".join(header)
         assert query.description.endswith("."), query.name
@@ -83,31 +83,31 @@ def test_every_query_opens_with_what_it_answers_its_parameters_and_its_columns()
 
 
 def test_parameters_are_given_as_key_value_strings():
-    assert queries_run.parse_parameters(["a=C2TM", "b=Sun = Coast"]) == {"a": "C2TM", "b": "Sun = Coast"}
+    assert queries.parse_parameters(["a=C2TM", "b=Sun = Coast"]) == {"a": "C2TM", "b": "Sun = Coast"}
     with pytest.raises(QueryError, match=r"^-p: expected key=value, found 'C2TM'$"):
-        queries_run.parse_parameters(["C2TM"])
+        queries.parse_parameters(["C2TM"])
 
 
 def test_a_missing_or_unused_parameter_is_named_before_anything_runs():
-    query = queries_run.find_query("who_met_whom")
+    query = queries.find_query("who_met_whom")
     with pytest.raises(QueryError, match=r"^query who_met_whom needs the parameter \$b: give it with -p b=VALUE$"):
-        queries_run.check_parameters(query, {"a": "C2TM"})
+        queries.check_parameters(query, {"a": "C2TM"})
     with pytest.raises(QueryError, match=r"^query who_met_whom has no parameter \$name \(it uses: \$a, \$b\)$"):
-        queries_run.check_parameters(query, {"a": "C2TM", "b": "ESITH", "name": "x"})
+        queries.check_parameters(query, {"a": "C2TM", "b": "ESITH", "name": "x"})
 
 
 def test_an_unknown_query_suggests_the_closest_names():
     with pytest.raises(QueryError, match=r"^unknown query 'who_met' \(closest: who_met_whom\): "):
-        queries_run.find_query("who_met")
+        queries.find_query("who_met")
 
 
 def test_rows_print_as_a_table_csv_or_json():
     frame = pd.DataFrame({"name": ["ESITH", "C2TM"], "hops": [3, None], "evidence": [["f:4", "v:5"], []]})
-    assert queries_run.render(frame, "table") == ("name  hops evidence\n"
+    assert queries.render(frame, "table") == ("name  hops evidence\n"
                                                   "ESITH 3    f:4; v:5\n"
                                                   "C2TM\n")
-    assert queries_run.render(frame, "csv") == "name,hops,evidence\nESITH,3,f:4; v:5\nC2TM,,\n"
-    assert queries_run.render(frame, "json") == textwrap.dedent("""\
+    assert queries.render(frame, "csv") == "name,hops,evidence\nESITH,3,f:4; v:5\nC2TM,,\n"
+    assert queries.render(frame, "json") == textwrap.dedent("""\
         [
           {
             "name": "ESITH",
@@ -124,7 +124,7 @@ def test_rows_print_as_a_table_csv_or_json():
           }
         ]
         """)
-    assert queries_run.render(frame.iloc[:0], "table") == "(no rows)\n"
+    assert queries.render(frame.iloc[:0], "table") == "(no rows)\n"
 
 
 # --- Neo4j: every query on the fixture graph ----------------------------------------------------
@@ -228,14 +228,14 @@ CASES = {
 
 
 def test_every_query_has_a_case():
-    assert sorted(CASES) == queries_run.query_names()
+    assert sorted(CASES) == queries.query_names()
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_each_query_answers_on_the_fixture_graph(db, neo4j_settings, name):
     parameters, columns, expected = CASES[name]
     load(db, neo4j_settings.database, [DATA])
-    frame = queries_run.run(db, neo4j_settings.database, name, parameters)
+    frame = queries.run(db, neo4j_settings.database, name, parameters)
     assert list(frame.columns) == columns
     assert rows(frame) == expected
 
@@ -243,19 +243,19 @@ def test_each_query_answers_on_the_fixture_graph(db, neo4j_settings, name):
 def test_two_organisations_meet_at_events_in_any_role_and_through_agreements(db, neo4j_settings):
     database = neo4j_settings.database
     load(db, database, [DATA])
-    assert rows(queries_run.run(db, database, "who_met_whom", {"a": "Solartys", "b": "C2TM"})) == {
+    assert rows(queries.run(db, database, "who_met_whom", {"a": "Solartys", "b": "C2TM"})) == {
         ("Solar Energy Cluster", "Moroccan Technical Textile Cluster", "event", "Benchmarking visit, Barcelona",
          "host / delegate", "2018-11-19", ("visit-2018:6", "visit-2018:5"))}
-    assert rows(queries_run.run(db, database, "who_met_whom", {"a": "olive-nw", "b": "France Clusters"})) == {
+    assert rows(queries.run(db, database, "who_met_whom", {"a": "olive-nw", "b": "France Clusters"})) == {
         ("North West Olive Oil Cluster", "France Clusters", "agreement", "partnership agreement",
          "signed at Forum de Lyon", "2019-09-13", ("forum-2019:6",))}
     # organising an event is not attending it
-    assert rows(queries_run.run(db, database, "who_met_whom", {"a": "ACCIO", "b": "Solartys"})) == set()
+    assert rows(queries.run(db, database, "who_met_whom", {"a": "ACCIO", "b": "Solartys"})) == set()
 
 
 def test_a_chain_can_pass_through_a_membership(db, neo4j_settings):
     load(db, neo4j_settings.database, [DATA])
-    frame = queries_run.run(db, neo4j_settings.database, "shortest_chain", {"a": "olive-nw", "b": "ESITH"})
+    frame = queries.run(db, neo4j_settings.database, "shortest_chain", {"a": "olive-nw", "b": "ESITH"})
     assert rows(frame) == {
         ("North West Olive Oil Cluster", "ESITH", 3,
          ("North West Olive Oil Cluster", "Benchmarking visit, Barcelona", "Moroccan Technical Textile Cluster",
@@ -266,20 +266,20 @@ def test_a_chain_can_pass_through_a_membership(db, neo4j_settings):
 def test_a_cluster_that_met_only_south_med_peers_is_a_gap(db, neo4j_settings, tmp_path):
     database = neo4j_settings.database
     load(db, database, [with_more(tmp_path)])
-    assert rows(queries_run.run(db, database, "south_med_clusters_without_eu_peers")) == {
+    assert rows(queries.run(db, database, "south_med_clusters_without_eu_peers")) == {
         ("Argan Valley Cluster", "MA", 1, ("Dates & Palm Cluster",), ("registry:12",))}
-    assert "Argan Valley Cluster" not in set(queries_run.run(db, database, "south_med_clusters_and_eu_peers").cluster)
+    assert "Argan Valley Cluster" not in set(queries.run(db, database, "south_med_clusters_and_eu_peers").cluster)
 
 
 def test_a_planned_event_is_no_meeting_but_is_counted_as_planned(db, neo4j_settings, tmp_path):
     database = neo4j_settings.database
     load(db, database, [with_more(tmp_path)])
-    assert rows(queries_run.run(db, database, "who_met_whom", {"a": "argan-ma", "b": "sun-coast"})) == set()
-    assert rows(queries_run.run(db, database, "shortest_chain", {"a": "argan-ma", "b": "Odd Lab"})) == set()
-    assert rows(queries_run.run(db, database, "who_met_whom", {"a": "pole de l'arganier", "b": "dates-tn"})) == {
+    assert rows(queries.run(db, database, "who_met_whom", {"a": "argan-ma", "b": "sun-coast"})) == set()
+    assert rows(queries.run(db, database, "shortest_chain", {"a": "argan-ma", "b": "Odd Lab"})) == set()
+    assert rows(queries.run(db, database, "who_met_whom", {"a": "pole de l'arganier", "b": "dates-tn"})) == {
         ("Argan Valley Cluster", "Dates & Palm Cluster", "event", "Atelier de Tunis", "delegate / host",
          "2020-02-10", ("tunis-2020:2",))}
-    assert rows(queries_run.run(db, database, "events_per_year")) == {
+    assert rows(queries.run(db, database, "events_per_year")) == {
         (2018, "benchmarking visit", 1, 0, 5, 0), (2019, "forum", 1, 0, 2, 1),
         (2020, "techdays", 1, 1, 3, 0), (2020, "workshop", 1, 0, 2, 0)}
 
@@ -287,12 +287,12 @@ def test_a_planned_event_is_no_meeting_but_is_counted_as_planned(db, neo4j_setti
 def test_a_value_with_quotes_a_comment_backticks_and_a_brace_is_only_data(db, neo4j_settings, tmp_path):
     database = neo4j_settings.database
     load(db, database, [DATA])
-    for query in queries_run.list_queries():
+    for query in queries.list_queries():
         if query.parameters:
-            frame = queries_run.run(db, database, query.name, dict.fromkeys(query.parameters, EVIL))
+            frame = queries.run(db, database, query.name, dict.fromkeys(query.parameters, EVIL))
             assert frame.empty, query.name
     load(db, database, [with_more(tmp_path)])
-    profile = queries_run.run(db, database, "organisation_profile", {"name": EVIL})
+    profile = queries.run(db, database, "organisation_profile", {"name": EVIL})
     assert rows(profile[profile.fact.isin(["name", "alias"])]) == {
         ("odd-lab", "name", "Odd Lab", None, None, ("tunis-2020:4",)),
         ("odd-lab", "alias", EVIL, None, None, ())}
@@ -302,7 +302,7 @@ def test_a_cypher_error_in_a_file_of_ones_own_is_one_line(db, neo4j_settings, tm
     mine = tmp_path / "mine.cypher"
     mine.write_text("MATCH (n) RETRN n\n")
     with pytest.raises(QueryError, match=rf"^query {re.escape(str(mine))}: Neo4j refused it: Invalid input 'RETRN'"):
-        queries_run.run(db, neo4j_settings.database, str(mine))
+        queries.run(db, neo4j_settings.database, str(mine))
 
 
 # --- the command --------------------------------------------------------------------------------

@@ -1,5 +1,8 @@
 """The analysts' questions: find a query of queries/ (or a .cypher file), check it, run it, print it.
 
+Imported as `medgraph.queries` (``from medgraph import queries; queries.run(driver, database,
+"who_met_whom", {"a": "C2TM", "b": "ESITH"})``); the query files live beside this module.
+
 A query file opens with comment lines: what it answers (the first line, which `medgraph query
 --list` shows), its parameters with an example value each, and the columns it returns. Values
 always travel as ``$parameters`` and are passed as the strings the user typed; a query that
@@ -123,8 +126,16 @@ def check_format(fmt: str) -> None:
         raise QueryError(f"--format: expected one of {', '.join(FORMATS)}, found {fmt!r}")
 
 
-def run_query(driver: neo4j.Driver, database: str, query: Query, parameters: dict[str, str]) -> pd.DataFrame:
-    """A checked query's rows as a DataFrame; a Cypher error becomes a one-line QueryError."""
+def run(driver: neo4j.Driver, database: str, query: str | Query,
+        parameters: dict[str, str] | None = None) -> pd.DataFrame:
+    """Run a query of queries/ by name, a .cypher file by path, or a found `Query`, with string
+    parameters; its rows as a DataFrame. A missing or unused parameter, or a Cypher error, is a
+    one-line QueryError.
+
+    Example: ``run(driver, "neo4j", "who_met_whom", {"a": "C2TM", "b": "Sun Coast Cluster"})``.
+    """
+    query = query if isinstance(query, Query) else find_query(query)
+    parameters = parameters or {}
     check_parameters(query, parameters)
     try:
         return driver.execute_query(query.text, parameters, database_=database,
@@ -132,15 +143,6 @@ def run_query(driver: neo4j.Driver, database: str, query: Query, parameters: dic
     except neo4j.exceptions.Neo4jError as error:
         message = (error.message or str(error)).strip().splitlines()[0]
         raise QueryError(f"query {query.name}: Neo4j refused it: {message}") from None
-
-
-def run(driver: neo4j.Driver, database: str, name_or_path: str,
-        parameters: dict[str, str] | None = None) -> pd.DataFrame:
-    """Run a query of queries/ by name (or a .cypher file by path) with string parameters.
-
-    Example: ``run(driver, "neo4j", "who_met_whom", {"a": "C2TM", "b": "Sun Coast Cluster"})``.
-    """
-    return run_query(driver, database, find_query(name_or_path), parameters or {})
 
 
 def cell(value) -> str:
