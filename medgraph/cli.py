@@ -195,7 +195,8 @@ def extract(
 
     Example: medgraph extract release.txt page.html --out out/proposed --min-confidence 0.7
     """
-    from medgraph.loaders.extract.run import extract as extract_files, review_table
+    from medgraph.loaders.extract.run import extract as extract_files
+    from medgraph.loaders.extract.run import review_table
     from medgraph.loaders.load import DEFAULT_DATA
 
     registry = registry or DEFAULT_DATA / "registry.yaml"

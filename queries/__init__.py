@@ -5,8 +5,19 @@
 True
 """
 
-from medgraph.queries.runner import (FORMATS, Query, check_format, check_parameters, find_query, list_queries,
-                                     parameters_of, parse_parameters, query_names, render, run)
+from medgraph.queries.runner import (
+    FORMATS,
+    Query,
+    check_format,
+    check_parameters,
+    find_query,
+    list_queries,
+    parameters_of,
+    parse_parameters,
+    query_names,
+    render,
+    run,
+)
 
 __all__ = ["FORMATS", "Query", "check_format", "check_parameters", "find_query", "list_queries", "parameters_of",
            "parse_parameters", "query_names", "render", "run"]
