@@ -13,9 +13,13 @@ import pytest
 
 from medgraph import queries
 from medgraph.errors import QueryError
-from medgraph.loaders.load import load
+from medgraph.graph.readout import read_graph
+from medgraph.graph.report import analyse
+from medgraph.graph.ties import tie_graph
+from medgraph.loaders.load import DEFAULT_DATA, load
 
 DATA = Path(__file__).parent / "fixtures" / "data"
+SCHEMA = Path(__file__).parent.parent / "graph" / "SCHEMA.md"
 EVIL = "x' OR 1=1 //`}"
 
 
@@ -147,10 +151,12 @@ CASES = {
          ("Forum de Lyon", "2019-09-13", "Morocco", "ESITH", "School", "delegate", ("forum-2019:4",)),
          ("Forum de Lyon", "2019-09-13", "Morocco", "Moroccan Technical Textile Cluster", "Cluster", "delegate",
           ("forum-2019:3",))}),
-    "who_met_whom": (
+    "who_met_whom": (  # Sun Coast Cluster attends the forum through Jean Morel, who works for it
         {"a": "c2tm", "b": "Sun Coast Cluster"},
         ["a", "b", "how", "via", "detail", "date", "evidence"],
-        {("Moroccan Technical Textile Cluster", "Sun Coast Cluster", "mentoring", "Jean Morel mentors Amal Haddad",
+        {("Moroccan Technical Textile Cluster", "Sun Coast Cluster", "event", "Forum de Lyon",
+          "delegate / delegate via Jean Morel", "2019-09-13", ("forum-2019:3", "forum-2019:5")),
+         ("Moroccan Technical Textile Cluster", "Sun Coast Cluster", "mentoring", "Jean Morel mentors Amal Haddad",
           "met at Forum de Lyon", "2019-09-13", ("forum-2019:5",))}),
     "south_med_clusters_and_eu_peers": (
         {},
@@ -161,8 +167,9 @@ CASES = {
           ("event: Benchmarking visit, Barcelona (2018-11-19)",), ("visit-2018:4", "visit-2018:6")),
          ("Moroccan Technical Textile Cluster", "MA", "Solar Energy Cluster", "ES", 1,
           ("event: Benchmarking visit, Barcelona (2018-11-19)",), ("visit-2018:5", "visit-2018:6")),
-         ("Moroccan Technical Textile Cluster", "MA", "Sun Coast Cluster", "FR", 1,
-          ("mentoring: Jean Morel mentors Amal Haddad (met at Forum de Lyon)",), ("forum-2019:5",)),
+         ("Moroccan Technical Textile Cluster", "MA", "Sun Coast Cluster", "FR", 2,
+          ("event: Forum de Lyon (2019-09-13)", "mentoring: Jean Morel mentors Amal Haddad (met at Forum de Lyon)"),
+          ("forum-2019:3", "forum-2019:5")),
          ("North West Olive Oil Cluster", "TN", "France Clusters", "FR", 1,
           ("agreement: partnership agreement (2019-09-13)",), ("forum-2019:6",)),
          ("North West Olive Oil Cluster", "TN", "Solar Energy Cluster", "ES", 1,
@@ -263,6 +270,81 @@ def test_a_chain_can_pass_through_a_membership(db, neo4j_settings):
          ("ATTENDED", "ATTENDED", "MEMBER_OF"), ("visit-2018:4", "visit-2018:5", "forum-2019:4"))}
 
 
+# --- "met": one rule for the queries and the analytics (graph/SCHEMA.md, Who met whom) ----------
+
+def attends_pattern() -> str:
+    """The Cypher of "an organisation attends an event" as graph/SCHEMA.md writes it."""
+    block = SCHEMA.read_text(encoding="utf-8").split("## Who met whom", 1)[1].split("```cypher", 1)[1]
+    match = re.search(r"\(o:Organisation\)(\S+\(e):Event\)", block)
+    return match.group(1)
+
+
+def test_every_query_that_answers_met_applies_the_rule_of_graph_schema():
+    pattern = attends_pattern()
+    assert pattern == "((:Organisation)<-[:WORKS_FOR]-(:Person)){0,1}()-[:ATTENDED]->(e"
+    met = [q for q in queries.list_queries() if "as defined in graph/SCHEMA.md" in q.text]
+    assert {q.name for q in met} == {"who_met_whom", "south_med_clusters_and_eu_peers",
+                                     "south_med_clusters_without_eu_peers", "organisation_profile"}
+    for query in met:
+        assert pattern in query.text, query.name
+        if query.name != "organisation_profile":  # a profile lists the planned attendances too
+            assert "coalesce(e.status, 'held') <> 'planned'" in query.text, query.name
+
+
+def test_an_organisation_attends_through_the_people_who_work_for_it_in_queries_and_analytics(db, neo4j_settings):
+    database = neo4j_settings.database
+    load(db, database, [DATA])
+    # Sun Coast Cluster did not attend the Forum de Lyon itself: Jean Morel, who works for it, did
+    own, _, _ = db.execute_query("MATCH (:Organisation {id: 'sun-coast'})-[r:ATTENDED]->() RETURN r",
+                                 database_=database)
+    assert own == []
+    profile = queries.run(db, database, "organisation_profile", {"name": "Sun Coast Cluster"})
+    assert rows(profile[profile.fact == "attended"]) == {
+        ("sun-coast", "attended", "Forum de Lyon", "delegate via Jean Morel", "2019-09-13", ("forum-2019:5",))}
+    met = queries.run(db, database, "who_met_whom", {"a": "C2TM", "b": "Sun Coast Cluster"})
+    tie = tie_graph(read_graph(db, database)).edges["c2tm", "sun-coast"]
+    assert set(met.how) == {"event", "mentoring"}
+    assert set(tie["types"]) == {"co_attended", "mentoring"}
+
+
+def test_a_membership_is_a_meeting_in_queries_and_analytics(db, neo4j_settings):
+    database = neo4j_settings.database
+    load(db, database, [DATA])
+    met = queries.run(db, database, "who_met_whom", {"a": "C2TM", "b": "ESITH"})
+    assert rows(met[met.how == "membership"]) == {
+        ("Moroccan Technical Textile Cluster", "ESITH", "membership", "ESITH member of Moroccan Technical Textile Cluster",
+         None, None, ("forum-2019:4",))}
+    assert "membership" in tie_graph(read_graph(db, database)).edges["c2tm", "esith"]["types"]
+
+
+WAYS = {"event": {"co_attended", "visited"}, "mentoring": {"mentoring"}, "agreement": {"agreement"},
+        "membership": {"membership"}}
+
+
+def test_on_the_seed_data_the_queries_and_the_report_agree_on_who_met_whom(db, neo4j_settings):
+    database = neo4j_settings.database
+    load(db, database, [DEFAULT_DATA])
+    analysis = analyse(read_graph(db, database))
+    # the case of issue 16: the two met at the FILEX forum through their people
+    met = queries.run(db, database, "who_met_whom", {"a": "Jerusalem Tourism Cluster", "b": "Capenergies"})
+    assert list(met.how) == ["event"] and list(met.detail) == [
+        "delegate via Naila Jwealis / delegate via Paul Lucchese"]
+    matrix = analysis.tables["met_matrix"]
+    assert ("Jerusalem Tourism Cluster", "Capenergies") in set(zip(matrix.south_name, matrix.eu_name))
+    # every South-Med cluster × EU pair, and how they met
+    peers = queries.run(db, database, "south_med_clusters_and_eu_peers")
+    by_query = {(r.cluster, r.eu_organisation): set().union(*(WAYS[w.split(":")[0]] for w in r.ways))
+                for r in peers.itertuples()}
+    by_report = {(r.south_name, r.eu_name): set(r.how.split(", ")) for r in matrix.itertuples()}
+    assert by_query.keys() == by_report.keys()
+    for pair, types in by_report.items():
+        assert types <= by_query[pair], pair
+    # and the clusters that have met no EU organisation
+    gaps = queries.run(db, database, "south_med_clusters_without_eu_peers")
+    assert sorted(gaps.cluster) == sorted(analysis.tables["not_met_eu"].name)
+    assert len(gaps) == analysis.summary["south_med_clusters"] - analysis.summary["met_an_eu_peer"]
+
+
 def test_a_cluster_that_met_only_south_med_peers_is_a_gap(db, neo4j_settings, tmp_path):
     database = neo4j_settings.database
     load(db, database, [with_more(tmp_path)])
@@ -323,7 +405,7 @@ def test_query_list_shows_each_query_and_what_it_answers(neo4j_settings, medgrap
         shortest_chain                       The shortest chain of ties between two organisations, with the evidence for every link.
         south_med_clusters_and_eu_peers      Which EU organisations each South-Med cluster has met, and how.
         south_med_clusters_without_eu_peers  South-Med clusters that have met no EU organisation (the gaps to close).
-        who_met_whom                         Who met whom: every event, mentoring pair and agreement that joins two organisations.
+        who_met_whom                         Who met whom: every event, mentoring pair, agreement and membership that joins two organisations.
         """)
 
 
