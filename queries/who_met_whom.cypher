@@ -1,4 +1,4 @@
-// Who met whom: every event, mentoring pair, agreement and membership that joins two organisations.
+// Who met whom: the events, mentoring, agreements and memberships joining two organisations.
 // Parameters: $a = "C2TM", $b = "Sun Coast Cluster" (names, aliases or ids; case and accents
 //   are ignored).
 // Returns: a, b, how, via, detail, date, evidence. "Met" as defined in graph/SCHEMA.md (Who met

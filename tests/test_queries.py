@@ -405,7 +405,7 @@ def test_query_list_shows_each_query_and_what_it_answers(neo4j_settings, medgrap
         shortest_chain                       The shortest chain of ties between two organisations, with the evidence for every link.
         south_med_clusters_and_eu_peers      Which EU organisations each South-Med cluster has met, and how.
         south_med_clusters_without_eu_peers  South-Med clusters that have met no EU organisation (the gaps to close).
-        who_met_whom                         Who met whom: every event, mentoring pair, agreement and membership that joins two organisations.
+        who_met_whom                         Who met whom: the events, mentoring, agreements and memberships joining two organisations.
         """)
 
 
