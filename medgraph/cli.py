@@ -370,12 +370,12 @@ def main() -> None:
 def usage_message(error: ClickException) -> str:
     """A command-line mistake worded as medgraph's own errors.
 
-    >>> class Bad(Exception): message, param = "Value error, 'June' does not match the formats '%Y-%m-%d'.", None
+    >>> class Bad(Exception): message, param = "Value error, 'June' does not match the formats '%Y-%m-%d'.", ""
     >>> usage_message(Bad())
     "expected a date YYYY-MM-DD, found 'June'"
     """
-    message = re.sub(r"^Value error, ", "", getattr(error, "message", None) or str(error))
     param = getattr(error, "param", None)
+    message = re.sub(r"^Value error, ", "", error.message if param is not None else error.format_message())
     option = f"{max(param.opts, key=len)}: " if param is not None and getattr(param, "opts", None) else ""
     value = r"""('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")"""
     if found := re.match(value + r" is not one of (.+?)\.?$", message):
