@@ -58,17 +58,17 @@ def test_a_bad_option_is_one_line_that_says_what_was_expected():
 
 
 def test_the_commands_offer_the_views_sizes_and_formats_the_library_takes():
-    from medgraph import cli, queries
+    from medgraph import options, queries
     from medgraph.graph import export, maps
 
-    assert cli.MAP_VIEWS == maps.VIEWS and cli.MAP_SIZES == maps.SIZE_BY
-    assert cli.EXPORT_FORMATS == export.FORMATS and cli.QUERY_FORMATS == queries.FORMATS
+    assert options.MAP_VIEWS == maps.VIEWS and options.MAP_SIZES == maps.SIZE_BY
+    assert options.EXPORT_FORMATS == export.FORMATS and options.QUERY_FORMATS == queries.FORMATS
 
 
 def test_the_dated_commands_share_one_as_of_option():
-    from medgraph import cli
+    from medgraph import options
 
     for command in ("analyze", "export", "map"):
         callback = next(c.callback for c in app.registered_commands if c.name == command)
         assert callback.__annotations__["as_of"] == "AsOf", command
-    assert cli.day(cli.dt.datetime(2019, 6, 30)) == cli.dt.date(2019, 6, 30)
+    assert options.day(options.dt.datetime(2019, 6, 30)) == options.dt.date(2019, 6, 30)
