@@ -295,8 +295,10 @@ def query(
     param: list[str] = typer.Option(None, "--param", "-p", help="a parameter as key=value (repeat for each)"),
     fmt: QueryFormat = typer.Option(QueryFormat.table, "--format", help="how to print the rows"),
     list_them: bool = typer.Option(False, "--list", help="list the queries and what each answers"),
+    write: bool = typer.Option(False, "--write", help="let the query write (it runs read-only otherwise)"),
 ) -> None:
-    """Ask one of the Cypher questions of queries/ (or run a .cypher file of your own).
+    """Ask one of the Cypher questions of queries/ (or run a .cypher file of your own), read-only
+    unless --write is given.
 
     Example: medgraph query who_met_whom -p a=C2TM -p b="Sun Coast Cluster" --format csv
     """
@@ -314,7 +316,10 @@ def query(
     queries.check_parameters(chosen, parameters)
     driver, database = connected()
     with driver:
-        frame = queries.run(driver, database, chosen, parameters)
+        frame = queries.run(driver, database, chosen, parameters, write=write)
+        notes = queries.several_found(driver, database, chosen, parameters)
+    for note in notes:
+        typer.echo(f"note: {note}", err=True)
     typer.echo(queries.render(frame, fmt), nl=False)
 
 

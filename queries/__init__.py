@@ -12,12 +12,14 @@ from medgraph.queries.runner import (
     check_parameters,
     find_query,
     list_queries,
+    organisation_parameters,
     parameters_of,
     parse_parameters,
     query_names,
     render,
     run,
+    several_found,
 )
 
-__all__ = ["FORMATS", "Query", "check_format", "check_parameters", "find_query", "list_queries", "parameters_of",
-           "parse_parameters", "query_names", "render", "run"]
+__all__ = ["FORMATS", "Query", "check_format", "check_parameters", "find_query", "list_queries",
+           "organisation_parameters", "parameters_of", "parse_parameters", "query_names", "render", "run", "several_found"]

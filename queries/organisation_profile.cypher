@@ -1,6 +1,6 @@
 // An organisation's profile: its names, kind, country, events, members, people and agreements.
-// Parameters: $name = "Cluster Huile d'olive Nord-Ouest" (a name, an alias or an id; case and
-//   accents are ignored).
+// Parameters: $name = "Cluster Huile d'olive Nord-Ouest" (an organisation: an id, a name or an
+//   alias, or a part of one; case and accents are ignored).
 // Returns: id, fact, item, detail, date, evidence. One row per fact, in this order: name (with
 //   every document line that names it), alias, kind, country (detail: region), attended (an
 //   event, planned ones included, attended itself or through a person who works for it as
@@ -10,8 +10,17 @@
 //   no line evidence.
 WITH reduce(k = '', c IN split(normalize(toLower($name), NFD), '') |
             k + CASE WHEN c >= '\u0300' AND c <= '\u036f' THEN '' ELSE c END) AS key
-MATCH (o:Organisation)
-WHERE key IN o.search_keys OR o.id = $name
+// an organisation named by a parameter: its id, a whole name or alias, else their beginning, else a part
+CALL (key) {
+  MATCH (o:Organisation)
+  WITH o, CASE WHEN o.id = $name OR key IN o.search_keys THEN 0
+               WHEN any(k IN o.search_keys WHERE k STARTS WITH key) THEN 1
+               WHEN any(k IN o.search_keys WHERE k CONTAINS key) THEN 2 END AS rank
+  WHERE rank IS NOT NULL
+  WITH rank, collect(o) AS found ORDER BY rank LIMIT 1
+  RETURN found AS named
+}
+UNWIND named AS o
 CALL (o) {
   OPTIONAL MATCH (d:Document)-[m:MENTIONS]->(o)
   WITH o, d, m ORDER BY d.id

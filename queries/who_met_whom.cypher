@@ -1,6 +1,6 @@
 // Who met whom: the events, mentoring, agreements and memberships joining two organisations.
-// Parameters: $a = "C2TM", $b = "Sun Coast Cluster" (names, aliases or ids; case and accents
-//   are ignored).
+// Parameters: $a = "C2TM", $b = "Sun Coast Cluster" (organisations: an id,
+//   a name or an alias, or a part of one; case and accents are ignored).
 // Returns: a, b, how, via, detail, date, evidence. "Met" as defined in graph/SCHEMA.md (Who met
 //   whom), the rule of the analytics' tie network: how is "event" (both attended a held event, in
 //   any roles, themselves or through a person who works for them; detail: each side's roles, and
@@ -9,8 +9,28 @@
 //   it was signed) or "membership" (one MEMBER_OF the other). Dates are YYYY-MM-DD, oldest first.
 WITH [x IN [$a, $b] | reduce(k = '', c IN split(normalize(toLower(x), NFD), '') |
                              k + CASE WHEN c >= '\u0300' AND c <= '\u036f' THEN '' ELSE c END)] AS keys
-MATCH (a:Organisation) WHERE keys[0] IN a.search_keys OR a.id = $a
-MATCH (b:Organisation) WHERE (keys[1] IN b.search_keys OR b.id = $b) AND b <> a
+// an organisation named by a parameter: its id, a whole name or alias, else their beginning, else a part
+CALL (keys) {
+  MATCH (o:Organisation)
+  WITH o, CASE WHEN o.id = $a OR keys[0] IN o.search_keys THEN 0
+               WHEN any(k IN o.search_keys WHERE k STARTS WITH keys[0]) THEN 1
+               WHEN any(k IN o.search_keys WHERE k CONTAINS keys[0]) THEN 2 END AS rank
+  WHERE rank IS NOT NULL
+  WITH rank, collect(o) AS found ORDER BY rank LIMIT 1
+  RETURN found AS named_a
+}
+CALL (keys) {
+  MATCH (o:Organisation)
+  WITH o, CASE WHEN o.id = $b OR keys[1] IN o.search_keys THEN 0
+               WHEN any(k IN o.search_keys WHERE k STARTS WITH keys[1]) THEN 1
+               WHEN any(k IN o.search_keys WHERE k CONTAINS keys[1]) THEN 2 END AS rank
+  WHERE rank IS NOT NULL
+  WITH rank, collect(o) AS found ORDER BY rank LIMIT 1
+  RETURN found AS named_b
+}
+UNWIND named_a AS a
+UNWIND named_b AS b
+WITH a, b WHERE a <> b
 CALL (a, b) {
   // attends as defined in graph/SCHEMA.md: its own ATTENDED, or that of a person who WORKS_FOR it
   MATCH pa = (a)((:Organisation)<-[:WORKS_FOR]-(:Person)){0,1}()-[:ATTENDED]->(e:Event)

@@ -17,6 +17,7 @@ from medgraph.graph.readout import read_graph
 from medgraph.graph.report import analyse
 from medgraph.graph.ties import tie_graph
 from medgraph.loaders.load import DEFAULT_DATA, load
+from medgraph.stats import graph_checksum
 
 DATA = Path(__file__).parent / "fixtures" / "data"
 SCHEMA = Path(__file__).parent.parent / "graph" / "SCHEMA.md"
@@ -442,3 +443,62 @@ def test_query_errors_are_one_line(neo4j_settings, medgraph_cli):
         1, "", "Error: unknown query 'who_met' (closest: who_met_whom): `medgraph query --list` lists them\n")
     assert medgraph_cli("query", "who_met_whom", "-p", "a=C2TM") == (
         1, "", "Error: query who_met_whom needs the parameter $b: give it with -p b=VALUE\n")
+
+
+# --- names as users type them -----------------------------------------------------------------
+
+def test_a_part_of_a_name_finds_the_organisation_the_whole_name_first(db, neo4j_settings):
+    database = neo4j_settings.database
+    load(db, database, [DATA])
+    met = queries.run(db, database, "who_met_whom", {"a": "technical TEXTILE", "b": "solar"})
+    assert set(zip(met.a, met.b)) == {("Moroccan Technical Textile Cluster", "Solar Energy Cluster")}
+    # "Sun Coast Cluster" is a whole name: the clusters it is only a part of are not taken
+    assert queries.run(db, database, "organisation_profile", {"name": "sun coast cluster"}).id.unique().tolist() == [
+        "sun-coast"]
+    # a name's beginning comes before a part of another name: "dates" begins "Dates & Palm Cluster"
+    assert queries.run(db, database, "organisation_profile", {"name": "dates"}).id.unique().tolist() == ["dates-tn"]
+
+
+def test_the_seed_datas_maroc_numeric_cluster_is_found_by_part_of_its_name(db, neo4j_settings):
+    load(db, neo4j_settings.database, [DEFAULT_DATA])
+    met = queries.run(db, neo4j_settings.database, "who_met_whom", {"a": "Maroc Numeric", "b": "valley for stone"})
+    assert set(met.a) == {"Maroc Numeric Cluster"} and len(met) > 0
+
+
+def test_query_says_when_a_name_finds_several_organisations(db, neo4j_settings, medgraph_cli):
+    load(db, neo4j_settings.database, [DATA])
+    code, out, err = medgraph_cli("query", "who_met_whom", "-p", "a=palm", "-p", "b=Solartys", "--format", "csv")
+    assert (code, err) == (0, "note: a='palm' finds 2 organisations, and the rows answer for each: "
+                              "Date and Palm Cluster, Dates & Palm Cluster\n")
+    assert [line.split(",")[0] for line in out.splitlines()[1:]] == ["Date and Palm Cluster", "Dates & Palm Cluster"]
+
+
+# --- ad-hoc Cypher reads only -------------------------------------------------------------------
+
+WRITES = {
+    "set": "MATCH (o:Organisation {id: 'c2tm'}) SET o.name = 'Renamed' RETURN o.name AS name",
+    "create": "CREATE (n:Entity:Organisation {id: 'new', name: 'New'}) RETURN n.name AS name",
+    "delete": "MATCH (o:Organisation {id: 'esith'}) DETACH DELETE o RETURN 'gone' AS name",
+}
+
+
+@pytest.mark.parametrize("verb", sorted(WRITES))
+def test_a_query_that_writes_is_refused_in_one_line_and_changes_nothing(db, neo4j_settings, medgraph_cli,
+                                                                          tmp_path, verb):
+    load(db, neo4j_settings.database, [DATA])
+    before = graph_checksum(db, neo4j_settings.database)
+    mine = tmp_path / f"{verb}.cypher"
+    mine.write_text(WRITES[verb] + "\n")
+    assert medgraph_cli("query", str(mine)) == (
+        1, "", f"Error: query {mine} writes to the graph and queries only read: nothing was changed "
+               "(give --write to let it write)\n")
+    assert graph_checksum(db, neo4j_settings.database) == before
+
+
+def test_with_write_a_query_may_write(db, neo4j_settings, medgraph_cli, tmp_path):
+    load(db, neo4j_settings.database, [DATA])
+    before = graph_checksum(db, neo4j_settings.database)
+    mine = tmp_path / "set.cypher"
+    mine.write_text(WRITES["set"] + "\n")
+    assert medgraph_cli("query", str(mine), "--write") == (0, "name\nRenamed\n", "")
+    assert graph_checksum(db, neo4j_settings.database) != before
