@@ -13,6 +13,18 @@ from neo4j.exceptions import DriverError, Neo4jError
 
 from medgraph import connection, server
 from medgraph.errors import MedgraphError, ServerError
+from medgraph.options import (
+    AsOf,
+    ClickException,
+    ExportFormat,
+    NoArgsIsHelpError,
+    QueryFormat,
+    Replace,
+    Seeds,
+    SizeBy,
+    View,
+    usage_message,
+)
 
 EXIT_CODES = """Exit codes: 0 success; 1 other error; 2 bad input data; 3 Neo4j server unreachable,
 refused or failed to start; 4 missing tool (java, mvn) or failed download."""
@@ -23,7 +35,26 @@ db_app = typer.Typer(help="Start, stop and inspect the local Neo4j server.", no_
 app.add_typer(db_app, name="db")
 
 
+def connected():
+    """The driver and database name of the configured server (NEO4J_URI, else the local one)."""
+    config = connection.settings()
+    return connection.connect(config), config.database
+
+
+def read_knowledge_graph():
+    """The whole knowledge graph K, read from the configured server (one connection, closed after)."""
+    from medgraph.graph.readout import read_graph
+
+    driver, database = connected()
+    with driver:
+        return read_graph(driver, database)
+
+
+# --- the local server ------------------------------------------------------------------------
+
 def report_status(status: server.Status) -> None:
+    if status.running and status.version is None:
+        status = connection.local_status()  # asks the server which version it is
     if status.running:
         typer.echo(f"Neo4j {status.version} running at {status.uri} (pid {status.pid}, data {status.data_dir})")
     else:
@@ -60,15 +91,13 @@ def db_stop() -> None:
     typer.echo(server.stop())
 
 
-REPLACE_HELP = "replace what the database holds by the data loaded (one transaction) instead of adding to it"
-
+# --- the commands ----------------------------------------------------------------------------
 
 @app.command("run")
 def run(
-    seeds: Path = typer.Option(None, "--seeds", envvar="MEDGRAPH_SEEDS",
-                               help="folder of the source documents, to verify the data against"),
+    seeds: Seeds = None,
     out: Path = typer.Option(Path("out"), "--out", help="folder for the report, its tables and the map"),
-    replace: bool = typer.Option(False, "--replace", help=REPLACE_HELP),
+    replace: Replace = False,
 ) -> None:
     """The main job: start the local Neo4j (unless NEO4J_URI is set), load the project's data,
     analyse the graph, write the report and the map, and say where they are.
@@ -104,18 +133,11 @@ def report_others(summary) -> None:
                    "analysis covers them; --replace loads the data alone")
 
 
-def connected():
-    """The driver and database name of the configured server (NEO4J_URI, else the local one)."""
-    config = connection.settings()
-    return connection.connect(config), config.database
-
-
 @app.command("load")
 def load(
     paths: list[Path] = typer.Argument(None, help="data files or folders (default: the project's data/)"),
-    seeds: Path = typer.Option(None, "--seeds", envvar="MEDGRAPH_SEEDS",
-                               help="folder of the source documents: check hashes and cited lines"),
-    replace: bool = typer.Option(False, "--replace", help=REPLACE_HELP),
+    seeds: Seeds = None,
+    replace: Replace = False,
 ) -> None:
     """Check, resolve and load data files into Neo4j: everything or, on any problem, nothing.
 
@@ -145,7 +167,8 @@ def extract(
 
     Example: medgraph extract release.txt page.html --out out/proposed --min-confidence 0.7
     """
-    from medgraph.loaders.extract.run import extract as extract_files, review_table
+    from medgraph.loaders.extract.run import extract as extract_files
+    from medgraph.loaders.extract.run import review_table
     from medgraph.loaders.load import DEFAULT_DATA
 
     registry = registry or DEFAULT_DATA / "registry.yaml"
@@ -183,21 +206,9 @@ def stats(
         typer.echo(f"\nchecksum: {digest}")
 
 
-def parse_date(value: str | None, option: str):
-    """A --as-of style option as a date, or a one-line error."""
-    import datetime as dt
-
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise MedgraphError(f"{option}: expected a date YYYY-MM-DD, found {value!r}") from None
-
-
 @app.command("analyze")
 def analyze(
-    as_of: str = typer.Option(None, "--as-of", help="only what had happened by this date (YYYY-MM-DD)"),
+    as_of: AsOf = None,
     merge_possible: bool = typer.Option(False, "--merge-possible/--no-merge-possible",
                                         help="count POSSIBLY_SAME_AS pairs as one organisation"),
     members_for_cluster: bool = typer.Option(False, "--members-for-cluster/--members-as-themselves",
@@ -212,15 +223,10 @@ def analyze(
 
     Example: medgraph analyze --as-of 2019-06-30 --merge-possible --out out/june
     """
-    from medgraph.graph.readout import read_graph
     from medgraph.graph.report import analyse, write_report
     from medgraph.graph.ties import MAX_PAIRS
 
-    date = parse_date(as_of, "--as-of")
-    driver, database = connected()
-    with driver:
-        K = read_graph(driver, database)
-    analysis = analyse(K, as_of=date, merge_possible=merge_possible, members_for_cluster=members_for_cluster,
+    analysis = analyse(read_knowledge_graph(), as_of=as_of, merge_possible=merge_possible, members_for_cluster=members_for_cluster,
                        k=k, max_pairs=max_pairs or MAX_PAIRS)
     report = write_report(analysis, out)
     s = analysis.summary
@@ -233,9 +239,9 @@ def analyze(
 
 @app.command("export")
 def export(
-    fmt: str = typer.Option("graphml", "--format", help="graphml, gexf or csv"),
+    fmt: ExportFormat = typer.Option(ExportFormat.graphml, "--format", help="the file format"),
     out: Path = typer.Option(Path("out/export"), "--out", help="folder to write into"),
-    as_of: str = typer.Option(None, "--as-of", help="only what had happened by this date (YYYY-MM-DD)"),
+    as_of: AsOf = None,
 ) -> None:
     """The tie network and the two-mode organisation–event network, for Gephi or a spreadsheet.
 
@@ -243,13 +249,9 @@ def export(
     """
     from medgraph.graph import ties
     from medgraph.graph.export import export as write_graphs
-    from medgraph.graph.readout import read_graph
 
-    date = parse_date(as_of, "--as-of")
-    driver, database = connected()
-    with driver:
-        K = read_graph(driver, database)
-    graphs = {"ties": ties.tie_graph(K, as_of=date), "two_mode": ties.two_mode(K, as_of=date)}
+    K = read_knowledge_graph()
+    graphs = {"ties": ties.tie_graph(K, as_of=as_of), "two_mode": ties.two_mode(K, as_of=as_of)}
     for path in write_graphs(graphs, out, fmt):
         typer.echo(str(path))
 
@@ -261,14 +263,14 @@ def split_ids(values: list[str] | None) -> list[str]:
 
 @app.command("map")
 def map_command(
-    view: str = typer.Option("ties", "--view",
-                             help="ties (organisations), events (organisations and events) or countries"),
+    view: View = typer.Option(View.ties, "--view",
+                              help="ties (organisations), events (organisations and events) or countries"),
     event: list[str] = typer.Option(None, "--event",
                                     help="only ties made at this event (repeat, or comma-separated ids)"),
     country: list[str] = typer.Option(None, "--country",
                                       help="only organisations of this country and their partners (ISO code; repeat)"),
-    as_of: str = typer.Option(None, "--as-of", help="only what had happened by this date (YYYY-MM-DD)"),
-    size_by: str = typer.Option("betweenness", "--size-by", help="betweenness or weighted_degree"),
+    as_of: AsOf = None,
+    size_by: SizeBy = typer.Option(SizeBy.betweenness, "--size-by", help="what a node's size shows"),
     max_nodes: int = typer.Option(400, "--max-nodes", help="above this many nodes, keep the most central"),
     out: Path = typer.Option(Path("out/map.html"), "--out", help="the HTML file to write"),
 ) -> None:
@@ -277,13 +279,9 @@ def map_command(
     Example: medgraph map --view ties --country TN --as-of 2019-12-31 --out out/tunisia.html
     """
     from medgraph.graph.maps import map_data, write_page
-    from medgraph.graph.readout import read_graph
 
-    date = parse_date(as_of, "--as-of")
-    driver, database = connected()
-    with driver:
-        K = read_graph(driver, database)
-    data = map_data(K, view=view, events=split_ids(event), countries=split_ids(country), as_of=date,
+    K = read_knowledge_graph()
+    data = map_data(K, view=view, events=split_ids(event), countries=split_ids(country), as_of=as_of,
                     size_by=size_by, max_nodes=max_nodes)
     path = write_page(data, out)
     typer.echo(f"{path}: {data.view} map, {len(data.nodes)} nodes, {len(data.edges)} edges")
@@ -295,36 +293,45 @@ def map_command(
 def query(
     name: str = typer.Argument(None, help="a query of queries/ (see --list) or the path of a .cypher file"),
     param: list[str] = typer.Option(None, "--param", "-p", help="a parameter as key=value (repeat for each)"),
-    fmt: str = typer.Option("table", "--format", help="table, csv or json"),
+    fmt: QueryFormat = typer.Option(QueryFormat.table, "--format", help="how to print the rows"),
     list_them: bool = typer.Option(False, "--list", help="list the queries and what each answers"),
+    write: bool = typer.Option(False, "--write", help="let the query write (it runs read-only otherwise)"),
 ) -> None:
-    """Ask one of the Cypher questions of queries/ (or run a .cypher file of your own).
+    """Ask one of the Cypher questions of queries/ (or run a .cypher file of your own), read-only
+    unless --write is given.
 
     Example: medgraph query who_met_whom -p a=C2TM -p b="Sun Coast Cluster" --format csv
     """
-    from medgraph import queries_run
+    from medgraph import queries
 
     if list_them:
-        queries = queries_run.list_queries()
-        width = max(len(q.name) for q in queries)
-        for q in queries:
+        found = queries.list_queries()
+        width = max(len(q.name) for q in found)
+        for q in found:
             typer.echo(f"{q.name:<{width}}  {q.description}")
         return
     if name is None:
         raise MedgraphError("name a query (`medgraph query --list` lists them) or a .cypher file")
-    chosen, parameters = queries_run.find_query(name), queries_run.parse_parameters(param)
-    queries_run.check_parameters(chosen, parameters)
-    queries_run.check_format(fmt)
+    chosen, parameters = queries.find_query(name), queries.parse_parameters(param)
+    queries.check_parameters(chosen, parameters)
     driver, database = connected()
     with driver:
-        frame = queries_run.run_query(driver, database, chosen, parameters)
-    typer.echo(queries_run.render(frame, fmt), nl=False)
+        frame = queries.run(driver, database, chosen, parameters, write=write)
+        notes = queries.several_found(driver, database, chosen, parameters)
+    for note in notes:
+        typer.echo(f"note: {note}", err=True)
+    typer.echo(queries.render(frame, fmt), nl=False)
 
 
 def main() -> None:
     quiet_driver()
     try:
-        app()
+        code = app(standalone_mode=False)
+    except NoArgsIsHelpError as error:  # `medgraph` alone: the help, as click shows it
+        error.show()
+        sys.exit(error.exit_code)
+    except ClickException as error:  # a bad option or argument: one line too
+        fail(usage_message(error), MedgraphError.exit_code)
     except MedgraphError as error:
         fail(str(error), error.exit_code)
     except (Neo4jError, DriverError) as error:  # the server failed or went away mid-command
@@ -333,6 +340,8 @@ def main() -> None:
         fail(f"{error.filename or 'a file'}: {error.strerror or error}", MedgraphError.exit_code)
     except KeyboardInterrupt:
         fail("interrupted", 130)
+    if isinstance(code, int) and code:
+        sys.exit(code)
 
 
 def fail(message: str, exit_code: int) -> None:

@@ -8,7 +8,7 @@ server of ``medgraph db start``, whose address and password it reads from its da
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlparse
 
 import neo4j
@@ -17,6 +17,7 @@ from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavaila
 
 from medgraph.cypher import read_cypher
 from medgraph.errors import ServerError
+from medgraph.server import local
 
 CONNECT_TIMEOUT = 10.0
 
@@ -45,13 +46,26 @@ def settings(env=os.environ) -> Settings:
     """Connection settings from the environment, else those of the running local server."""
     if from_env := settings_from_env(env):
         return from_env
-    from medgraph.server import local
+    config = local_settings(local.default_paths(env), env.get("NEO4J_DATABASE", "neo4j"))
+    if config is None:
+        raise ServerError("the local Neo4j is not running: start it with `medgraph db start` (or set NEO4J_URI)")
+    return config
 
-    paths = local.default_paths(env)
+
+def local_settings(paths: local.Paths, database: str = "neo4j") -> Settings | None:
+    """Settings of the local server of these paths when it runs, else None."""
     uri = local.running_uri(paths)
     if uri is None:
-        raise ServerError("the local Neo4j is not running: start it with `medgraph db start` (or set NEO4J_URI)")
-    return Settings(uri, "neo4j", local.ensure_password(paths), env.get("NEO4J_DATABASE", "neo4j"), local=True)
+        return None
+    return Settings(uri, "neo4j", local.ensure_password(paths), database, local=True)
+
+
+def local_status(paths: local.Paths | None = None) -> local.Status:
+    """The local server's status, with the version it answers with when it runs."""
+    paths = paths or local.default_paths()
+    status = local.status(paths)
+    config = local_settings(paths)
+    return replace(status, version=server_version(config)) if status.running and config else status
 
 
 def connect(config: Settings) -> neo4j.Driver:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import neo4j
 import pandas as pd
 
+from medgraph import queries
 from medgraph.cypher import read_cypher
 
 
@@ -19,15 +20,9 @@ class Stats:
     possibly_same: pd.DataFrame
 
 
-def run_query(driver: neo4j.Driver, database: str, name: str, **parameters) -> pd.DataFrame:
-    """One query of queries/ as a DataFrame."""
-    return driver.execute_query(read_cypher("queries", name), parameters, database_=database,
-                                result_transformer_=neo4j.Result.to_df)
-
-
 def graph_stats(driver: neo4j.Driver, database: str) -> Stats:
-    return Stats(run_query(driver, database, "counts_by_label"), run_query(driver, database, "counts_by_type"),
-                 run_query(driver, database, "possibly_same_as"))
+    return Stats(queries.run(driver, database, "counts_by_label"), queries.run(driver, database, "counts_by_type"),
+                 queries.run(driver, database, "possibly_same_as"))
 
 
 def graph_checksum(driver: neo4j.Driver, database: str) -> str:

@@ -1,30 +1,66 @@
-// Who met whom: every event, mentoring pair and agreement that joins two organisations.
-// Parameters: $a = "C2TM", $b = "Sun Coast Cluster" (names, aliases or ids; case and accents
-//   are ignored).
-// Returns: a, b, how, via, detail, date, evidence. how is "event" (both ATTENDED it, in any
-//   roles; detail: their roles; planned events do not count), "mentoring" (a person working
-//   for one MENTORS a person working for the other; detail: where they met) or "agreement"
-//   (both PARTY_TO it; detail: where it was signed). Dates are YYYY-MM-DD, oldest first.
+// Who met whom: the events, mentoring, agreements and memberships joining two organisations.
+// Parameters: $a = "C2TM", $b = "Sun Coast Cluster" (organisations: an id,
+//   a name or an alias, or a part of one; case and accents are ignored).
+// Returns: a, b, how, via, detail, date, evidence. "Met" as defined in graph/SCHEMA.md (Who met
+//   whom), the rule of the analytics' tie network: how is "event" (both attended a held event, in
+//   any roles, themselves or through a person who works for them; detail: each side's roles, and
+//   the person it attended through), "mentoring" (a person working for one MENTORS a person
+//   working for the other; detail: where they met), "agreement" (both PARTY_TO it; detail: where
+//   it was signed) or "membership" (one MEMBER_OF the other). Dates are YYYY-MM-DD, oldest first.
 WITH [x IN [$a, $b] | reduce(k = '', c IN split(normalize(toLower(x), NFD), '') |
                              k + CASE WHEN c >= '\u0300' AND c <= '\u036f' THEN '' ELSE c END)] AS keys
-MATCH (a:Organisation) WHERE keys[0] IN a.search_keys OR a.id = $a
-MATCH (b:Organisation) WHERE (keys[1] IN b.search_keys OR b.id = $b) AND b <> a
+// an organisation named by a parameter: its id, a whole name or alias, else their beginning, else a part
+CALL (keys) {
+  MATCH (o:Organisation)
+  WITH o, CASE WHEN o.id = $a OR keys[0] IN o.search_keys THEN 0
+               WHEN any(k IN o.search_keys WHERE k STARTS WITH keys[0]) THEN 1
+               WHEN any(k IN o.search_keys WHERE k CONTAINS keys[0]) THEN 2 END AS rank
+  WHERE rank IS NOT NULL
+  WITH rank, collect(o) AS found ORDER BY rank LIMIT 1
+  RETURN found AS named_a
+}
+CALL (keys) {
+  MATCH (o:Organisation)
+  WITH o, CASE WHEN o.id = $b OR keys[1] IN o.search_keys THEN 0
+               WHEN any(k IN o.search_keys WHERE k STARTS WITH keys[1]) THEN 1
+               WHEN any(k IN o.search_keys WHERE k CONTAINS keys[1]) THEN 2 END AS rank
+  WHERE rank IS NOT NULL
+  WITH rank, collect(o) AS found ORDER BY rank LIMIT 1
+  RETURN found AS named_b
+}
+UNWIND named_a AS a
+UNWIND named_b AS b
+WITH a, b WHERE a <> b
 CALL (a, b) {
-  MATCH (a)-[ra:ATTENDED]->(e:Event)<-[rb:ATTENDED]-(b)
+  // attends as defined in graph/SCHEMA.md: its own ATTENDED, or that of a person who WORKS_FOR it
+  MATCH pa = (a)((:Organisation)<-[:WORKS_FOR]-(:Person)){0,1}()-[:ATTENDED]->(e:Event)
   WHERE coalesce(e.status, 'held') <> 'planned'
-  RETURN 'event' AS how, e.name AS via, ra.role + ' / ' + rb.role AS detail, e.start AS date,
-         ra.evidence + [x IN rb.evidence WHERE NOT x IN ra.evidence] AS evidence
+  MATCH pb = (b)((:Organisation)<-[:WORKS_FOR]-(:Person)){0,1}()-[:ATTENDED]->(e)
+  WITH e, [p IN [pa, pb] | coalesce(last(relationships(p)).role, 'delegate')
+                           + CASE length(p) WHEN 1 THEN '' ELSE ' via ' + nodes(p)[1].name END] AS sides,
+       [p IN [pa, pb] | reduce(acc = [], r IN reverse(relationships(p)) | acc + r.evidence)] AS lines
+  ORDER BY sides
+  WITH e, collect(DISTINCT sides[0]) AS sides_a, collect(DISTINCT sides[1]) AS sides_b,
+       reduce(acc = [], x IN collect(lines[0]) + collect(lines[1]) | acc + x) AS lines
+  RETURN 'event' AS how, e.name AS via,
+         reduce(s = '', x IN sides_a | s + CASE s WHEN '' THEN '' ELSE ', ' END + x) + ' / ' +
+           reduce(s = '', x IN sides_b | s + CASE s WHEN '' THEN '' ELSE ', ' END + x) AS detail,
+         e.start AS date, lines AS evidence
   UNION
   MATCH (a)<-[wa:WORKS_FOR]-(p:Person)-[m:MENTORS]-(q:Person)-[wb:WORKS_FOR]->(b)
   OPTIONAL MATCH (e:Event {id: m.met_at})
-  WITH wa, m, wb, e, wa.evidence + [x IN m.evidence WHERE NOT x IN wa.evidence] AS ev
   RETURN 'mentoring' AS how, startNode(m).name + ' mentors ' + endNode(m).name AS via,
-         'met at ' + e.name AS detail, e.start AS date, ev + [x IN wb.evidence WHERE NOT x IN ev] AS evidence
+         'met at ' + e.name AS detail, e.start AS date, wa.evidence + m.evidence + wb.evidence AS evidence
   UNION
   MATCH (a)-[ra:PARTY_TO]->(g:Agreement)<-[rb:PARTY_TO]-(b)
   OPTIONAL MATCH (g)-[:SIGNED_AT]->(e:Event)
   RETURN 'agreement' AS how, g.name AS via, 'signed at ' + e.name AS detail, g.date AS date,
-         ra.evidence + [x IN rb.evidence WHERE NOT x IN ra.evidence] AS evidence
+         ra.evidence + rb.evidence AS evidence
+  UNION
+  MATCH (a)-[m:MEMBER_OF]-(b)
+  RETURN 'membership' AS how, startNode(m).name + ' member of ' + endNode(m).name AS via, null AS detail,
+         null AS date, m.evidence AS evidence
 }
-RETURN a.name AS a, b.name AS b, how, via, detail, toString(date) AS date, evidence
+RETURN a.name AS a, b.name AS b, how, via, detail, toString(date) AS date,
+       reduce(acc = [], x IN evidence | CASE WHEN x IN acc THEN acc ELSE acc + x END) AS evidence
 ORDER BY date, a, b, how, via

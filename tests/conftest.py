@@ -4,6 +4,10 @@ With NEO4J_URI set the tests use that server (and wipe its database: point it at
 one). Otherwise they start medgraph's local server in a temporary data directory, so a
 user's own graph is never touched, and stop it at the end. In CI (CI=true) a server that
 cannot be had is a failure, never a skip.
+
+Every test that uses one of the server's fixtures is marked `neo4j` here, so `pytest -m 'not
+neo4j'` runs the pure tests alone; a test that starts a server of its own says so with
+`@pytest.mark.neo4j`.
 """
 
 from __future__ import annotations
@@ -18,6 +22,15 @@ from medgraph import connection
 from medgraph.cypher import read_cypher
 from medgraph.errors import MedgraphError
 from medgraph.server import local
+
+#: The fixtures that need the real Neo4j: a test using any of them is marked `neo4j`.
+SERVER_FIXTURES = {"neo4j_settings", "neo4j_driver", "db", "medgraph_env", "medgraph_cli"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if SERVER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.neo4j)
 
 
 @pytest.fixture(scope="session")

@@ -40,3 +40,35 @@ def test_the_main_job_loads_analyses_and_says_where_the_report_and_map_are(db, n
     assert page == f"map:    {tmp_path / 'map.html'}"
     assert "South-Med" in (tmp_path / "analysis" / "report.md").read_text()
     assert "vis.Network" in (tmp_path / "map.html").read_text()
+
+
+def medgraph(*args):
+    done = subprocess.run([sys.executable, "-m", "medgraph", *args], capture_output=True, text=True)
+    return done.returncode, done.stdout, done.stderr
+
+
+def test_a_bad_option_is_one_line_that_says_what_was_expected():
+    assert medgraph("analyze", "--as-of", "2019-13-01") == (
+        1, "", "Error: --as-of: expected a date YYYY-MM-DD, found '2019-13-01'\n")
+    assert medgraph("map", "--view", "globe") == (
+        1, "", "Error: --view: expected one of ties, events, countries, found 'globe'\n")
+    assert medgraph("query", "counts_by_type", "--format", "xml") == (
+        1, "", "Error: --format: expected one of table, csv, json, found 'xml'\n")
+    assert medgraph("load", "--seed", "x") == (1, "", "Error: No such option: --seed (Possible options: --seeds)\n")
+
+
+def test_the_commands_offer_the_views_sizes_and_formats_the_library_takes():
+    from medgraph import options, queries
+    from medgraph.graph import export, maps
+
+    assert options.MAP_VIEWS == maps.VIEWS and options.MAP_SIZES == maps.SIZE_BY
+    assert options.EXPORT_FORMATS == export.FORMATS and options.QUERY_FORMATS == queries.FORMATS
+
+
+def test_the_dated_commands_share_one_as_of_option():
+    from medgraph import options
+
+    for command in ("analyze", "export", "map"):
+        callback = next(c.callback for c in app.registered_commands if c.name == command)
+        assert callback.__annotations__["as_of"] == "AsOf", command
+    assert options.day(options.dt.datetime(2019, 6, 30)) == options.dt.date(2019, 6, 30)

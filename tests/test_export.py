@@ -34,4 +34,4 @@ def test_the_export_command(db, neo4j_settings, tmp_path, medgraph_cli):
     assert medgraph_cli("export", "--format", "gexf", "--out", str(tmp_path)) == (
         0, f"{tmp_path / 'ties.gexf'}\n{tmp_path / 'two_mode.gexf'}\n", "")
     assert medgraph_cli("export", "--format", "xls") == (
-        1, "", "Error: unknown export format 'xls': one of graphml, gexf, csv\n")
+        1, "", "Error: --format: expected one of graphml, gexf, csv, found 'xls'\n")

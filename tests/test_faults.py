@@ -68,6 +68,7 @@ def test_a_loader_killed_mid_write_leaves_the_old_graph(db, neo4j_settings, medg
     assert graph_checksum(db, neo4j_settings.database) == before
 
 
+@pytest.mark.neo4j
 def test_a_server_killed_mid_write_restarts_with_the_old_graph(tmp_path, big_data):
     env = {k: v for k, v in os.environ.items() if k not in ("NEO4J_URI", "MEDGRAPH_NEO4J_PORT")}
     env["MEDGRAPH_DATA_DIR"] = str(tmp_path / "neo4j")

@@ -11,11 +11,16 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from medgraph import queries_run
+from medgraph import queries
 from medgraph.errors import QueryError
-from medgraph.loaders.load import load
+from medgraph.graph.readout import read_graph
+from medgraph.graph.report import analyse
+from medgraph.graph.ties import tie_graph
+from medgraph.loaders.load import DEFAULT_DATA, load
+from medgraph.stats import graph_checksum
 
 DATA = Path(__file__).parent / "fixtures" / "data"
+SCHEMA = Path(__file__).parent.parent / "graph" / "SCHEMA.md"
 EVIL = "x' OR 1=1 //`}"
 
 
@@ -69,11 +74,11 @@ def test_parameters_inside_comments_strings_and_quoted_names_are_not_parameters(
         WHERE o.name <> 'it''s $single \\' $escaped' AND o.note <> "$double" AND o.`$odd` = $value
         RETURN o, $id AS again
         """)
-    assert queries_run.parameters_of(text) == ["id", "value"]
+    assert queries.parameters_of(text) == ["id", "value"]
 
 
 def test_every_query_opens_with_what_it_answers_its_parameters_and_its_columns():
-    for query in queries_run.list_queries():
+    for query in queries.list_queries():
         header = [line for line in query.text.splitlines() if line.startswith("//")]
         text = "\n".join(header)
         assert query.description.endswith("."), query.name
@@ -83,31 +88,31 @@ def test_every_query_opens_with_what_it_answers_its_parameters_and_its_columns()
 
 
 def test_parameters_are_given_as_key_value_strings():
-    assert queries_run.parse_parameters(["a=C2TM", "b=Sun = Coast"]) == {"a": "C2TM", "b": "Sun = Coast"}
+    assert queries.parse_parameters(["a=C2TM", "b=Sun = Coast"]) == {"a": "C2TM", "b": "Sun = Coast"}
     with pytest.raises(QueryError, match=r"^-p: expected key=value, found 'C2TM'$"):
-        queries_run.parse_parameters(["C2TM"])
+        queries.parse_parameters(["C2TM"])
 
 
 def test_a_missing_or_unused_parameter_is_named_before_anything_runs():
-    query = queries_run.find_query("who_met_whom")
+    query = queries.find_query("who_met_whom")
     with pytest.raises(QueryError, match=r"^query who_met_whom needs the parameter \$b: give it with -p b=VALUE$"):
-        queries_run.check_parameters(query, {"a": "C2TM"})
+        queries.check_parameters(query, {"a": "C2TM"})
     with pytest.raises(QueryError, match=r"^query who_met_whom has no parameter \$name \(it uses: \$a, \$b\)$"):
-        queries_run.check_parameters(query, {"a": "C2TM", "b": "ESITH", "name": "x"})
+        queries.check_parameters(query, {"a": "C2TM", "b": "ESITH", "name": "x"})
 
 
 def test_an_unknown_query_suggests_the_closest_names():
     with pytest.raises(QueryError, match=r"^unknown query 'who_met' \(closest: who_met_whom\): "):
-        queries_run.find_query("who_met")
+        queries.find_query("who_met")
 
 
 def test_rows_print_as_a_table_csv_or_json():
     frame = pd.DataFrame({"name": ["ESITH", "C2TM"], "hops": [3, None], "evidence": [["f:4", "v:5"], []]})
-    assert queries_run.render(frame, "table") == ("name  hops evidence\n"
+    assert queries.render(frame, "table") == ("name  hops evidence\n"
                                                   "ESITH 3    f:4; v:5\n"
                                                   "C2TM\n")
-    assert queries_run.render(frame, "csv") == "name,hops,evidence\nESITH,3,f:4; v:5\nC2TM,,\n"
-    assert queries_run.render(frame, "json") == textwrap.dedent("""\
+    assert queries.render(frame, "csv") == "name,hops,evidence\nESITH,3,f:4; v:5\nC2TM,,\n"
+    assert queries.render(frame, "json") == textwrap.dedent("""\
         [
           {
             "name": "ESITH",
@@ -124,7 +129,7 @@ def test_rows_print_as_a_table_csv_or_json():
           }
         ]
         """)
-    assert queries_run.render(frame.iloc[:0], "table") == "(no rows)\n"
+    assert queries.render(frame.iloc[:0], "table") == "(no rows)\n"
 
 
 # --- Neo4j: every query on the fixture graph ----------------------------------------------------
@@ -147,10 +152,12 @@ CASES = {
          ("Forum de Lyon", "2019-09-13", "Morocco", "ESITH", "School", "delegate", ("forum-2019:4",)),
          ("Forum de Lyon", "2019-09-13", "Morocco", "Moroccan Technical Textile Cluster", "Cluster", "delegate",
           ("forum-2019:3",))}),
-    "who_met_whom": (
+    "who_met_whom": (  # Sun Coast Cluster attends the forum through Jean Morel, who works for it
         {"a": "c2tm", "b": "Sun Coast Cluster"},
         ["a", "b", "how", "via", "detail", "date", "evidence"],
-        {("Moroccan Technical Textile Cluster", "Sun Coast Cluster", "mentoring", "Jean Morel mentors Amal Haddad",
+        {("Moroccan Technical Textile Cluster", "Sun Coast Cluster", "event", "Forum de Lyon",
+          "delegate / delegate via Jean Morel", "2019-09-13", ("forum-2019:3", "forum-2019:5")),
+         ("Moroccan Technical Textile Cluster", "Sun Coast Cluster", "mentoring", "Jean Morel mentors Amal Haddad",
           "met at Forum de Lyon", "2019-09-13", ("forum-2019:5",))}),
     "south_med_clusters_and_eu_peers": (
         {},
@@ -161,8 +168,9 @@ CASES = {
           ("event: Benchmarking visit, Barcelona (2018-11-19)",), ("visit-2018:4", "visit-2018:6")),
          ("Moroccan Technical Textile Cluster", "MA", "Solar Energy Cluster", "ES", 1,
           ("event: Benchmarking visit, Barcelona (2018-11-19)",), ("visit-2018:5", "visit-2018:6")),
-         ("Moroccan Technical Textile Cluster", "MA", "Sun Coast Cluster", "FR", 1,
-          ("mentoring: Jean Morel mentors Amal Haddad (met at Forum de Lyon)",), ("forum-2019:5",)),
+         ("Moroccan Technical Textile Cluster", "MA", "Sun Coast Cluster", "FR", 2,
+          ("event: Forum de Lyon (2019-09-13)", "mentoring: Jean Morel mentors Amal Haddad (met at Forum de Lyon)"),
+          ("forum-2019:3", "forum-2019:5")),
          ("North West Olive Oil Cluster", "TN", "France Clusters", "FR", 1,
           ("agreement: partnership agreement (2019-09-13)",), ("forum-2019:6",)),
          ("North West Olive Oil Cluster", "TN", "Solar Energy Cluster", "ES", 1,
@@ -228,14 +236,14 @@ CASES = {
 
 
 def test_every_query_has_a_case():
-    assert sorted(CASES) == queries_run.query_names()
+    assert sorted(CASES) == queries.query_names()
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_each_query_answers_on_the_fixture_graph(db, neo4j_settings, name):
     parameters, columns, expected = CASES[name]
     load(db, neo4j_settings.database, [DATA])
-    frame = queries_run.run(db, neo4j_settings.database, name, parameters)
+    frame = queries.run(db, neo4j_settings.database, name, parameters)
     assert list(frame.columns) == columns
     assert rows(frame) == expected
 
@@ -243,19 +251,19 @@ def test_each_query_answers_on_the_fixture_graph(db, neo4j_settings, name):
 def test_two_organisations_meet_at_events_in_any_role_and_through_agreements(db, neo4j_settings):
     database = neo4j_settings.database
     load(db, database, [DATA])
-    assert rows(queries_run.run(db, database, "who_met_whom", {"a": "Solartys", "b": "C2TM"})) == {
+    assert rows(queries.run(db, database, "who_met_whom", {"a": "Solartys", "b": "C2TM"})) == {
         ("Solar Energy Cluster", "Moroccan Technical Textile Cluster", "event", "Benchmarking visit, Barcelona",
          "host / delegate", "2018-11-19", ("visit-2018:6", "visit-2018:5"))}
-    assert rows(queries_run.run(db, database, "who_met_whom", {"a": "olive-nw", "b": "France Clusters"})) == {
+    assert rows(queries.run(db, database, "who_met_whom", {"a": "olive-nw", "b": "France Clusters"})) == {
         ("North West Olive Oil Cluster", "France Clusters", "agreement", "partnership agreement",
          "signed at Forum de Lyon", "2019-09-13", ("forum-2019:6",))}
     # organising an event is not attending it
-    assert rows(queries_run.run(db, database, "who_met_whom", {"a": "ACCIO", "b": "Solartys"})) == set()
+    assert rows(queries.run(db, database, "who_met_whom", {"a": "ACCIO", "b": "Solartys"})) == set()
 
 
 def test_a_chain_can_pass_through_a_membership(db, neo4j_settings):
     load(db, neo4j_settings.database, [DATA])
-    frame = queries_run.run(db, neo4j_settings.database, "shortest_chain", {"a": "olive-nw", "b": "ESITH"})
+    frame = queries.run(db, neo4j_settings.database, "shortest_chain", {"a": "olive-nw", "b": "ESITH"})
     assert rows(frame) == {
         ("North West Olive Oil Cluster", "ESITH", 3,
          ("North West Olive Oil Cluster", "Benchmarking visit, Barcelona", "Moroccan Technical Textile Cluster",
@@ -263,23 +271,98 @@ def test_a_chain_can_pass_through_a_membership(db, neo4j_settings):
          ("ATTENDED", "ATTENDED", "MEMBER_OF"), ("visit-2018:4", "visit-2018:5", "forum-2019:4"))}
 
 
+# --- "met": one rule for the queries and the analytics (graph/SCHEMA.md, Who met whom) ----------
+
+def attends_pattern() -> str:
+    """The Cypher of "an organisation attends an event" as graph/SCHEMA.md writes it."""
+    block = SCHEMA.read_text(encoding="utf-8").split("## Who met whom", 1)[1].split("```cypher", 1)[1]
+    match = re.search(r"\(o:Organisation\)(\S+\(e):Event\)", block)
+    return match.group(1)
+
+
+def test_every_query_that_answers_met_applies_the_rule_of_graph_schema():
+    pattern = attends_pattern()
+    assert pattern == "((:Organisation)<-[:WORKS_FOR]-(:Person)){0,1}()-[:ATTENDED]->(e"
+    met = [q for q in queries.list_queries() if "as defined in graph/SCHEMA.md" in q.text]
+    assert {q.name for q in met} == {"who_met_whom", "south_med_clusters_and_eu_peers",
+                                     "south_med_clusters_without_eu_peers", "organisation_profile"}
+    for query in met:
+        assert pattern in query.text, query.name
+        if query.name != "organisation_profile":  # a profile lists the planned attendances too
+            assert "coalesce(e.status, 'held') <> 'planned'" in query.text, query.name
+
+
+def test_an_organisation_attends_through_the_people_who_work_for_it_in_queries_and_analytics(db, neo4j_settings):
+    database = neo4j_settings.database
+    load(db, database, [DATA])
+    # Sun Coast Cluster did not attend the Forum de Lyon itself: Jean Morel, who works for it, did
+    own, _, _ = db.execute_query("MATCH (:Organisation {id: 'sun-coast'})-[r:ATTENDED]->() RETURN r",
+                                 database_=database)
+    assert own == []
+    profile = queries.run(db, database, "organisation_profile", {"name": "Sun Coast Cluster"})
+    assert rows(profile[profile.fact == "attended"]) == {
+        ("sun-coast", "attended", "Forum de Lyon", "delegate via Jean Morel", "2019-09-13", ("forum-2019:5",))}
+    met = queries.run(db, database, "who_met_whom", {"a": "C2TM", "b": "Sun Coast Cluster"})
+    tie = tie_graph(read_graph(db, database)).edges["c2tm", "sun-coast"]
+    assert set(met.how) == {"event", "mentoring"}
+    assert set(tie["types"]) == {"co_attended", "mentoring"}
+
+
+def test_a_membership_is_a_meeting_in_queries_and_analytics(db, neo4j_settings):
+    database = neo4j_settings.database
+    load(db, database, [DATA])
+    met = queries.run(db, database, "who_met_whom", {"a": "C2TM", "b": "ESITH"})
+    assert rows(met[met.how == "membership"]) == {
+        ("Moroccan Technical Textile Cluster", "ESITH", "membership", "ESITH member of Moroccan Technical Textile Cluster",
+         None, None, ("forum-2019:4",))}
+    assert "membership" in tie_graph(read_graph(db, database)).edges["c2tm", "esith"]["types"]
+
+
+WAYS = {"event": {"co_attended", "visited"}, "mentoring": {"mentoring"}, "agreement": {"agreement"},
+        "membership": {"membership"}}
+
+
+def test_on_the_seed_data_the_queries_and_the_report_agree_on_who_met_whom(db, neo4j_settings):
+    database = neo4j_settings.database
+    load(db, database, [DEFAULT_DATA])
+    analysis = analyse(read_graph(db, database))
+    # the case of issue 16: the two met at the FILEX forum through their people
+    met = queries.run(db, database, "who_met_whom", {"a": "Jerusalem Tourism Cluster", "b": "Capenergies"})
+    assert list(met.how) == ["event"] and list(met.detail) == [
+        "delegate via Naila Jwealis / delegate via Paul Lucchese"]
+    matrix = analysis.tables["met_matrix"]
+    assert ("Jerusalem Tourism Cluster", "Capenergies") in set(zip(matrix.south_name, matrix.eu_name))
+    # every South-Med cluster × EU pair, and how they met
+    peers = queries.run(db, database, "south_med_clusters_and_eu_peers")
+    by_query = {(r.cluster, r.eu_organisation): set().union(*(WAYS[w.split(":")[0]] for w in r.ways))
+                for r in peers.itertuples()}
+    by_report = {(r.south_name, r.eu_name): set(r.how.split(", ")) for r in matrix.itertuples()}
+    assert by_query.keys() == by_report.keys()
+    for pair, types in by_report.items():
+        assert types <= by_query[pair], pair
+    # and the clusters that have met no EU organisation
+    gaps = queries.run(db, database, "south_med_clusters_without_eu_peers")
+    assert sorted(gaps.cluster) == sorted(analysis.tables["not_met_eu"].name)
+    assert len(gaps) == analysis.summary["south_med_clusters"] - analysis.summary["met_an_eu_peer"]
+
+
 def test_a_cluster_that_met_only_south_med_peers_is_a_gap(db, neo4j_settings, tmp_path):
     database = neo4j_settings.database
     load(db, database, [with_more(tmp_path)])
-    assert rows(queries_run.run(db, database, "south_med_clusters_without_eu_peers")) == {
+    assert rows(queries.run(db, database, "south_med_clusters_without_eu_peers")) == {
         ("Argan Valley Cluster", "MA", 1, ("Dates & Palm Cluster",), ("registry:12",))}
-    assert "Argan Valley Cluster" not in set(queries_run.run(db, database, "south_med_clusters_and_eu_peers").cluster)
+    assert "Argan Valley Cluster" not in set(queries.run(db, database, "south_med_clusters_and_eu_peers").cluster)
 
 
 def test_a_planned_event_is_no_meeting_but_is_counted_as_planned(db, neo4j_settings, tmp_path):
     database = neo4j_settings.database
     load(db, database, [with_more(tmp_path)])
-    assert rows(queries_run.run(db, database, "who_met_whom", {"a": "argan-ma", "b": "sun-coast"})) == set()
-    assert rows(queries_run.run(db, database, "shortest_chain", {"a": "argan-ma", "b": "Odd Lab"})) == set()
-    assert rows(queries_run.run(db, database, "who_met_whom", {"a": "pole de l'arganier", "b": "dates-tn"})) == {
+    assert rows(queries.run(db, database, "who_met_whom", {"a": "argan-ma", "b": "sun-coast"})) == set()
+    assert rows(queries.run(db, database, "shortest_chain", {"a": "argan-ma", "b": "Odd Lab"})) == set()
+    assert rows(queries.run(db, database, "who_met_whom", {"a": "pole de l'arganier", "b": "dates-tn"})) == {
         ("Argan Valley Cluster", "Dates & Palm Cluster", "event", "Atelier de Tunis", "delegate / host",
          "2020-02-10", ("tunis-2020:2",))}
-    assert rows(queries_run.run(db, database, "events_per_year")) == {
+    assert rows(queries.run(db, database, "events_per_year")) == {
         (2018, "benchmarking visit", 1, 0, 5, 0), (2019, "forum", 1, 0, 2, 1),
         (2020, "techdays", 1, 1, 3, 0), (2020, "workshop", 1, 0, 2, 0)}
 
@@ -287,12 +370,12 @@ def test_a_planned_event_is_no_meeting_but_is_counted_as_planned(db, neo4j_setti
 def test_a_value_with_quotes_a_comment_backticks_and_a_brace_is_only_data(db, neo4j_settings, tmp_path):
     database = neo4j_settings.database
     load(db, database, [DATA])
-    for query in queries_run.list_queries():
+    for query in queries.list_queries():
         if query.parameters:
-            frame = queries_run.run(db, database, query.name, dict.fromkeys(query.parameters, EVIL))
+            frame = queries.run(db, database, query.name, dict.fromkeys(query.parameters, EVIL))
             assert frame.empty, query.name
     load(db, database, [with_more(tmp_path)])
-    profile = queries_run.run(db, database, "organisation_profile", {"name": EVIL})
+    profile = queries.run(db, database, "organisation_profile", {"name": EVIL})
     assert rows(profile[profile.fact.isin(["name", "alias"])]) == {
         ("odd-lab", "name", "Odd Lab", None, None, ("tunis-2020:4",)),
         ("odd-lab", "alias", EVIL, None, None, ())}
@@ -302,7 +385,7 @@ def test_a_cypher_error_in_a_file_of_ones_own_is_one_line(db, neo4j_settings, tm
     mine = tmp_path / "mine.cypher"
     mine.write_text("MATCH (n) RETRN n\n")
     with pytest.raises(QueryError, match=rf"^query {re.escape(str(mine))}: Neo4j refused it: Invalid input 'RETRN'"):
-        queries_run.run(db, neo4j_settings.database, str(mine))
+        queries.run(db, neo4j_settings.database, str(mine))
 
 
 # --- the command --------------------------------------------------------------------------------
@@ -323,7 +406,7 @@ def test_query_list_shows_each_query_and_what_it_answers(neo4j_settings, medgrap
         shortest_chain                       The shortest chain of ties between two organisations, with the evidence for every link.
         south_med_clusters_and_eu_peers      Which EU organisations each South-Med cluster has met, and how.
         south_med_clusters_without_eu_peers  South-Med clusters that have met no EU organisation (the gaps to close).
-        who_met_whom                         Who met whom: every event, mentoring pair and agreement that joins two organisations.
+        who_met_whom                         Who met whom: the events, mentoring, agreements and memberships joining two organisations.
         """)
 
 
@@ -360,3 +443,62 @@ def test_query_errors_are_one_line(neo4j_settings, medgraph_cli):
         1, "", "Error: unknown query 'who_met' (closest: who_met_whom): `medgraph query --list` lists them\n")
     assert medgraph_cli("query", "who_met_whom", "-p", "a=C2TM") == (
         1, "", "Error: query who_met_whom needs the parameter $b: give it with -p b=VALUE\n")
+
+
+# --- names as users type them -----------------------------------------------------------------
+
+def test_a_part_of_a_name_finds_the_organisation_the_whole_name_first(db, neo4j_settings):
+    database = neo4j_settings.database
+    load(db, database, [DATA])
+    met = queries.run(db, database, "who_met_whom", {"a": "technical TEXTILE", "b": "solar"})
+    assert set(zip(met.a, met.b)) == {("Moroccan Technical Textile Cluster", "Solar Energy Cluster")}
+    # "Sun Coast Cluster" is a whole name: the clusters it is only a part of are not taken
+    assert queries.run(db, database, "organisation_profile", {"name": "sun coast cluster"}).id.unique().tolist() == [
+        "sun-coast"]
+    # a name's beginning comes before a part of another name: "dates" begins "Dates & Palm Cluster"
+    assert queries.run(db, database, "organisation_profile", {"name": "dates"}).id.unique().tolist() == ["dates-tn"]
+
+
+def test_the_seed_datas_maroc_numeric_cluster_is_found_by_part_of_its_name(db, neo4j_settings):
+    load(db, neo4j_settings.database, [DEFAULT_DATA])
+    met = queries.run(db, neo4j_settings.database, "who_met_whom", {"a": "Maroc Numeric", "b": "valley for stone"})
+    assert set(met.a) == {"Maroc Numeric Cluster"} and len(met) > 0
+
+
+def test_query_says_when_a_name_finds_several_organisations(db, neo4j_settings, medgraph_cli):
+    load(db, neo4j_settings.database, [DATA])
+    code, out, err = medgraph_cli("query", "who_met_whom", "-p", "a=palm", "-p", "b=Solartys", "--format", "csv")
+    assert (code, err) == (0, "note: a='palm' finds 2 organisations, and the rows answer for each: "
+                              "Date and Palm Cluster, Dates & Palm Cluster\n")
+    assert [line.split(",")[0] for line in out.splitlines()[1:]] == ["Date and Palm Cluster", "Dates & Palm Cluster"]
+
+
+# --- ad-hoc Cypher reads only -------------------------------------------------------------------
+
+WRITES = {
+    "set": "MATCH (o:Organisation {id: 'c2tm'}) SET o.name = 'Renamed' RETURN o.name AS name",
+    "create": "CREATE (n:Entity:Organisation {id: 'new', name: 'New'}) RETURN n.name AS name",
+    "delete": "MATCH (o:Organisation {id: 'esith'}) DETACH DELETE o RETURN 'gone' AS name",
+}
+
+
+@pytest.mark.parametrize("verb", sorted(WRITES))
+def test_a_query_that_writes_is_refused_in_one_line_and_changes_nothing(db, neo4j_settings, medgraph_cli,
+                                                                          tmp_path, verb):
+    load(db, neo4j_settings.database, [DATA])
+    before = graph_checksum(db, neo4j_settings.database)
+    mine = tmp_path / f"{verb}.cypher"
+    mine.write_text(WRITES[verb] + "\n")
+    assert medgraph_cli("query", str(mine)) == (
+        1, "", f"Error: query {mine} writes to the graph and queries only read: nothing was changed "
+               "(give --write to let it write)\n")
+    assert graph_checksum(db, neo4j_settings.database) == before
+
+
+def test_with_write_a_query_may_write(db, neo4j_settings, medgraph_cli, tmp_path):
+    load(db, neo4j_settings.database, [DATA])
+    before = graph_checksum(db, neo4j_settings.database)
+    mine = tmp_path / "set.cypher"
+    mine.write_text(WRITES["set"] + "\n")
+    assert medgraph_cli("query", str(mine), "--write") == (0, "name\nRenamed\n", "")
+    assert graph_checksum(db, neo4j_settings.database) != before

@@ -115,6 +115,7 @@ def test_the_password_file_is_private(neo4j_settings):
     assert files and all(f.stat().st_mode & 0o777 == 0o600 for f in files)
 
 
+@pytest.mark.neo4j
 def test_start_status_start_again_stop(scratch_env):
     code, out, _ = medgraph("db", "start", env=scratch_env)
     try:
@@ -189,6 +190,7 @@ def test_an_occupied_port_is_one_clear_line(scratch_env):
     assert (code, err) == (3, f"Error: port {port} (MEDGRAPH_NEO4J_PORT) is already in use by another process\n")
 
 
+@pytest.mark.neo4j
 def test_a_server_that_does_not_come_up_in_time(scratch_env):
     scratch_env["MEDGRAPH_NEO4J_START_TIMEOUT"] = "0.5"
     code, _, err = medgraph("db", "start", env=scratch_env)

@@ -75,7 +75,7 @@ class Status:
     running: bool
     uri: str | None
     pid: int | None
-    version: str | None
+    version: str | None  # None until `medgraph.connection.local_status` asks the server
     data_dir: Path
 
 
@@ -290,11 +290,13 @@ def stop(paths: Paths | None = None, *, timeout: float = 60) -> str:
 
 
 def status(paths: Paths | None = None) -> Status:
-    from medgraph.connection import Settings, server_version
+    """Whether this data directory's server runs, where and as which process.
 
+    The version it answers with needs a connection: `medgraph.connection.local_status` adds it
+    (this module starts and stops processes and never connects, so the dependency goes one way).
+    """
     paths = paths or default_paths()
     uri = running_uri(paths)
     if uri is None:
         return Status(False, None, None, None, paths.data)
-    version = server_version(Settings(uri, "neo4j", ensure_password(paths), "neo4j", local=True))
-    return Status(True, uri, read_state(paths)["pid"], version, paths.data)
+    return Status(True, uri, read_state(paths)["pid"], None, paths.data)

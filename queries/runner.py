@@ -1,5 +1,8 @@
 """The analysts' questions: find a query of queries/ (or a .cypher file), check it, run it, print it.
 
+Imported as `medgraph.queries` (``from medgraph import queries; queries.run(driver, database,
+"who_met_whom", {"a": "C2TM", "b": "ESITH"})``); the query files live beside this module.
+
 A query file opens with comment lines: what it answers (the first line, which `medgraph query
 --list` shows), its parameters with an example value each, and the columns it returns. Values
 always travel as ``$parameters`` and are passed as the strings the user typed; a query that
@@ -18,6 +21,7 @@ from pathlib import Path
 import neo4j
 import pandas as pd
 
+from medgraph.cypher import read_cypher
 from medgraph.errors import QueryError
 
 FORMATS = ("table", "csv", "json")
@@ -123,24 +127,54 @@ def check_format(fmt: str) -> None:
         raise QueryError(f"--format: expected one of {', '.join(FORMATS)}, found {fmt!r}")
 
 
-def run_query(driver: neo4j.Driver, database: str, query: Query, parameters: dict[str, str]) -> pd.DataFrame:
-    """A checked query's rows as a DataFrame; a Cypher error becomes a one-line QueryError."""
+def run(driver: neo4j.Driver, database: str, query: str | Query,
+        parameters: dict[str, str] | None = None, *, write: bool = False) -> pd.DataFrame:
+    """Run a query of queries/ by name, a .cypher file by path, or a found `Query`, with string
+    parameters; its rows as a DataFrame. A missing or unused parameter, or a Cypher error, is a
+    one-line QueryError.
+
+    The query runs in a read transaction (access mode READ), so the server refuses any write:
+    a QueryError, and the graph unchanged. ``write=True`` runs it in a write transaction.
+
+    Example: ``run(driver, "neo4j", "who_met_whom", {"a": "C2TM", "b": "Sun Coast Cluster"})``.
+    """
+    query = query if isinstance(query, Query) else find_query(query)
+    parameters = parameters or {}
     check_parameters(query, parameters)
+    routing = neo4j.RoutingControl.WRITE if write else neo4j.RoutingControl.READ
     try:
-        return driver.execute_query(query.text, parameters, database_=database,
+        return driver.execute_query(query.text, parameters, database_=database, routing_=routing,
                                     result_transformer_=neo4j.Result.to_df)
     except neo4j.exceptions.Neo4jError as error:
+        if error.code == "Neo.ClientError.Statement.AccessMode":
+            raise QueryError(f"query {query.name} writes to the graph and queries only read: nothing was "
+                             "changed (give --write to let it write)") from None
         message = (error.message or str(error)).strip().splitlines()[0]
         raise QueryError(f"query {query.name}: Neo4j refused it: {message}") from None
 
 
-def run(driver: neo4j.Driver, database: str, name_or_path: str,
-        parameters: dict[str, str] | None = None) -> pd.DataFrame:
-    """Run a query of queries/ by name (or a .cypher file by path) with string parameters.
+def organisation_parameters(query: Query) -> list[str]:
+    """The parameters that name organisations: those of a Parameters section that says "organisation".
 
-    Example: ``run(driver, "neo4j", "who_met_whom", {"a": "C2TM", "b": "Sun Coast Cluster"})``.
+    >>> organisation_parameters(Query("q", '// Q.\\n// Parameters: $a, $b (organisations: names).\\nRETURN $a, $b'))
+    ['a', 'b']
     """
-    return run_query(driver, database, find_query(name_or_path), parameters or {})
+    header = "\n".join(line for line in query.text.splitlines() if line.startswith("//"))
+    section = header.partition("Parameters:")[2].partition("Returns:")[0]
+    return [name for name in query.parameters if f"${name}" in section] if "organisation" in section else []
+
+
+def several_found(driver: neo4j.Driver, database: str, query: Query, parameters: dict[str, str]) -> list[str]:
+    """A note for each organisation parameter whose value finds more than one organisation."""
+    notes = []
+    for name in organisation_parameters(query):
+        records, _, _ = driver.execute_query(read_cypher("medgraph", "organisations_named"), value=parameters[name],
+                                             database_=database, routing_=neo4j.RoutingControl.READ)
+        found = [r["name"] for r in records]
+        if len(found) > 1:
+            notes.append(f"{name}={parameters[name]!r} finds {len(found)} organisations, and the rows answer for "
+                         f"each: {', '.join(found)}")
+    return notes
 
 
 def cell(value) -> str:

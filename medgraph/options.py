@@ -1,0 +1,65 @@
+"""The command line's shared choices and options, and how a mistake in one reads (one line)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+try:  # typer ships its own copy of click from 0.2x on
+    from typer._click.exceptions import ClickException, NoArgsIsHelpError
+except ImportError:  # pragma: no cover - an older typer on click
+    from click.exceptions import ClickException, NoArgsIsHelpError
+
+__all__ = ["AsOf", "ClickException", "ExportFormat", "NoArgsIsHelpError", "QueryFormat", "Replace", "Seeds", "SizeBy",
+           "View", "day", "usage_message"]
+
+#: The map's views, node sizes and the export and query formats, as typer choices. The map's
+#: registry of views and graph/export.py own these names (tests/test_cli.py checks they agree);
+#: the CLI keeps them to show its choices without importing the map's libraries.
+MAP_VIEWS = ("ties", "events", "countries")
+MAP_SIZES = ("betweenness", "weighted_degree")
+EXPORT_FORMATS = ("graphml", "gexf", "csv")
+QUERY_FORMATS = ("table", "csv", "json")
+
+View = enum.StrEnum("View", MAP_VIEWS)
+SizeBy = enum.StrEnum("SizeBy", MAP_SIZES)
+ExportFormat = enum.StrEnum("ExportFormat", EXPORT_FORMATS)
+QueryFormat = enum.StrEnum("QueryFormat", QUERY_FORMATS)
+
+DATE_FORMAT = "%Y-%m-%d"
+REPLACE_HELP = "replace what the database holds by the data loaded (one transaction) instead of adding to it"
+
+
+def day(value: dt.datetime | None) -> dt.date | None:
+    """typer parses a date option as a datetime at midnight; the commands take the day."""
+    return value.date() if value else None
+
+
+AsOf = Annotated[dt.datetime | None, typer.Option(
+    "--as-of", formats=[DATE_FORMAT], callback=day, help="only what had happened by this date (YYYY-MM-DD)")]
+Seeds = Annotated[Path | None, typer.Option(
+    "--seeds", envvar="MEDGRAPH_SEEDS", help="folder of the source documents: check hashes and cited lines")]
+Replace = Annotated[bool, typer.Option("--replace", help=REPLACE_HELP)]
+
+
+def usage_message(error: ClickException) -> str:
+    """A command-line mistake worded as medgraph's own errors.
+
+    >>> class Bad(Exception): message, param = "Value error, 'June' does not match the formats '%Y-%m-%d'.", ""
+    >>> usage_message(Bad())
+    "expected a date YYYY-MM-DD, found 'June'"
+    """
+    param = getattr(error, "param", None)
+    message = re.sub(r"^Value error, ", "", error.message if param is not None else error.format_message())
+    option = f"{max(param.opts, key=len)}: " if param is not None and getattr(param, "opts", None) else ""
+    value = r"""('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")"""
+    if found := re.match(value + r" is not one of (.+?)\.?$", message):
+        return f"{option}expected one of {found.group(2).replace(chr(39), '')}, found {found.group(1)}"
+    if found := re.match(value + r" does not match the formats? ", message):
+        return f"{option}expected a date YYYY-MM-DD, found {found.group(1)}"
+    return option + message
