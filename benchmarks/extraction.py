@@ -39,10 +39,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from extraction_scoring import (REAL_TYPES, Score, errors, label_aliases, score_date, score_document,  # noqa: E402
-                                table, to_items)
-from medgraph.loaders.extract.run import extract_source, read_known  # noqa: E402
+from extraction_scoring import REAL_TYPES, Score, errors, label_aliases, score_date, score_document, table, to_items  # noqa: E402
+
 from medgraph.loaders.extract.proposal import to_data  # noqa: E402
+from medgraph.loaders.extract.run import extract_source, read_known  # noqa: E402
 from medgraph.loaders.extract.source import read_source  # noqa: E402
 from medgraph.loaders.readers.yaml_reader import parse_yaml, read_document  # noqa: E402
 

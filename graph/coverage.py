@@ -73,7 +73,7 @@ def thin_countries(T: nx.Graph, minimum: int = MIN_COUNTRY_TIES) -> pd.DataFrame
     [['LB', 1, 0]]
     """
     countries: dict[str, dict] = {}
-    for n, d in T.nodes(data=True):
+    for _, d in T.nodes(data=True):
         countries.setdefault(d.get("country") or "unknown", {"organisations": 0, "ties": 0})["organisations"] += 1
     for u, v in T.edges():
         for code in {T.nodes[u].get("country") or "unknown", T.nodes[v].get("country") or "unknown"}:

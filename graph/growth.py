@@ -21,8 +21,14 @@ import networkx as nx
 import pandas as pd
 
 from medgraph.graph.ties.accessors import event_date, held_events
-from medgraph.graph.ties.links import Link, agreement_links, attendances, membership_links, mentoring_links
-from medgraph.graph.ties.links import shared_events
+from medgraph.graph.ties.links import (
+    Link,
+    agreement_links,
+    attendances,
+    membership_links,
+    mentoring_links,
+    shared_events,
+)
 from medgraph.graph.ties.options import Attribution, TieOptions, Window, attribution, organisation_nodes
 from medgraph.schema import is_eu, is_south_med_cluster
 

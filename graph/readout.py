@@ -7,8 +7,8 @@ returned graph.
 
 from __future__ import annotations
 
-import networkx as nx
 import neo4j
+import networkx as nx
 
 from medgraph.cypher import read_cypher
 from medgraph.graph.knowledge import knowledge_graph

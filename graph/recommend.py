@@ -41,7 +41,7 @@ def candidates(T: nx.Graph, s) -> list:
 
 def scored(T: nx.Graph, s, e, adamic_adar: float) -> dict:
     """The score of meeting e for s, and the reasons for it in words."""
-    common = sorted((name(T, w) for w in nx.common_neighbors(T, s, e)))
+    common = sorted(name(T, w) for w in nx.common_neighbors(T, s, e))
     reasons = [f"common partners: {', '.join(common)}"] if common else []
     score = adamic_adar
     if same_sector(T.nodes[s], T.nodes[e]):

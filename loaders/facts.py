@@ -99,7 +99,8 @@ def organisation_entry(org: dict, path: str, rows: GraphRows, seen: set[str]) ->
         return None
     aliases = tuple(org.get("aliases") or ())
     rows.node(org["id"], ["Organisation", org["kind"]], name=org["name"], kind=org["kind"], country=code,
-              aliases=list(aliases), search_keys=sorted({search_key(n) for n in (org["name"], *aliases)}), sector=org.get("sector"), city=org.get("city"), note=org.get("note"))
+              aliases=list(aliases), search_keys=sorted({search_key(n) for n in (org["name"], *aliases)}),
+              sector=org.get("sector"), city=org.get("city"), note=org.get("note"))
     if code:
         country_node(code, rows)
         rows.relate("LOCATED_IN", org["id"], code, f"registry:{org[LINE]}")

@@ -11,8 +11,7 @@ from medgraph.loaders import facts as F
 from medgraph.loaders import models
 from medgraph.loaders.readers import LINE, Document, Registry
 from medgraph.loaders.rows import GraphRows
-from medgraph.schema import (DATE_PRECISIONS, DOCUMENT_LANGUAGES, EVENT_KINDS, EVENT_STATUSES, ORGANISER,
-                             REVIEW_STATES)
+from medgraph.schema import DATE_PRECISIONS, DOCUMENT_LANGUAGES, EVENT_KINDS, EVENT_STATUSES, ORGANISER, REVIEW_STATES
 
 #: Fact type -> its handler (events have three passes of their own, in `to_rows`).
 HANDLERS = {model.fact: handler for model, handler in (

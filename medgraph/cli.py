@@ -13,6 +13,7 @@ from neo4j.exceptions import DriverError, Neo4jError
 
 from medgraph import connection, server
 from medgraph.errors import MedgraphError, ServerError
+from medgraph.graph.maps import view_help
 from medgraph.options import (
     AsOf,
     ClickException,
@@ -263,8 +264,7 @@ def split_ids(values: list[str] | None) -> list[str]:
 
 @app.command("map")
 def map_command(
-    view: View = typer.Option(View.ties, "--view",
-                              help="ties (organisations), events (organisations and events) or countries"),
+    view: View = typer.Option(next(iter(View)), "--view", help=view_help()),
     event: list[str] = typer.Option(None, "--event",
                                     help="only ties made at this event (repeat, or comma-separated ids)"),
     country: list[str] = typer.Option(None, "--country",

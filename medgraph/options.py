@@ -10,6 +10,9 @@ from typing import Annotated
 
 import typer
 
+from medgraph import queries
+from medgraph.graph import export, maps
+
 try:  # typer ships its own copy of click from 0.2x on
     from typer._click.exceptions import ClickException, NoArgsIsHelpError
 except ImportError:  # pragma: no cover - an older typer on click
@@ -18,18 +21,12 @@ except ImportError:  # pragma: no cover - an older typer on click
 __all__ = ["AsOf", "ClickException", "ExportFormat", "NoArgsIsHelpError", "QueryFormat", "Replace", "Seeds", "SizeBy",
            "View", "day", "usage_message"]
 
-#: The map's views, node sizes and the export and query formats, as typer choices. The map's
-#: registry of views and graph/export.py own these names (tests/test_cli.py checks they agree);
-#: the CLI keeps them to show its choices without importing the map's libraries.
-MAP_VIEWS = ("ties", "events", "countries")
-MAP_SIZES = ("betweenness", "weighted_degree")
-EXPORT_FORMATS = ("graphml", "gexf", "csv")
-QUERY_FORMATS = ("table", "csv", "json")
-
-View = enum.StrEnum("View", MAP_VIEWS)
-SizeBy = enum.StrEnum("SizeBy", MAP_SIZES)
-ExportFormat = enum.StrEnum("ExportFormat", EXPORT_FORMATS)
-QueryFormat = enum.StrEnum("QueryFormat", QUERY_FORMATS)
+#: The map's views (its registry: a new view shows here by itself), node sizes, and the export
+#: and query formats, as typer choices.
+View = enum.StrEnum("View", list(maps.VIEWS))
+SizeBy = enum.StrEnum("SizeBy", maps.SIZE_BY)
+ExportFormat = enum.StrEnum("ExportFormat", export.FORMATS)
+QueryFormat = enum.StrEnum("QueryFormat", queries.FORMATS)
 
 DATE_FORMAT = "%Y-%m-%d"
 REPLACE_HELP = "replace what the database holds by the data loaded (one transaction) instead of adding to it"

@@ -16,10 +16,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from medgraph.errors import DataError
-from medgraph.loaders.to_rows import to_rows
+from medgraph.loaders.load import SHOWN_PROBLEMS, load
 from medgraph.loaders.readers import Document, Registry
 from medgraph.loaders.readers.yaml_reader import parse_yaml
-from medgraph.loaders.load import SHOWN_PROBLEMS, load
+from medgraph.loaders.to_rows import to_rows
 from medgraph.stats import graph_checksum
 
 FIXTURES = Path(__file__).parent / "fixtures"

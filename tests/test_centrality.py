@@ -5,8 +5,8 @@ import math
 import networkx as nx
 import pytest
 
-from medgraph.graph.knowledge import example_graph
 from medgraph.graph.centrality import COLUMNS, centrality_table, eigenvector
+from medgraph.graph.knowledge import example_graph
 from medgraph.graph.ties import tie_graph
 
 
@@ -116,8 +116,8 @@ def test_two_runs_give_the_same_table():
 
 
 def test_events_attended_counts_a_forum_and_its_mission_once():
-    from medgraph.graph.knowledge import knowledge_graph
     from medgraph.graph.centrality import events_attended
+    from medgraph.graph.knowledge import knowledge_graph
     from medgraph.graph.ties import two_mode
 
     held = {"status": "held"}

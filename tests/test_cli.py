@@ -61,8 +61,10 @@ def test_the_commands_offer_the_views_sizes_and_formats_the_library_takes():
     from medgraph import options, queries
     from medgraph.graph import export, maps
 
-    assert options.MAP_VIEWS == maps.VIEWS and options.MAP_SIZES == maps.SIZE_BY
-    assert options.EXPORT_FORMATS == export.FORMATS and options.QUERY_FORMATS == queries.FORMATS
+    assert [v.value for v in options.View] == list(maps.VIEWS)
+    assert tuple(s.value for s in options.SizeBy) == maps.SIZE_BY
+    assert tuple(f.value for f in options.ExportFormat) == export.FORMATS
+    assert tuple(f.value for f in options.QueryFormat) == queries.FORMATS
 
 
 def test_the_dated_commands_share_one_as_of_option():

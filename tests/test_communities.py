@@ -4,8 +4,8 @@ import networkx as nx
 import pytest
 
 from medgraph.errors import MedgraphError
-from medgraph.graph.knowledge import example_graph
 from medgraph.graph.communities import communities, country_ties, south_north_shares
+from medgraph.graph.knowledge import example_graph
 from medgraph.graph.ties import tie_graph
 
 

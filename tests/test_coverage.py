@@ -2,8 +2,8 @@
 
 import datetime as dt
 
-from medgraph.graph.knowledge import example_graph, knowledge_graph, said
 from medgraph.graph.coverage import thin_spots
+from medgraph.graph.knowledge import example_graph, knowledge_graph, said
 from medgraph.graph.ties import tie_graph
 
 

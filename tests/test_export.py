@@ -4,8 +4,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from medgraph.graph.knowledge import example_graph
 from medgraph.graph.export import export
+from medgraph.graph.knowledge import example_graph
 from medgraph.graph.ties import tie_graph, two_mode
 from medgraph.loaders.load import load
 

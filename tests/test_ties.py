@@ -7,8 +7,8 @@ import networkx as nx
 import pytest
 
 from medgraph.errors import MedgraphError
-from medgraph.graph.knowledge import example_graph, knowledge_graph, said
 from medgraph.graph import ties
+from medgraph.graph.knowledge import example_graph, knowledge_graph, said
 from medgraph.graph.ties import TieOptions, projection, tie_graph, two_mode
 from medgraph.schema import TIE_TYPES
 

@@ -20,8 +20,15 @@ import networkx as nx
 from medgraph.graph import centrality
 from medgraph.graph.maps.basis import Basis
 from medgraph.graph.maps.style import KIND_SHAPES, UNMET_MARK, colours, country_colour
-from medgraph.graph.maps.texts import (country_name, event_label, event_order, first_date, listing, node_sources,
-                                       tie_types)
+from medgraph.graph.maps.texts import (
+    country_name,
+    event_label,
+    event_order,
+    first_date,
+    listing,
+    node_sources,
+    tie_types,
+)
 
 __all__ = ["VIEWS", "View", "register", "view_help", "Scene", "organisation_scores", "most_central", "time_steps",
            "add_steps", "org_node", "numbered", "DENSE_EDGES", "DENSE_SAMPLE"]

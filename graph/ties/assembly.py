@@ -10,10 +10,16 @@ from collections.abc import Iterable
 import networkx as nx
 
 from medgraph import schema
-
 from medgraph.graph.ties.accessors import Prov, event_start
-from medgraph.graph.ties.links import Attendance, Link, agreement_links, attendances, membership_links
-from medgraph.graph.ties.links import mentoring_links, shared_events
+from medgraph.graph.ties.links import (
+    Attendance,
+    Link,
+    agreement_links,
+    attendances,
+    membership_links,
+    mentoring_links,
+    shared_events,
+)
 from medgraph.graph.ties.options import Attribution, TieOptions, Window, attribution, organisation_nodes, window
 from medgraph.graph.ties.projection import MAX_PAIRS, check_pairs, typed_weights
 

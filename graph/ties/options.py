@@ -17,8 +17,16 @@ import networkx as nx
 
 from medgraph import schema
 from medgraph.errors import MedgraphError
-from medgraph.graph.ties.accessors import Prov, attendance_count, event_date, held_events, label, organisations
-from medgraph.graph.ties.accessors import provenance, relations
+from medgraph.graph.ties.accessors import (
+    Prov,
+    attendance_count,
+    event_date,
+    held_events,
+    label,
+    organisations,
+    provenance,
+    relations,
+)
 
 __all__ = ["WEIGHTINGS", "check_weighting", "TieOptions", "Window", "window", "Attribution", "attribution",
            "organisation_nodes"]

@@ -17,8 +17,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from medgraph.errors import DataError
-from medgraph.loaders.readers.records import LINE, Document, Reader, Registry
 from medgraph.loaders.readers import yaml_reader
+from medgraph.loaders.readers.records import LINE, Document, Reader, Registry
 
 __all__ = ["LINE", "Document", "Registry", "Reader", "READERS", "reader_for", "read_document", "read_registry",
            "find_data_files", "accepted"]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from medgraph.errors import DataError
-from medgraph.loaders.models import LINE
+from medgraph.loaders.models import LINE  # noqa: F401 - re-exported: a reader tags each record with it
 
 MAX_FILE_MB = 16  # one data file; parsing YAML takes about 1 s per MB (MEDGRAPH_MAX_FILE_MB overrides)
 
