@@ -104,4 +104,4 @@ def region_of(code: str | None) -> str:
 
 # "An organisation attends an event through its own ATTENDED relationship or that of a person who
 # WORKS_FOR it": the analytics apply it in graph/ties/links.py (`attendances`); the Cypher queries in
-# queries/ through the same pattern, (o)(()<-[:WORKS_FOR]-(:Person)){0,1}-[:ATTENDED]->(e).
+# queries/ through the one quantified path pattern that graph/SCHEMA.md ("Who met whom") gives.
