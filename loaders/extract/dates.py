@@ -180,10 +180,13 @@ DATELINE_BEFORE = re.compile(
 
 def document_date(lines: list[str] | tuple[str, ...], head: int = 12) -> tuple[dt.date, int] | None:
     """The document's own date and its line: a dateline ("Marseille, 26 November 2018",
-    "Submitted … on 17 June 2019") among the first `head` non-blank lines.
+    "Submitted … on 17 June 2019") or a line that is a date and nothing else ("Apr 11 2022",
+    "October, 3, 2018", "13/11/2019") among the first `head` non-blank lines.
 
     >>> document_date(["PRESS RELEASE", "", "Marseille, 26 November 2018"])
     (datetime.date(2018, 11, 26), 3)
+    >>> document_date(["A title", "Jul 13 2021", "Text"])
+    (datetime.date(2021, 7, 13), 2)
     """
     seen = 0
     for number, line in enumerate(lines, start=1):
@@ -195,7 +198,29 @@ def document_date(lines: list[str] | tuple[str, ...], head: int = 12) -> tuple[d
         for found in find_dates(line):
             if found.precision == "day" and found.start == found.end and DATELINE_BEFORE.search(line[:found.begin]):
                 return found.start, number
+        alone = date_alone(line)
+        if alone:
+            return alone, number
     return None
+
+
+DATE_ALONE = re.compile(r"^[\w\s,./-]{6,32}$")
+
+
+def date_alone(line: str) -> dt.date | None:
+    """The day a line gives when it is a full date and nothing else, read by dateparser (EN/FR).
+
+    >>> date_alone("October, 3, 2018"), date_alone("13 juillet 2021"), date_alone("In 2019 we met")
+    (datetime.date(2018, 10, 3), datetime.date(2021, 7, 13), None)
+    """
+    text = line.strip()
+    if not DATE_ALONE.match(text) or not re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", text) or len(text.split()) > 5:
+        return None
+    import dateparser  # imported on first use: 0.1 s, and only documents with such a line need it
+
+    parsed = dateparser.parse(text, languages=["en", "fr"],
+                              settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]})
+    return parsed.date() if parsed else None
 
 
 def is_dateline(text: str, found: DateMention) -> bool:

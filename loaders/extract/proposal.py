@@ -20,6 +20,7 @@ import yaml
 from medgraph.loaders import models as M
 from medgraph.loaders.countries import fold
 from medgraph.loaders.extract.events import Event, Events
+from medgraph.loaders.extract.linking import family, link_event, named_events
 from medgraph.loaders.extract.relations import Found, OrgRef
 from medgraph.loaders.extract.source import Source
 from medgraph.loaders.resolve import normalise
@@ -60,8 +61,11 @@ def to_data(proposal: Proposal, min_confidence: float = 0.0, known_events: list[
     `mention` of its id, not a second definition."""
     source = proposal.source
     name_events(proposal.events.found, document_id(source))
-    linked = {id(e): link_event(e, known_events) for e in proposal.events.found}
+    named = named_in(source, known_events, proposal.date)
+    linked = {id(e): link_event(e, known_events, proposal.date) or named_link(e, named, known_events)
+              for e in proposal.events.found}
     facts = [mention_fact(e, linked[id(e)]) if linked[id(e)] else event_fact(e, proposal) for e in proposal.events.found]
+    facts += named_mentions(named, set(linked.values()))
     facts += attendance_facts(proposal.found)
     facts += [membership_fact(m, o) for m, o in unique_pairs(proposal.found.memberships)]
     facts += [mentoring_fact(*m) for m in proposal.found.mentoring]
@@ -84,13 +88,31 @@ def name_events(events: list[Event], doc_id: str) -> None:
         seen.add(event.id)
 
 
-def link_event(event: Event, known_events: list[dict]) -> str | None:
-    """The id of the known event this one is, if exactly one fits: kind, dates, country."""
-    if not event.start:
-        return None
-    fits = [k["id"] for k in known_events if k["kind"] == event.kind and k["start"] and k["start"] <= event.end
-            and event.start <= k["end"] and k["country"] in (None, event.country)]
-    return fits[0] if len(fits) == 1 else None
+def named_in(source: Source, known_events: list[dict], reference) -> dict[int, list[str]]:
+    """Line -> the known events it names by a word of their own ("LOGISMED 2019")."""
+    named: dict[int, list[str]] = {}
+    for number, line in enumerate(source.lines, start=1):
+        for event_id, _ in named_events(line, known_events, reference):
+            named.setdefault(number, []).append(event_id)
+    return named
+
+
+def named_link(event: Event, named: dict[int, list[str]], known_events: list[dict]) -> str | None:
+    """The known event of the proposed one's family that its own line names, if exactly one."""
+    kinds = {k["id"]: k["kind"] for k in known_events}
+    fits = {i for i in named.get(event.line, []) if kinds.get(i) in family(event.kind)}
+    return fits.pop() if len(fits) == 1 else None
+
+
+def named_mentions(named: dict[int, list[str]], linked: set) -> list[dict]:
+    """A mention of each known event named and not yet linked, at the first line naming it."""
+    facts, seen = [], set(linked)
+    for line, ids in sorted(named.items()):
+        for event_id in ids:
+            if event_id not in seen:
+                seen.add(event_id)
+                facts.append(proposed(M.Mention(event=event_id), line, 0.8))
+    return facts
 
 
 def mention_fact(event: Event, known_id: str) -> dict:

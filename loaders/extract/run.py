@@ -51,6 +51,7 @@ def read_known(registry: Path, documents: Path | None = None) -> Known:
 def known_event(fact: dict) -> dict:
     start = fact.get("start")
     return {"id": fact.get("id"), "kind": fact.get("kind"), "start": start, "end": fact.get("end") or start,
+            "name": fact.get("name"), "city": fact.get("city"),
             "country": country_code(str(fact["country"])) if fact.get("country") else None}
 
 
@@ -61,6 +62,9 @@ def extract_source(source: Source, known: Known) -> Proposal:
     blocks = paragraphs(source)
     title = title_paragraph(blocks, dated[1] if dated else None)
     read = [read_sentence(s, i, known.finder, reference) for i, block in enumerate(blocks) for s in sentences(block)]
+    for sentence in read:  # the dateline dates the document, not an event
+        if dated and sentence.span.line == dated[1]:
+            sentence.dates = [d for d in sentence.dates if (d.start, d.end) != (reference, reference)]
     events = find_events(read, title, reference)
     found = Found()
     in_lists = read_lists(known, found, events, blocks, read)
