@@ -98,3 +98,17 @@ PLANNED_CUES = r"\bwill\b|\bshall\b|\bupcoming\b|\bplanned\b|\bnext\b|\bsera\b|\
                r"|\borganisera\b|\bse\s+tiendra\b|\bà\s+venir\b"
 PLURAL_BEFORE = r"(?:\bother|\bseveral|\bmany|\bdes|\bles|\bde\s+nombreux|\bseries\s+of|\btwo|\bthree|\bdeux|\btrois" \
                 r"|\badditional|\bd'autres|\bautres)\s+(?:\S+\s+){0,2}$"
+
+REGIONS = {  # regions a page of clusters is about, English, French and own names -> ISO code
+    "Wallonia": "BE", "Wallonie": "BE", "Flanders": "BE", "Flandre": "BE", "Vlaanderen": "BE",
+    "Piedmont": "IT", "Piemonte": "IT", "Piémont": "IT", "Lombardy": "IT", "Lombardia": "IT", "Sicily": "IT",
+    "Catalonia": "ES", "Catalunya": "ES", "Catalogne": "ES", "Andalusia": "ES", "Andalucía": "ES",
+    "PACA": "FR", "Provence": "FR", "Occitanie": "FR", "Bretagne": "FR", "Normandie": "FR",
+    "Auvergne-Rhône-Alpes": "FR", "Île-de-France": "FR", "Région Sud": "FR",
+}
+
+#: Names that are never a new organisation: meeting formats (B2B, C2C), blocs and regions written
+#: short (EU, MENA), and topics or sectors a page lists ("ICT", "R&D").
+NOT_ORGANISATION = r"^(?:[A-Z]2[A-Z]|EU|UE|MENA|MED|SMEs?|PMEs?|ICT|TIC|R&D|IoT|AI|IA|NGOs?|ONG)$"
+TOPICS_LEAD = r"\b(?:key\s+)?(?:topics?|th[èe]mes?|sectors?|secteurs?|areas?|domaines?|fields?|priorities|priorités" \
+              r"|subjects?|sujets?|objectives?|objectifs?|issues?|enjeux|focus|filières?)\b[^:]{0,30}$"

@@ -20,6 +20,7 @@ import yaml
 from medgraph.loaders import models as M
 from medgraph.loaders.countries import fold
 from medgraph.loaders.extract.events import Event, Events
+from medgraph.loaders.extract.gazetteer import NOT_ORGANISATION
 from medgraph.loaders.extract.linking import family, link_event, named_events
 from medgraph.loaders.extract.relations import Found, OrgRef
 from medgraph.loaders.extract.source import Source
@@ -145,7 +146,7 @@ def attendance_facts(found: Found) -> list[dict]:
     facts, seen = [], set()
     for event, org, role in found.attendances:
         key = (event.id, org.id or normalise(org.written))
-        if key in seen:
+        if key in seen or not_organisation(org):
             continue
         seen.add(key)
         fact = M.Attendance(event=event.id, **org_fields(org), role=role)
@@ -182,7 +183,7 @@ def organisation_facts(found: Found, facts: list[dict]) -> list[dict]:
     for org in found.mentions + [o for _, o, _ in found.attendances] + [o for pair in found.memberships for o in pair] \
             + parties:
         key = org.id or (normalise(org.written), org.country)
-        if key in seen or (org.id and org.id in named):
+        if key in seen or (org.id and org.id in named) or not_organisation(org):
             continue
         seen.add(key)
         if org.id:
@@ -192,6 +193,11 @@ def organisation_facts(found: Found, facts: list[dict]) -> list[dict]:
                                                       id=slug(org.written)), org.line, org.confidence,
                                    keep=("country",)))
     return result
+
+
+def not_organisation(org: OrgRef) -> bool:
+    """A new name that is a meeting format, a bloc or a topic, never an organisation ("C2C", "EU")."""
+    return org.id is None and bool(re.match(NOT_ORGANISATION, org.written.strip()))
 
 
 def referenced(fact: dict):

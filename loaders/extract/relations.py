@@ -56,6 +56,7 @@ class Found:
     mentoring: list[tuple[str, str, int, Event | None]] = field(default_factory=list)
     agreements: list[tuple[str, list[OrgRef], dt.date | None, Event | None, int]] = field(default_factory=list)
     mentions: list[OrgRef] = field(default_factory=list)
+    registry: list[tuple[OrgRef, object]] = field(default_factory=list)  # (new organisation, cluster_lists.Listed)
 
 
 @dataclass

@@ -11,14 +11,17 @@ from tabulate import tabulate
 from medgraph.errors import DataError
 from medgraph.loaders import readers
 from medgraph.loaders.countries import country_code
-from medgraph.loaders.extract.clauses import Sentence, read_sentence
+from medgraph.loaders.countries import fold
+from medgraph.loaders.extract.clauses import Sentence, place_of, read_sentence
+from medgraph.loaders.extract.cluster_lists import find_clusters, page_country
 from medgraph.loaders.extract.dates import document_date
 from medgraph.loaders.extract.lists import find_list
 from medgraph.loaders.extract.proposal import Proposal, review_rows, to_data, write_facts
 from medgraph.loaders.extract.events import Event, Events, find_events
 from medgraph.loaders.extract.pairs import MENTOR_CUE, agreement_in, mentoring_pairs
 from medgraph.loaders.extract.relations import (ATTENDING, Found, Known, cued_attendance, cued_new_attendance,
-                                                list_facts, memberships, paren_organisations, ref)
+                                                list_facts, memberships, paren_organisations, ref,
+                                                OrgRef, try_resolve)
 from medgraph.loaders.extract.source import Source, Span, detect_language, paragraphs, read_source, sentences
 from medgraph.loaders.facts import registry_rows
 from medgraph.loaders.rows import GraphRows
@@ -72,8 +75,33 @@ def extract_source(source: Source, known: Known) -> Proposal:
     for index, sentence in enumerate(read):
         if not any(item.name in sentence.text for item in in_lists.get(sentence.paragraph, ())):
             sentence_facts(known, found, sentence, events.of_sentence.get(index, []), events, about_mentoring)
+    listed_facts(known, found, blocks, page_country(source.lines, country_of_word))
     title_text = short(blocks[title].text) if title is not None else source.name
     return Proposal(source, detect_language(source.lines), reference, title_text, events, found)
+
+
+def listed_facts(known: Known, found: Found, blocks: list[Span], country: str | None) -> None:
+    """The organisations of the page's lists of clusters: known ones as mentions, new ones as
+    mentions and registry proposals; a new name that only adds words to a listed one on its line
+    ("Health (Biowin)") is dropped."""
+    listed = []
+    for block in blocks:
+        for item in find_clusters(block.text):
+            line, where = block.line_at(item.begin), item.country or country
+            known_id = try_resolve(known, item.name, where) or try_resolve(known, item.name, None)
+            org = OrgRef(known_id, item.name, where, line, 0.95 if known_id else 0.75, None if known_id else item.kind)
+            listed.append(org)
+            found.mentions.append(org)
+            if not known_id:
+                found.registry.append((org, item))
+    keys = [(o.line, set(fold(o.written).split())) for o in listed]
+    found.mentions = [m for m in found.mentions if m.id or m in listed or not any(
+        line == m.line and words < set(fold(m.written).split()) for line, words in keys)]
+
+
+def country_of_word(word: str) -> str | None:
+    place = place_of(fold(word))
+    return place[1] if place else None
 
 
 def short(text: str, width: int = 100) -> str:
