@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 
 from medgraph.loaders.extract.clauses import KindMention, Place, Sentence
 from medgraph.loaders.extract.dates import DateMention
-from medgraph.loaders.extract.gazetteer import (GENERIC_KINDS, ORGANISED_BY, ORGANISER_VERBS, PLANNED_CUES,
+from medgraph.loaders.extract.gazetteer import (GENERIC_KINDS, NOT_ORGANISATION, ORGANISED_BY, PROGRAMME_AFTER,
+                                                PROGRAMME_BEFORE, PROGRAMME_WORDS, ORGANISER_VERBS, PLANNED_CUES,
                                                 PRIORITY, SUPPORT_CUES)
-from medgraph.loaders.extract.names import OrgMention
+from medgraph.loaders.extract.names import OrgMention, chunks, country_beside, country_of, looks_like_organisation, tokens
 
 COLLABORATION = r"\bin\s+collaboration\s+with\b|\btogether\s+with\b|\bin\s+partnership\s+with\b|\brespectively\b" \
                 r"|\ben\s+collaboration\s+avec\b|\ben\s+partenariat\s+avec\b|\bconjointement\s+avec\b|\bco-?organi"
@@ -236,7 +237,8 @@ def organisers_in(sentence: Sentence) -> list[Organiser]:
     """
     by = sentence.cue(ORGANISED_BY)
     if by:
-        found = roles(sentence, [o for o in sentence.orgs if o.begin >= by.end()], by.end(), later="co-organiser")
+        named = sorted(sentence.orgs + new_names(sentence), key=lambda o: o.begin)
+        found = roles(sentence, [o for o in named if o.begin >= by.end()], by.end(), later="co-organiser")
         if found:
             found[0].shared = True
         return found
@@ -263,11 +265,35 @@ def roles(sentence: Sentence, orgs: list[OrgMention], start: int, later: str) ->
             role = "co-organiser"
         elif result and not re.fullmatch(r"[\s,]*(?:and|et|&)?\s*(?:the|la|le|les|l['’])?\s*", between, re.I):
             role = later
-        if org.id and org.id not in seen:
-            seen.add(org.id)
+        if (org.id or org.written) not in seen:
+            seen.add(org.id or org.written)
             result.append(Organiser(org, role, sentence.line_at(org.begin)))
         previous = org.end
     return result
+
+
+def new_names(sentence: Sentence) -> list[OrgMention]:
+    """Names no registry entry covers that look like organisations ("the Federation of Egyptian
+    Industries (FEI)"), as organisations the registry lacks."""
+    words = tokens(sentence.text)
+    taken = {i for i, w in enumerate(words) for o in sentence.orgs if o.begin <= w.begin < o.end}
+    found, text, names_end = [], sentence.text, [o.end for o in sentence.orgs]
+    for begin, end in chunks(text, words, taken):
+        written = re.sub(r"^(?:the|le|la|les|l['’])\s*", "", text[begin:end], flags=re.I)
+        if any(text[at:begin].strip() == "(" for at in names_end):
+            continue  # "… Agency (ITIDA)": the acronym of the name before it
+        names_end.append(end)
+        if is_programme(text, begin, end, written):
+            continue
+        if looks_like_organisation(written) and not country_of(written) and not re.match(NOT_ORGANISATION, written):
+            found.append(OrgMention(None, written, end - len(written), end, country_beside(sentence.text, end), "new"))
+    return found
+
+
+def is_programme(text: str, begin: int, end: int, written: str) -> bool:
+    """ "Cluster Booster Track", "le projet Euromed clusters Forward (ECF)", "X (funded by the EU)"."""
+    return bool(re.search(PROGRAMME_WORDS, written, re.I) or re.search(PROGRAMME_BEFORE, text[:begin], re.I)
+                or re.search(PROGRAMME_AFTER, text[end:], re.I))
 
 
 def add_organisers(sentence: Sentence, spoken: list[Event]) -> None:
@@ -277,5 +303,5 @@ def add_organisers(sentence: Sentence, spoken: list[Event]) -> None:
         targets = [e for e in segmented if organiser.shared or e.segment[0] <= organiser.org.begin < e.segment[1]] \
             if segmented else spoken[:1]
         for event in targets:
-            if organiser.org.id not in {o.org.id for o in event.organisers}:
+            if (organiser.org.id or organiser.org.written) not in {o.org.id or o.org.written for o in event.organisers}:
                 event.organisers.append(organiser)

@@ -112,3 +112,7 @@ REGIONS = {  # regions a page of clusters is about, English, French and own name
 NOT_ORGANISATION = r"^(?:[A-Z]2[A-Z]|EU|UE|MENA|MED|SMEs?|PMEs?|ICT|TIC|R&D|IoT|AI|IA|NGOs?|ONG)$"
 TOPICS_LEAD = r"\b(?:key\s+)?(?:topics?|th[èe]mes?|sectors?|secteurs?|areas?|domaines?|fields?|priorities|priorités" \
               r"|subjects?|sujets?|objectives?|objectifs?|issues?|enjeux|focus|filières?)\b[^:]{0,30}$"
+#: A name that is a programme or project, not an organisation: its own words, or the words around it.
+PROGRAMME_WORDS = r"\b(?:project|projet|programme|program|track|voucher|fund|fonds|initiative)\b"
+PROGRAMME_BEFORE = r"\b(?:project|projet|programme|program|initiative|for|pour|on\s+behalf\s+of)\s+(?:the\s+|le\s+|la\s+)?$"
+PROGRAMME_AFTER = r"^\s*(?:\([^()]*\)\s*)?(?:project|projet|programme|program)\b|^\s*\((?:co-?)?funded\s+by|^\s*\(financ"

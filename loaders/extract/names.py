@@ -280,7 +280,8 @@ def country_of(text: str) -> str | None:
 ORG_WORDS = re.compile(r"\b(cluster|clusters|network|r[ée]seau|p[ôo]le|association|agency|agence|foundation|fondation"
                        r"|federation|f[ée]d[ée]ration|groupement|hub|centre|center|institute|institut|chamber|chambre"
                        r"|incubator|incubateur|accelerator|technopole|partnership|alliance|consortium|sarl|ltd|inc"
-                       r"|industries|company|group|bio)\b", re.I)
+                       r"|industries|company|group|bio|university|universit[éàa]|universidad|confederation"
+                       r"|conf[ée]d[ée]ration|council|conseil)\b", re.I)
 
 
 NUMBERS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",

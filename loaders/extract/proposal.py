@@ -22,7 +22,7 @@ from medgraph.loaders.countries import fold
 from medgraph.loaders.extract.events import Event, Events
 from medgraph.loaders.extract.gazetteer import NOT_ORGANISATION
 from medgraph.loaders.extract.linking import family, link_event, named_events
-from medgraph.loaders.extract.relations import Found, OrgRef
+from medgraph.loaders.extract.relations import Found, OrgRef, guess_kind
 from medgraph.loaders.extract.source import Source
 from medgraph.loaders.resolve import normalise
 from medgraph.schema import PROPOSED
@@ -71,7 +71,7 @@ def to_data(proposal: Proposal, min_confidence: float = 0.0, known_events: list[
     facts += [membership_fact(m, o) for m, o in unique_pairs(proposal.found.memberships)]
     facts += [mentoring_fact(*m) for m in proposal.found.mentoring]
     facts += [agreement_fact(a, document_id(source)) for a in proposal.found.agreements]
-    facts += organisation_facts(proposal.found, facts)
+    facts += organisation_facts(proposal.found, facts, proposal.events.found)
     header = M.DocumentHeader(id=document_id(source), file=source.name, title=proposal.title, date=proposal.date,
                               language=proposal.language, sha256=source.sha256)
     return {"document": M.as_data(header, keep=("date",)),  # an undated page keeps `date: null`
@@ -135,7 +135,9 @@ def org_fields(org: OrgRef, field: str = "name", country_field: str = "country")
 
 
 def event_fact(event: Event, proposal: Proposal) -> dict:
-    organisers = [M.Organiser(name=o.org.id, role=o.role, line=o.line, written=o.org.written) for o in event.organisers]
+    organisers = [M.Organiser(name=o.org.id or o.org.written, role=o.role, line=o.line,
+                              written=o.org.written if o.org.id else None, country=None if o.org.id else o.org.country)
+                  for o in event.organisers]
     fact = M.EventFact(id=event.id, name=event.name, kind=event.kind, start=event.start, end=event.end,
                        date_precision=event.precision, city=event.city, country=event.country,
                        status=event.status(proposal.date), organisers=organisers or None)
@@ -175,11 +177,13 @@ def agreement_fact(agreement, doc_id: str) -> dict:
     return proposed(fact, line, min(p.confidence for p in parties) - 0.1)
 
 
-def organisation_facts(found: Found, facts: list[dict]) -> list[dict]:
+def organisation_facts(found: Found, facts: list[dict], events: list[Event] = ()) -> list[dict]:
     """New organisations once each; known ones that no other fact names, as mentions."""
     named = {str(v) for f in facts for v in referenced(f)}
     result, seen = [], set()
     parties = [p for agreement in found.agreements for p in agreement[1]]
+    parties += [OrgRef(None, o.org.written, o.org.country, o.line, 0.7, guess_kind(o.org.written))
+                for e in events for o in e.organisers if o.org.id is None]
     for org in found.mentions + [o for _, o, _ in found.attendances] + [o for pair in found.memberships for o in pair] \
             + parties:
         key = org.id or (normalise(org.written), org.country)
