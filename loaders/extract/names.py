@@ -121,7 +121,7 @@ class NameFinder:
         found = self.surface(text, words)
         taken = {i for m in found for i, w in enumerate(words) if m.begin <= w.begin < m.end}
         for chunk in chunks(text, words, taken):
-            mention = self.resolve_chunk(text, chunk)
+            mention = self.resolve_chunk(text, chunk) or self.acronym(text, chunk)
             if mention:
                 found.append(mention)
         return sorted(found, key=lambda m: m.begin)
@@ -163,6 +163,49 @@ class NameFinder:
         if match.rule == "fuzzy" and country is None and len(normalise(name).split()) < 3:
             return None  # two common words and no country: too little to merge on
         return OrgMention(match.id, name, begin, end, country, match.rule)
+
+
+    def acronym(self, text: str, chunk: tuple[int, int]) -> OrgMention | None:
+        """A short form the registry does not list, taken as the one entry it abbreviates
+        ("MASCiR" for "MAScIR Foundation", "INSME" for "International Network for Small and
+        Medium Sized Enterprises"); none when it fits several entries or none."""
+        begin, end = chunk
+        word = text[begin:end]
+        if not ACRONYM_WORD.match(word):
+            return None
+        fits = {e.id for e in self.resolver.entries for label in (e.name, *e.aliases) if abbreviates(word, label)}
+        return OrgMention(fits.pop(), word, begin, end, None, "fuzzy") if len(fits) == 1 else None
+
+
+ACRONYM_WORD = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){3})[A-Z][A-Za-z]{2,7}$")  # three capitals or more, one word
+KIND_WORDS = {"foundation", "fondation", "cluster", "network", "association", "group", "centre", "center", "agency"}
+
+
+def abbreviates(short: str, name: str) -> bool:
+    """Whether `short` is the name's core word in other capitals, its initials, or (five letters
+    or more) its initials with some left out, first and last kept.
+
+    >>> abbreviates("MASCiR", "MAScIR Foundation"), abbreviates("INSME", "International Network for Small and Medium Sized Enterprises")
+    (True, True)
+    >>> abbreviates("MDFC", "Moroccan Denim Cluster"), abbreviates("CTI", "Centre Technique Industriel")
+    (False, True)
+    """
+    words = [w for w in re.findall(r"[^\W\d_]+", name) if w.lower() not in CONNECTORS]
+    core = [w for w in words if w.lower() not in KIND_WORDS]
+    key = short.lower()
+    if len(core) == 1 and core[0].lower() == key:
+        return True
+    initials = "".join(w[0].lower() for w in words)
+    if len(words) < 3:
+        return False
+    if initials == key:
+        return True
+    return len(key) >= 5 and key[0] == initials[0] and key[-1] == initials[-1] and subsequence(key, initials)
+
+
+def subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(c in letters for c in short)
 
 
 def after_cluster_word(text: str, end: int) -> int:
