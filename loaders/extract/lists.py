@@ -142,8 +142,8 @@ def colon_list(text: str) -> ParticipantList | None:
     body = re.split(r"(?<=[a-z0-9)])\.\s", text[match.end():])[0].rstrip(". ")
     parts = [p for p in re.split(r"\s*[,;]\s*|\s+(?:and|et)\s+", body)]
     names = [p for p in parts if p and p[:1].isupper() and len(p.split()) <= 8]
-    if len(parts) < 3 or len(names) != len(parts):
-        return None
+    if len(parts) < 3 or len(names) != len(parts) or sum(bool(country_of(p)) for p in parts) * 2 > len(parts):
+        return None  # not a list of names, or a list of countries
     items, at = [], match.end()
     for name in parts:
         at = text.index(name, at)

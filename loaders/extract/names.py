@@ -143,6 +143,8 @@ class NameFinder:
             if not ids or not plausible(span, key in self.acronyms):
                 continue
             begin, end = span[0].begin, span[-1].end
+            if is_place(key) and after_cluster_word(text, end) == end:
+                continue  # "Morocco, Algeria, Egypt": a country, not the network named after it
             country = country_beside(text, after_cluster_word(text, end))
             fitting = {e for e in ids if country is None or self.resolver.by_id[e].country in (country, None)}
             if len(fitting) != 1:
