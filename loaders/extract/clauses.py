@@ -79,9 +79,14 @@ def kinds_in(text: str, taken: list[tuple[int, int]]) -> list[KindMention]:
     for kind, pattern in KIND_PATTERNS:
         for match in pattern.finditer(text):
             spans = taken + [(k.begin, k.end) for k in found]
-            if outside(match.start(), match.end(), spans):
+            if outside(match.start(), match.end(), spans) and not PREPARATORY.search(
+                    f"{text[max(0, match.start() - 14):match.start()]}|{text[match.end():match.end() + 15]}"):
                 found.append(KindMention(kind, match.start(), match.end(), plural(text, match, kind)))
     return sorted(found, key=lambda k: k.begin)
+
+
+#: "a preparatory webinar", "une réunion préparatoire": a step towards an event, not one.
+PREPARATORY = re.compile(r"(?:preparatory|preliminary|follow-up)\s+\||\|\s*(?:préparatoire|preparatoire)", re.I)
 
 
 def plural(text: str, match: re.Match, kind: str) -> bool:

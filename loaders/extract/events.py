@@ -22,6 +22,7 @@ from medgraph.loaders.extract.gazetteer import (GENERIC_KINDS, NOT_ORGANISATION,
                                                 PRIORITY, SUPPORT_CUES)
 from medgraph.loaders.extract.names import OrgMention, chunks, country_beside, country_of, looks_like_organisation, tokens
 
+THE_EVENT = r"\b(?:the|this)\s+event\s+(?:was|is|will\s+be|has\s+been)\b|\b(?:l['’]|cet\s+)événement\s+(?:a|est|sera)\b"
 COLLABORATION = r"\bin\s+collaboration\s+with\b|\btogether\s+with\b|\bin\s+partnership\s+with\b|\brespectively\b" \
                 r"|\ben\s+collaboration\s+avec\b|\ben\s+partenariat\s+avec\b|\bconjointement\s+avec\b|\bco-?organi"
 
@@ -97,7 +98,7 @@ def find_events(sentences: list[Sentence], title: int | None, reference: dt.date
             previous = events.of_sentence.get(index - 1) if index and sentences[index - 1].paragraph == \
                 sentence.paragraph else None
             spoken = (previous or [events.main] if events.main else previous or [])[:1]
-        add_organisers(sentence, spoken)
+        add_organisers(sentence, [events.main] if events.main and sentence.cue(THE_EVENT) else spoken)
         events.of_sentence[index] = spoken
     if events.main is None and events.found:  # no title event: the first dated one is the document's
         events.main = next((e for e in events.found if e.start), events.found[0])

@@ -25,20 +25,25 @@ EVENT_KIND_CUES = {  # schema event kind -> its wordings; the order is the prior
     "benchmarking visit": KindCue(r"benchmarking\s+(?:visits?|tours?|missions?)(?:\s*(?:and|&|et)\s*trainings?)?"
                                   r"|visites?\s+de\s+benchmarking"),
     "international market mission": KindCue(r"(?:international\s+)?(?:market|business\s+development|trade)\s+missions?"
-                                            r"|missions?\s+(?:commerciales?|d'affaires|de\s+prospection)"),
+                                            r"|missions?\s+(?:commerciales?|d'affaires|de\s+prospection)"
+                                            r"|road-?\s?shows?|tournées?\s+de\s+promotion"),
     "study tour": KindCue(r"study\s+(?:tours?|visits?|trips?)|voyages?\s+d'[ée]tudes?|visites?\s+d'[ée]tudes?"
                           r"|learning\s+expeditions?"),
     "advisory mission": KindCue(r"advisory\s+missions?|technical\s+assistance|assistance\s+technique"
                                 r"|missions?\s+d'expertise"),
     "summit": KindCue(r"summits?|sommets?"),
     "forum": KindCue(r"forums?"),
-    "trade fair": KindCue(r"trade\s+fairs?|trade\s+shows?|exhibitions?|salons?|foires?"),
-    "conference": KindCue(r"conferences?|conférences?|colloques?"),
-    "matchmaking": KindCue(r"match-?making|b2b\s+meetings?|rencontres?\s+(?:d'affaires|b2b)|rendez-vous\s+d'affaires"
-                           r"|business\s+meetings?", generic=True),
+    "trade fair": KindCue(r"trade\s+fairs?|trade\s+shows?|exhibitions?|salons?|foires?|expos?"),
+    "conference": KindCue(r"conferences?|conférences?|colloques?|(?:panel\s+)?discussion\s+panels?|panels?(?:\s+discussions?)?"
+                          r"|round[-\s]tables?|tables?[-\s]rondes?|webinars?|webinaires?|séminaires?|seminars?"
+                          r"|launch\s+(?:event|ceremony)|cérémonie\s+de\s+lancement"),
+    "matchmaking": KindCue(r"match-?making|b2b\s+(?:meetings?|sessions?)|rencontres?\s+(?:d'affaires|b2b)"
+                           r"|rendez-vous\s+d'affaires|business\s+meetings?|speed[-\s]?(?:pitching|dating)|c2c\s+meetings?"
+                           r"|cluster-to-cluster\s+meetings?", generic=True),
     "workshop": KindCue(r"workshops?|ateliers?", generic=True),
     "training": KindCue(r"training\s+(?:sessions?|days?|courses?)|trainings?|formations?", generic=True),
-    "meeting": KindCue(r"meetings?|réunions?", generic=True),
+    "meeting": KindCue(r"meetings?|réunions?|(?:graduation|closing|award)\s+ceremon(?:y|ies)|cérémonies?\s+de\s+(?:clôture|remise)"
+                       r"|(?:conference|video|online)\s+calls?|visioconférences?", generic=True),
 }
 KIND_PATTERNS = [(kind, re.compile(rf"(?<![\w#])(?:{cue.pattern})(?!\w)", re.I))
                  for kind, cue in EVENT_KIND_CUES.items()]
