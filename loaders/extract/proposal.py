@@ -118,7 +118,13 @@ def named_mentions(named: dict[int, list[str]], linked: set) -> list[dict]:
 
 def mention_fact(event: Event, known_id: str) -> dict:
     event.id = known_id
-    return proposed(M.Mention(event=known_id), event.line, event.confidence)
+    return proposed(M.Mention(event=known_id), event.line, event_confidence(event) + 0.05)
+
+
+def event_confidence(event: Event) -> float:
+    """More sure of an event the text dates, places and gives organisers to: 0.6 for a bare kind,
+    0.8 dated, up to 0.9 with its place and organisers."""
+    return event.confidence + 0.05 * bool(event.start and event.country) + 0.05 * bool(event.start and event.organisers)
 
 
 def proposed(fact: M.Fact, line: int, confidence: float, keep: tuple[str, ...] = ()) -> dict:
@@ -141,7 +147,7 @@ def event_fact(event: Event, proposal: Proposal) -> dict:
     fact = M.EventFact(id=event.id, name=event.name, kind=event.kind, start=event.start, end=event.end,
                        date_precision=event.precision, city=event.city, country=event.country,
                        status=event.status(proposal.date), organisers=organisers or None)
-    return proposed(fact, event.line, event.confidence)
+    return proposed(fact, event.line, event_confidence(event))
 
 
 def attendance_facts(found: Found) -> list[dict]:
