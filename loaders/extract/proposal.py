@@ -71,6 +71,7 @@ def to_data(proposal: Proposal, min_confidence: float = 0.0, known_events: list[
     facts += [membership_fact(m, o) for m, o in unique_pairs(proposal.found.memberships)]
     facts += [mentoring_fact(*m) for m in proposal.found.mentoring]
     facts += [agreement_fact(a, document_id(source)) for a in proposal.found.agreements]
+    facts += person_facts(proposal.found)
     facts += organisation_facts(proposal.found, facts, proposal.events.found)
     header = M.DocumentHeader(id=document_id(source), file=source.name, title=proposal.title, date=proposal.date,
                               language=proposal.language, sha256=source.sha256)
@@ -183,6 +184,20 @@ def agreement_fact(agreement, doc_id: str) -> dict:
     return proposed(fact, line, min(p.confidence for p in parties) - 0.1)
 
 
+def person_facts(found: Found) -> list[dict]:
+    """One fact per person and employer, once each."""
+    facts, seen = [], set()
+    for person in found.people:
+        org = person.works_for
+        key = (person.name, org.id or org.written if org else None)
+        if key in seen:
+            continue
+        seen.add(key)
+        fact = M.PersonFact(name=person.name, role=person.role, works_for=(org.id or org.written) if org else None)
+        facts.append(proposed(fact, person.line, 0.75 if org and org.id else 0.7))
+    return facts
+
+
 def organisation_facts(found: Found, facts: list[dict], events: list[Event] = ()) -> list[dict]:
     """New organisations once each; known ones that no other fact names, as mentions."""
     named = {str(v) for f in facts for v in referenced(f)}
@@ -211,7 +226,7 @@ def not_organisation(org: OrgRef) -> bool:
 
 
 def referenced(fact: dict):
-    for key in ("name", "member", "of"):
+    for key in ("works_for", "member", "of") if fact.get("fact") == "person" else ("name", "member", "of"):
         if key in fact:
             yield fact[key]
     for item in (fact.get("organisers") or []) + (fact.get("parties") or []):

@@ -57,6 +57,7 @@ class Found:
     agreements: list[tuple[str, list[OrgRef], dt.date | None, Event | None, int]] = field(default_factory=list)
     mentions: list[OrgRef] = field(default_factory=list)
     registry: list[tuple[OrgRef, object]] = field(default_factory=list)  # (new organisation, cluster_lists.Listed)
+    people: list = field(default_factory=list)  # people.Person
 
 
 @dataclass

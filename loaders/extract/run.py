@@ -16,12 +16,13 @@ from medgraph.loaders.extract.clauses import Sentence, place_of, read_sentence
 from medgraph.loaders.extract.cluster_lists import find_clusters, page_country
 from medgraph.loaders.extract.dates import document_date
 from medgraph.loaders.extract.lists import find_list
+from medgraph.loaders.extract.people import people_in
 from medgraph.loaders.extract.proposal import Proposal, review_rows, to_data, write_facts
 from medgraph.loaders.extract.events import Event, Events, find_events
 from medgraph.loaders.extract.pairs import MENTOR_CUE, agreement_in, mentoring_pairs
 from medgraph.loaders.extract.relations import (ATTENDING, Found, Known, cued_attendance, cued_new_attendance,
                                                 list_facts, memberships, paren_organisations, ref,
-                                                OrgRef, try_resolve)
+                                                OrgRef, guess_kind, try_resolve)
 from medgraph.loaders.extract.source import Source, Span, detect_language, paragraphs, read_source, sentences
 from medgraph.loaders.facts import registry_rows
 from medgraph.loaders.rows import GraphRows
@@ -73,6 +74,7 @@ def extract_source(source: Source, known: Known) -> Proposal:
     in_lists = read_lists(known, found, events, blocks, read)
     about_mentoring = any(re.search(MENTOR_CUE, block.text, re.I) for block in blocks)
     for index, sentence in enumerate(read):
+        people_facts(found, sentence)
         if not any(item.name in sentence.text for item in in_lists.get(sentence.paragraph, ())):
             sentence_facts(known, found, sentence, events.of_sentence.get(index, []), events, about_mentoring)
     listed_facts(known, found, blocks, page_country(source.lines, country_of_word))
@@ -97,6 +99,15 @@ def listed_facts(known: Known, found: Found, blocks: list[Span], country: str | 
     keys = [(o.line, set(fold(o.written).split())) for o in listed]
     found.mentions = [m for m in found.mentions if m.id or m in listed or not any(
         line == m.line and words < set(fold(m.written).split()) for line, words in keys)]
+
+
+def people_facts(found: Found, sentence: Sentence) -> None:
+    """The people of a sentence; an employer the registry lacks is a new organisation too."""
+    for person in people_in(sentence):
+        found.people.append(person)
+        if person.works_for is not None and person.works_for.id is None:
+            found.mentions.append(OrgRef(None, person.works_for.written, None, person.line, 0.6,
+                                         guess_kind(person.works_for.written)))
 
 
 def country_of_word(word: str) -> str | None:
