@@ -173,9 +173,10 @@ class NameFinder:
         Medium Sized Enterprises"); none when it fits several entries or none."""
         begin, end = chunk
         word = text[begin:end]
-        if not ACRONYM_WORD.match(word):
+        test = abbreviates if ACRONYM_WORD.match(word) else shortens if len(word.split()) >= 2 else None
+        if test is None:
             return None
-        fits = {e.id for e in self.resolver.entries for label in (e.name, *e.aliases) if abbreviates(word, label)}
+        fits = {e.id for e in self.resolver.entries for label in (e.name, *e.aliases) if test(word, label)}
         return OrgMention(fits.pop(), word, begin, end, None, "fuzzy") if len(fits) == 1 else None
 
 
@@ -203,6 +204,28 @@ def abbreviates(short: str, name: str) -> bool:
     if initials == key:
         return True
     return len(key) >= 5 and key[0] == initials[0] and key[-1] == initials[-1] and subsequence(key, initials)
+
+
+def shortens(short: str, name: str) -> bool:
+    """Whether each word of `short` starts a word of `name`, in order, the first words equal
+    ("Anima Invest" for "ANIMA Investment Network").
+
+    >>> shortens("Anima Invest", "ANIMA Investment Network"), shortens("Anima Cluster", "ANIMA Investment Network")
+    (True, False)
+    >>> shortens("European Cluster", "European Cluster Collaboration Platform")  # nothing cut: a phrase, not a short form
+    False
+    """
+    written = short.split()
+    words, full = [w.lower() for w in written], [w.lower() for w in re.findall(r"[^\W_]+", name)]
+    if len(words) < 2 or not full or words[0] != full[0] or not all(w[:1].isupper() for w in written):
+        return False
+    rest, cut = iter(full[1:]), False
+    for word in words[1:]:
+        match = next((f for f in rest if f.startswith(word)), None)
+        if match is None or len(word) < 4:
+            return False
+        cut = cut or match != word
+    return cut  # at least one word cut short: "Invest" for "Investment"
 
 
 def subsequence(short: str, long: str) -> bool:

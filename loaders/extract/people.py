@@ -113,7 +113,7 @@ def employers(sentence: Sentence, start: int, end: int) -> list:
         span = name_at(sentence.text, start + cue.end())
         if span and span[1] <= end and (not result or span[0] > result[-1].end):
             written = sentence.text[span[0]:span[1]]
-            if not country_of(written) and not is_person_name(written) and not city_country(written) \
+            if not country_of(written) and not city_country(written) \
                     and (looks_like_organisation(written) or not cue.group().strip().lower() in ("of", "of the", "de")):
                 result.append(OrgMention(None, written, span[0], span[1], None, "new"))
     return result[:2]

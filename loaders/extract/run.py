@@ -74,9 +74,9 @@ def extract_source(source: Source, known: Known) -> Proposal:
     in_lists = read_lists(known, found, events, blocks, read)
     about_mentoring = any(re.search(MENTOR_CUE, block.text, re.I) for block in blocks)
     for index, sentence in enumerate(read):
-        people_facts(found, sentence)
+        employed = people_facts(found, sentence)
         if not any(item.name in sentence.text for item in in_lists.get(sentence.paragraph, ())):
-            sentence_facts(known, found, sentence, events.of_sentence.get(index, []), events, about_mentoring)
+            sentence_facts(known, found, sentence, events.of_sentence.get(index, []), events, about_mentoring, employed)
     listed_facts(known, found, blocks, page_country(source.lines, country_of_word))
     title_text = short(blocks[title].text) if title is not None else source.name
     return Proposal(source, detect_language(source.lines), reference, title_text, events, found)
@@ -101,13 +101,18 @@ def listed_facts(known: Known, found: Found, blocks: list[Span], country: str | 
         line == m.line and words < set(fold(m.written).split()) for line, words in keys)]
 
 
-def people_facts(found: Found, sentence: Sentence) -> None:
-    """The people of a sentence; an employer the registry lacks is a new organisation too."""
+def people_facts(found: Found, sentence: Sentence) -> set[int]:
+    """The people of a sentence; an employer the registry lacks is a new organisation too.
+    Returns where their employers are written (a person speaks, not the employer)."""
+    employed = set()
     for person in people_in(sentence):
+        if person.works_for is not None:
+            employed.add(person.works_for.begin)
         found.people.append(person)
         if person.works_for is not None and person.works_for.id is None:
             found.mentions.append(OrgRef(None, person.works_for.written, None, person.line, 0.6,
                                          guess_kind(person.works_for.written)))
+    return employed
 
 
 def country_of_word(word: str) -> str | None:
@@ -144,7 +149,7 @@ def read_lists(known: Known, found: Found, events, blocks: list[Span], read: lis
 
 
 def sentence_facts(known: Known, found: Found, sentence: Sentence, spoken: list[Event], events: Events,
-                   about_mentoring: bool = False) -> None:
+                   about_mentoring: bool = False, employed: set[int] = frozenset()) -> None:
     """Mentions, attendance by cue, memberships, mentoring pairs and agreements of one sentence."""
     found.mentions += [ref(m, sentence.line_at(m.begin)) for m in sentence.orgs]
     found.mentions += paren_organisations(known, sentence)
@@ -152,16 +157,20 @@ def sentence_facts(known: Known, found: Found, sentence: Sentence, spoken: list[
     pairs = memberships(known, sentence)
     found.memberships += pairs
     if target:
-        attendance_facts(known, found, sentence, target, pairs)
+        attendance_facts(known, found, sentence, target, pairs, employed)
     found.mentoring += [(a, b, line, target) for a, b, line in mentoring_pairs(sentence, about_mentoring)]
     agreement = agreement_in(known, sentence, spoken, events)
     if agreement:
         found.agreements.append(agreement)
 
 
-def attendance_facts(known: Known, found: Found, sentence: Sentence, target: Event, pairs) -> None:
-    """Who the sentence says hosted, spoke at or attended `target`, known or new."""
+def attendance_facts(known: Known, found: Found, sentence: Sentence, target: Event, pairs,
+                     employed: set[int] = frozenset()) -> None:
+    """Who the sentence says hosted, spoke at or attended `target`, known or new (not the
+    employer of a person the sentence names: the person speaks)."""
     for org, role in cued_attendance(sentence):
+        if org.begin in employed:
+            continue
         found.attendances.append((target, ref(org, sentence.line_at(org.begin)), role))
     for org, role in cued_new_attendance(known, sentence):
         found.attendances.append((target, org, role))
