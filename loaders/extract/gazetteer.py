@@ -90,7 +90,7 @@ CITIES = {  # English and French names of cities the programmes travel to -> ISO
 
 # Cue words of a sentence, as regexes over its lower-cased text.
 HOST_CUES = r"\bvisits?\s+(?:to|of)\b|\bvisited\b|\bvisites?\s+(?:à|a|aux?|de|chez)\b|\bvisité\b|\bhosted\s+by\b|\baccueillis?\s+par\b" \
-            r"|\bwelcomed\s+by\b"
+            r"|\bwelcomed\s+by\b|\bdelegations?\s+at\b|\bdélégations?\s+(?:à|chez)\b|\bvisiting\b"
 SPEAKER_CUES = r"\bspeakers?\b|\bspoke\b|\bkeynote\b|\baddressed\b|\binterviendront\b|\bintervenants?\b" \
                r"|\bsont\s+intervenu(?:e|s|es)?\b|\binterviennent\b|\bwill\s+speak\b|\bgave\s+a\s+(?:talk|speech)\b" \
                r"|\bprendront\s+la\s+parole\b|\bont\s+pris\s+la\s+parole\b|\bopening\s+(?:speech|remarks)\b"
@@ -121,3 +121,9 @@ TOPICS_LEAD = r"\b(?:key\s+)?(?:topics?|th[èe]mes?|sectors?|secteurs?|areas?|do
 PROGRAMME_WORDS = r"\b(?:project|projet|programme|program|track|voucher|fund|fonds|initiative)\b"
 PROGRAMME_BEFORE = r"\b(?:project|projet|programme|program|initiative|for|pour|on\s+behalf\s+of)\s+(?:the\s+|le\s+|la\s+)?$"
 PROGRAMME_AFTER = r"^\s*(?:\([^()]*\)\s*)?(?:project|projet|programme|program)\b|^\s*\((?:co-?)?funded\s+by|^\s*\(financ"
+
+#: Attendance cues whose attendees follow them ("represented by X") or whose hosts precede them ("X welcomed").
+ATTENDING_AFTER = r"\brepresented\s+by\b|\breprésentée?s?\s+par\b|\bwith\s+the\s+participation\s+of\b" \
+                  r"|\bavec\s+la\s+participation\s+(?:de|du|des|d')|\bdelegation\s+(?:included|comprised)\b" \
+                  r"|\bdélégation\s+(?:comprenait|composée\s+de)\b|\battended\s+by\b|\bparticipants?\s+included\b"
+HOST_BEFORE = r"\bwelcomed\b(?!\s+by)|\b(?:a|ont)\s+accueilli\b|\baccueill(?:e|ent)\b|\bopened\s+(?:its|their)\s+doors\b"
