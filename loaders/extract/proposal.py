@@ -256,8 +256,36 @@ def write_facts(data: dict, out: Path) -> Path:
 
 
 def review_rows(data: dict) -> list[tuple[str, str, float, int]]:
-    """(fact, entities, confidence, line) for each proposed fact, as the review table shows them."""
-    return [(f["fact"], entities(f), f["confidence"], f["line"]) for f in data["facts"]]
+    """(fact, entities, confidence, line) for each proposed fact, the surest first (then by line),
+    as the review table shows them: a reviewer reads down to where doubt starts."""
+    rows = [(f["fact"], entities(f), f["confidence"], f["line"]) for f in data["facts"]]
+    return sorted(rows, key=lambda row: (-row[2], row[3]))
+
+
+def registry_entries(proposal: Proposal) -> list[dict]:
+    """The new organisations a list of clusters names, as registry entries (registry.yaml's
+    `organisations:` format: id, name, kind, country, sector, city, aliases) for a reviewer to add."""
+    entries, seen = [], set()
+    for org, item in proposal.found.registry:
+        if slug(org.written) in seen:
+            continue
+        seen.add(slug(org.written))
+        entry = M.OrganisationEntry(id=slug(org.written), name=org.written, kind=org.kind, country=org.country,
+                                    sector=item.sector, city=item.city, aliases=list(item.aliases) or None)
+        entries.append(M.as_data(entry))
+    return entries
+
+
+def write_registry(entries: list[dict], doc_id: str, out: Path) -> Path:
+    """Write the proposed registry entries of one document (out/registry/<document id>.yaml): a
+    folder of its own, so that `medgraph load out/` does not read them as a document."""
+    folder = out / "registry"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{doc_id}.yaml"
+    text = yaml.dump({"organisations": entries}, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=110)
+    path.write_text("# Proposed by `medgraph extract` from a list of clusters: review, then add to registry.yaml.\n"
+                    + text, encoding="utf-8")
+    return path
 
 
 def entities(fact: dict) -> str:

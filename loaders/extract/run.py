@@ -15,9 +15,11 @@ from medgraph.loaders.countries import fold
 from medgraph.loaders.extract.clauses import Sentence, place_of, read_sentence
 from medgraph.loaders.extract.cluster_lists import find_clusters, page_country
 from medgraph.loaders.extract.dates import document_date
+from medgraph.loaders.extract.gazetteer import NOT_ORGANISATION
 from medgraph.loaders.extract.lists import find_list
 from medgraph.loaders.extract.people import people_in
-from medgraph.loaders.extract.proposal import Proposal, review_rows, to_data, write_facts
+from medgraph.loaders.extract.proposal import (Proposal, registry_entries, review_rows, to_data, write_facts,
+                                               write_registry)
 from medgraph.loaders.extract.events import Event, Events, find_events
 from medgraph.loaders.extract.pairs import MENTOR_CUE, agreement_in, mentoring_pairs
 from medgraph.loaders.extract.relations import (ATTENDING, Found, Known, cued_attendance, cued_new_attendance,
@@ -37,6 +39,8 @@ class Extracted:
     data: dict | None = None
     written: Path | None = None
     error: str | None = None
+    registry: tuple = ()  # registry entries proposed from a list of clusters
+    registry_written: Path | None = None
 
 
 def read_known(registry: Path, documents: Path | None = None) -> Known:
@@ -89,6 +93,8 @@ def listed_facts(known: Known, found: Found, blocks: list[Span], country: str | 
     listed = []
     for block in blocks:
         for item in find_clusters(block.text):
+            if re.match(NOT_ORGANISATION, item.name):
+                continue  # "Cluster to Cluster (C2C)": a meeting format in brackets
             line, where = block.line_at(item.begin), item.country or country
             known_id = try_resolve(known, item.name, where) or try_resolve(known, item.name, None)
             org = OrgRef(known_id, item.name, where, line, 0.95 if known_id else 0.75, None if known_id else item.kind)
@@ -191,6 +197,11 @@ def review_table(results: list[Extracted]) -> str:
         where = f" -> {result.written}" if result.written else ""
         parts.append(f"{result.path}{where} ({doc['language']}, dated {doc['date'] or 'unknown'}, "
                      f"{len(result.data['facts'])} facts)")
+        if result.registry:
+            where = f" -> {result.registry_written}" if result.registry_written else ""
+            parts.append(f"{len(result.registry)} organisations proposed for the registry{where}: "
+                         + ", ".join(f"{e['name']} ({e.get('country') or '?'}, {e.get('kind')}, {e.get('sector') or '?'})"
+                                     for e in result.registry))
         rows = review_rows(result.data)
         parts.append(tabulate(rows, headers=["fact", "entities", "confidence", "line"], tablefmt="simple",
                               floatfmt=".2f") if rows else "(no facts found)")
@@ -205,12 +216,16 @@ def extract(paths: list[Path], registry: Path, out: Path | None, min_confidence:
     results = []
     for path in paths:
         try:
-            data = to_data(extract_source(read_source(path), known), min_confidence, known.events)
+            proposal = extract_source(read_source(path), known)
+            data = to_data(proposal, min_confidence, known.events)
+            entries = tuple(registry_entries(proposal))
         except DataError as error:
             results.append(Extracted(path, error=str(error)))
             continue
         except Exception as error:  # a bug must not stop the other files; it is named, not hidden
             results.append(Extracted(path, error=f"{path}: not read, internal error {type(error).__name__}: {error}"))
             continue
-        results.append(Extracted(path, data, write_facts(data, out) if out else None))
+        registry_written = write_registry(list(entries), data["document"]["id"], out) if out and entries else None
+        results.append(Extracted(path, data, write_facts(data, out) if out else None, registry=entries,
+                                 registry_written=registry_written))
     return results
