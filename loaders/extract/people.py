@@ -29,7 +29,7 @@ STOP = r"[,.;“”\"«»()]"
 AFTER = re.compile(rf"{NAME}\s*,\s*(?i:the\s+|la\s+|le\s+)?([^,.;“”\"«»()]{{0,80}}?\b{ROLE_WORD}\b[^.;“”\"«»()]{{0,90}}?)"
                    rf"(?=,\s*(?i:a|has|had|have|said|says|explained|added|noted|declared|stressed|souligné|déclaré|expliqué|"
                    rf"indiqué|précisé|ajouté)\b|{STOP}|$)")
-DASH = re.compile(rf"{NAME}\s+[–—-]\s+([^,–—]{{2,60}}?\b{ROLE_WORD}\b[^,–—]{{0,40}}),\s*([^,.;()]{{2,60}})")
+DASH = re.compile(rf"{NAME}\s+[–—-]\s+([^,–—]{{0,60}}?\b{ROLE_WORD}\b[^,–—]{{0,40}}),\s*([^,.;()]{{2,60}})")
 BEFORE = re.compile(rf"\b(?i:the\s+|la\s+|le\s+|l['’])?({ROLE_WORD}\b[^,.;“”\"]{{0,60}}),\s+{NAME}"
                     r"(?=\s*[,.;]|\s+(?:said|says|a\b))")
 AUTHOR = re.compile(rf"\b(?i:submitted|posted|written|published|publié|rédigé)\s+(?i:by|par)\s+{NAME}")
