@@ -22,6 +22,8 @@ from medgraph.loaders.extract.gazetteer import (GENERIC_KINDS, NOT_ORGANISATION,
                                                 PRIORITY, SUPPORT_CUES)
 from medgraph.loaders.extract.names import OrgMention, chunks, country_beside, country_of, looks_like_organisation, tokens
 
+TAKES_PLACE = r"\b(?:take|takes|took|taking)\s+place\b|\b(?:will\s+be|was|were|is)\s+held\b|\baura\s+lieu\b|\ba\s+eu\s+lieu\b" \
+              r"|\bse\s+(?:tiendra|tient|tenait)\b|\bs['’]est\s+tenue?\b"
 THE_EVENT = r"\b(?:the|this)\s+event\s+(?:was|is|will\s+be|has\s+been)\b|\b(?:l['’]|cet\s+)événement\s+(?:a|est|sera)\b"
 COLLABORATION = r"\bin\s+collaboration\s+with\b|\btogether\s+with\b|\bin\s+partnership\s+with\b|\brespectively\b" \
                 r"|\ben\s+collaboration\s+avec\b|\ben\s+partenariat\s+avec\b|\bconjointement\s+avec\b|\bco-?organi"
@@ -195,7 +197,8 @@ def undated_events(events: Events, sentence: Sentence) -> list[Event]:
         if existing:
             existing.place(place_for(sentence, mention))
             spoken.append(existing)
-        elif mention.kind not in GENERIC_KINDS and place_for(sentence, mention) or organisers_in(sentence):
+        elif (mention.kind not in GENERIC_KINDS or sentence.cue(TAKES_PLACE)) and place_for(sentence, mention) \
+                or organisers_in(sentence):  # "the ceremony will take place in Amman": an event of its own
             spoken.append(same_or_new(events, sentence, mention, None))
     return spoken
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,7 +70,8 @@ def extract_source(source: Source, known: Known) -> Proposal:
     reference = dated[0] if dated else None
     blocks = paragraphs(source)
     title = title_paragraph(blocks, dated[1] if dated else None)
-    read = [read_sentence(s, i, known.finder, reference) for i, block in enumerate(blocks) for s in sentences(block)]
+    years = reference or title_year(blocks[title].text if title is not None else "")
+    read = [read_sentence(s, i, known.finder, years) for i, block in enumerate(blocks) for s in sentences(block)]
     for sentence in read:  # the dateline dates the document, not an event
         if dated and sentence.span.line == dated[1]:
             sentence.dates = [d for d in sentence.dates if (d.start, d.end) != (reference, reference)]
@@ -124,6 +126,17 @@ def people_facts(found: Found, sentence: Sentence) -> set[int]:
 def country_of_word(word: str) -> str | None:
     place = place_of(fold(word))
     return place[1] if place else None
+
+
+def title_year(title: str) -> dt.date | None:
+    """Without a dateline, the year a title writes ("Tech Days 2025: …") dates what the page
+    writes without a year (the middle of that year, so a day and month fall in it).
+
+    >>> title_year("Tech Days Tunisie 2025 : un rendez-vous"), title_year("A forum in Tunis")
+    (datetime.date(2025, 7, 1), None)
+    """
+    years = {int(y) for y in re.findall(r"(?<![\d/-])((?:19|20)\d{2})(?![\d/-])", title)}
+    return dt.date(years.pop(), 7, 1) if len(years) == 1 else None
 
 
 def short(text: str, width: int = 100) -> str:
