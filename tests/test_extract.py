@@ -507,3 +507,20 @@ def test_the_review_table_puts_the_surest_facts_first(known, tmp_path):
     table = review_table([result]).splitlines()
     confidences = [float(line.split()[-2]) for line in table if re.fullmatch(r".*\s\d\.\d\d\s+\d+", line)]
     assert confidences == sorted(confidences, reverse=True) and len(set(confidences)) > 1
+
+
+def test_a_sentence_that_names_the_clusters_lists_them(known):
+    facts = proposed(known, """
+        Clusters win funds
+
+        The four clusters that won these funds are the Digital Cluster, the Toy Cluster, the Cluster d'Art de Girona
+        (CAG) and Sportec, the cluster of the sports industry.
+        """)
+    assert {"Digital Cluster", "Toy Cluster", "Cluster d'Art de Girona", "Sportec"} <= {
+        name for name, new in only(facts, "organisation", "name", "new") if new}
+
+
+def test_a_range_across_two_months_without_a_year_takes_the_title_year(known):
+    facts = proposed(known, "Cluster matchmaking event 2023\n\nThe matchmaking will be held from 31 May to 2 June in "
+                            "Rabat, Morocco.\n")
+    assert only(facts, "event", "kind", "start", "end") == {("matchmaking", dt.date(2023, 5, 31), dt.date(2023, 6, 2))}

@@ -34,7 +34,8 @@ MANAGED = re.compile(r"[“\"]([^”\"]{3,90})[”\"]\s+(?:managed|led|run|coord
                      r"(?:\s+(?:from|de|da|in)\s+([A-ZÀ-Ý][\w'’ –-]+?)(?=\s*[(;.“\"•]|\s*$))?")
 GROUP_WORD = r"(?:pôles|poles|clusters|poli|cluster|pôle)"
 ENUMERATION = re.compile(r"\b(?:pôles|poles|clusters|poli)\s+"  # lower case: "Cluster Lumière" is a name
-                         r"((?:[^,.;:()]{2,40},\s*){2,}[^,.;:()]{2,40}?\s+(?:et|and|e)\s+[^,.;:()]{2,50})")
+                         r"(?:[^.:;]{0,150}?\b(?:are|were|sont|include|including|namely)\s+)?"
+                         r"((?:[^,.;:()]{2,50},\s*){2,}[^,.;:()]{2,50}?\s+(?:et|and|e)\s+[^,.;:()]{2,50})")
 APPROVED = re.compile(rf"\b{GROUP_WORD}\b[^.:]{{0,60}}\b(?:approved|labelled|created|launched|labellisé|créé)\w*\s*:\s*"
                       r"([A-ZÀ-Ý][\w'’-]+)", re.I)
 LEAD_WORDS = re.compile(r"^(?:(?:and|et|e|the|le|la|les|du|de\s+la|des|of|:)\s+)+", re.I)
@@ -130,6 +131,7 @@ def manager_kind(name: str) -> str:
 def enumerated(text: str) -> list[Listed]:
     """ "les pôles A, B, C et du pôle D": every item capitalised (or a "pôle …")."""
     items = []
+    text = re.sub(r"\([A-Z]{2,8}\)", lambda m: " " * len(m.group()), text)  # "… de Catalunya (CICAT), …"
     for match in ENUMERATION.finditer(text):
         head, rest = match.group(1).split(",", 1)
         body = re.split(rf"\b{GROUP_WORD}\s+", head, flags=re.I)[-1] + "," + rest  # after the last word for clusters
@@ -149,12 +151,15 @@ def leading_name(part: str) -> str | None:
 
     >>> leading_name("mer Méditerranée repartent pour quatre ans"), leading_name("pour quatre ans")
     ('mer Méditerranée', None)
+    >>> leading_name("Cluster d'Il·luminació de Catalunya")
+    "Cluster d'Il·luminació de Catalunya"
     """
     words, kept, capital = part.split(), [], False
-    for word in words:
+    for i, word in enumerate(words):
         if word[:1].isupper() or word[:1].isdigit():
             capital = True
-        elif capital:
+        elif capital and not (re.fullmatch(r"(?:de|del|di|du|of|la|d['’]\S+)", word)  # "Cluster d'Il·luminació de …"
+                              and (word[2:3].isupper() or (i + 1 < len(words) and words[i + 1][:1].isupper()))):
             break
         kept.append(word)
     if not capital or len(kept) > 5 or (not kept[0][:1].isupper() and not re.match(r"p[ôo]le|cluster", kept[0], re.I)

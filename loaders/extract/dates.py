@@ -28,6 +28,7 @@ YEAR = r"((?:19|20)\d{2})(?!\d)"
 TO = r"\s*(?:-|–|—|to|until|till|au|and|et)\s*(?:le\s+)?"
 PATTERNS = [  # (name, regex) in the order they are tried; earlier matches mask later ones
     ("cross", rf"{DAY}\s+{M}(?:\s+{YEAR})?{TO}{DAY}\s+{M},?\s+{YEAR}"),
+    ("cross_ny", rf"{DAY}\s+{M}{TO}{DAY}\s+{M}(?!,?\s+(?:19|20)\d{{2}})"),
     ("range", rf"{DAY}{TO}{DAY}\s+{M}(?:,?\s+{YEAR})?"),
     ("range_us", rf"{M}\s+{DAY}\s*(?:-|–|to)\s*{DAY}(?:,?\s+{YEAR})?"),
     ("day_month", rf"{DAY}\s+(?:of\s+)?{M}(?:,?\s+{YEAR})?"),
@@ -67,6 +68,8 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
     [('2019-04-09', '2019-04-11', 'day')]
     >>> [(str(d.start), str(d.end)) for d in find_dates("(28 October–1 November 2019)")]
     [('2019-10-28', '2019-11-01')]
+    >>> [(str(d.start), str(d.end)) for d in find_dates("31 May - 2 June", dt.date(2023, 7, 1))]
+    [('2023-05-31', '2023-06-02')]
     >>> [(str(d.start), d.precision) for d in find_dates("last week", dt.date(2019, 6, 17))]
     [('2019-06-10', 'week')]
     """
@@ -91,6 +94,11 @@ def to_mention(name: str, match: re.Match, text: str, reference: dt.date | None)
             y2 = int(y2)
             start_year = int(y1) if y1 else (y2 - 1 if month(m1) > month(m2) else y2)
             return mention(dt.date(start_year, month(m1), int(d1)), dt.date(y2, month(m2), int(d2)), "day", match)
+        if name == "cross_ny":  # "31 May - 2 June": the year nearest the document's date
+            d1, m1, d2, m2 = g
+            year = infer_year(month(m1), int(d1), text, match.start(), reference)
+            end_year = year + 1 if year and month(m1) > month(m2) else year
+            return year and mention(dt.date(year, month(m1), int(d1)), dt.date(end_year, month(m2), int(d2)), "day", match)
         if name in ("range", "range_us"):
             d1, d2, m, y = g if name == "range" else (g[1], g[2], g[0], g[3])
             year = int(y) if y else infer_year(month(m), int(d1), text, match.start(), reference)
