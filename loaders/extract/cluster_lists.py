@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from medgraph.loaders.countries import fold
+from medgraph.loaders.countries import country_names, fold
 from medgraph.loaders.extract.names import country_of
 from medgraph.loaders.extract.places import city_country, region_country
 
@@ -131,7 +131,7 @@ def manager_kind(name: str) -> str:
 def enumerated(text: str) -> list[Listed]:
     """ "les pôles A, B, C et du pôle D": every item capitalised (or a "pôle …")."""
     items = []
-    text = re.sub(r"\([A-Z]{2,8}\)", lambda m: " " * len(m.group()), text)  # "… de Catalunya (CICAT), …"
+    text = re.sub(r"\([A-Z0-9]{2,8}\)", lambda m: " " * len(m.group()), text)  # "… de Catalunya (CICAT), …"
     for match in ENUMERATION.finditer(text):
         head, rest = match.group(1).split(",", 1)
         body = re.split(rf"\b{GROUP_WORD}\s+", head, flags=re.I)[-1] + "," + rest  # after the last word for clusters
@@ -142,7 +142,8 @@ def enumerated(text: str) -> list[Listed]:
         at = match.start(1) + match.group(1).rindex(body)
         for name in names:
             at = text.index(name, at)
-            items.append(Listed(name, at))
+            name, country = without_place(name)
+            items.append(Listed(name, at, country=country))
     return items
 
 
@@ -166,6 +167,21 @@ def leading_name(part: str) -> str | None:
                                         and len(kept) > 2):
         return None
     return " ".join(kept) if kept[0][:1].isupper() or re.match(r"p[ôo]le|cluster|mer\b", kept[0], re.I) else None
+
+
+def without_place(name: str) -> tuple[str, str | None]:
+    """ "Valbiom Morocco" -> ("Valbiom", "MA"): a country or city written after a listed name.
+
+    >>> without_place("Valbiom Morocco"), without_place("Sun Coast Cluster")
+    (('Valbiom', 'MA'), ('Sun Coast Cluster', None))
+    """
+    words = name.split()
+    if len(words) >= 2:
+        last = words[-1]
+        code = country_names().get(fold(last)) or city_country(last)
+        if code:
+            return " ".join(words[:-1]), code
+    return name, None
 
 
 def approved(text: str) -> list[Listed]:
