@@ -176,7 +176,7 @@ def without_place(name: str) -> tuple[str, str | None]:
     (('Valbiom', 'MA'), ('Sun Coast Cluster', None))
     """
     words = name.split()
-    if len(words) >= 2:
+    if len(words) >= 2 and not re.fullmatch(r"(?:de|del|di|du|of|la|le|d['’]\S*)", words[-2], re.I):  # "… de Girona"
         last = words[-1]
         code = country_names().get(fold(last)) or city_country(last)
         if code:

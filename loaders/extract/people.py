@@ -102,21 +102,23 @@ def inside_org(sentence: Sentence, at: int) -> bool:
 def employers(sentence: Sentence, start: int, end: int) -> list:
     """The organisations named within a role's words: known ones, else a capitalised name after
     "at", "of", "d'", "de" that looks like an organisation."""
-    known = [o for o in sentence.orgs if start <= o.begin < end]
-    if known:
-        return known
     from medgraph.loaders.extract.names import OrgMention
 
-    result = []
+    known = [o for o in sentence.orgs if start <= o.begin < end]
+    result: list = []
     cues = r"\b(?:at|of\s+the|of|with|d['’]|de\s+la|du|de|chez|and\s+(?:the\s+)?|et\s+(?:la\s+|le\s+|l['’])?)\s*"
     for cue in re.finditer(cues, sentence.text[start:end], re.I):
         span = name_at(sentence.text, start + cue.end())
+        if span and any(o.begin <= span[0] < o.end for o in known):
+            continue
         if span and span[1] <= end and (not result or span[0] > result[-1].end):
             written = sentence.text[span[0]:span[1]]
+            if re.match(ROLE_WORD + r"\b", written):
+                continue  # "… and Head of the section": another role, not an employer
             if not country_of(written) and not city_country(written) \
                     and (looks_like_organisation(written) or not cue.group().strip().lower() in ("of", "of the", "de")):
                 result.append(OrgMention(None, written, span[0], span[1], None, "new"))
-    return result[:2]
+    return sorted(known + result, key=lambda o: o.begin)[:2]
 
 
 def cut_role(role: str, orgs: list, text: str, start: int) -> str:
