@@ -222,7 +222,8 @@ def organisation_facts(found: Found, facts: list[dict], events: list[Event] = ()
 
 def not_organisation(org: OrgRef) -> bool:
     """A new name that is a meeting format, a bloc or a topic, never an organisation ("C2C", "EU")."""
-    return org.id is None and bool(re.match(NOT_ORGANISATION, org.written.strip()))
+    return org.id is None and bool(re.match(NOT_ORGANISATION, re.sub(r"^(?:the|le|la|les|l['’])\s*", "", org.written.strip(),
+                                                                     flags=re.I)))
 
 
 def referenced(fact: dict):

@@ -84,6 +84,8 @@ def extract_source(source: Source, known: Known) -> Proposal:
         if not any(item.name in sentence.text for item in in_lists.get(sentence.paragraph, ())):
             sentence_facts(known, found, sentence, events.of_sentence.get(index, []), events, about_mentoring, employed)
     listed_facts(known, found, blocks, page_country(source.lines, country_of_word))
+    head = blocks[title].line if title is not None else 0
+    found.mentions += [b for n, line in enumerate(source.lines, start=1) if n != head and (b := byline(known, line, n))]
     title_text = short(blocks[title].text) if title is not None else source.name
     return Proposal(source, detect_language(source.lines), reference, title_text, events, found)
 
@@ -121,6 +123,24 @@ def people_facts(found: Found, sentence: Sentence) -> set[int]:
             found.mentions.append(OrgRef(None, person.works_for.written, None, person.line, 0.6,
                                          guess_kind(person.works_for.written)))
     return employed
+
+
+BYLINE = re.compile(r"^((?:[A-ZÀ-Ý][\w'’.]*\s+){0,3}[A-ZÀ-Ý][\w'’.]*)\s*[—–]\s*(?=[A-ZÀ-Ý«“])")
+
+
+def byline(known: Known | None, line: str, number: int) -> OrgRef | None:
+    """The outlet a news item's line opens with ("La Presse — Favoriser …", a long dash, then a
+    sentence of eight words or more): an organisation.
+
+    >>> byline(None, "Atlas Media — Les clusters du Maghreb se sont réunis hier à Tunis pour un forum.", 4)
+    OrgRef(id=None, written='Atlas Media', country=None, line=4, confidence=0.6, kind='Company')
+    """
+    match = BYLINE.match(line.strip())
+    if not match or len(line.strip()[match.end():].split()) < 8 or re.match(NOT_ORGANISATION, match.group(1)):
+        return None
+    name = match.group(1)
+    known_id = try_resolve(known, name, None) if known else None
+    return OrgRef(known_id, name, None, number, 0.75 if known_id else 0.6, None if known_id else "Company")
 
 
 def country_of_word(word: str) -> str | None:
