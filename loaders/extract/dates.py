@@ -222,7 +222,8 @@ def date_alone(line: str) -> dt.date | None:
     (datetime.date(2018, 10, 3), datetime.date(2021, 7, 13), None)
     """
     text = line.strip()
-    if not DATE_ALONE.match(text) or not re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", text) or len(text.split()) > 5:
+    if not DATE_ALONE.match(text) or not re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", text) or len(text.split()) > 5 \
+            or not (re.search(r"\d{1,2}\D+(?:19|20)\d{2}|(?:19|20)\d{2}\D+\d{1,2}", text)):  # a day beside the year
         return None
     import dateparser  # imported on first use: 0.1 s, and only documents with such a line need it
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from medgraph.loaders.countries import country_names, fold
 from medgraph.loaders.extract.gazetteer import CITIES, KIND_PATTERNS
@@ -72,22 +73,23 @@ def same_place(event, known: dict) -> bool:
     return not event.country or not known["country"] or event.country == known["country"]
 
 
-def distinctive_words(name: str | None) -> set[str]:
+@lru_cache(maxsize=4096)
+def distinctive_words(name: str | None) -> frozenset[str]:
     """The words of a known event's name that name no kind, place, number or common word.
 
     >>> sorted(distinctive_words("FILEX France Forum (1st edition)")), distinctive_words("Benchmarking Visit, Barcelona")
-    (['filex'], set())
+    (['filex'], frozenset())
     >>> distinctive_words("Workshop: inter-cluster cooperation across the Mediterranean")
-    set()
+    frozenset()
     """
     if not name:
-        return set()
+        return frozenset()
     masked = name
     for _, pattern in KIND_PATTERNS:
         masked = pattern.sub(" ", masked)
     words = [fold(w) for w in re.findall(r"[^\W\d_]{4,}", masked) if w[:1].isupper()]  # proper names only
-    return {w for w in words if w not in GENERIC_NAME_WORDS and w not in REGION_WORDS and w not in country_names()
-            and w not in CITY_WORDS}
+    return frozenset(w for w in words if w not in GENERIC_NAME_WORDS and w not in REGION_WORDS
+                     and w not in country_names() and w not in CITY_WORDS)
 
 
 def named_events(text: str, known_events: list[dict], reference: dt.date | None) -> list[tuple[str, int]]:
@@ -101,6 +103,8 @@ def named_events(text: str, known_events: list[dict], reference: dt.date | None)
     found, folded = [], fold(text)
     for known in known_events:
         for word in distinctive_words(known.get("name")):
+            if word not in folded:
+                continue
             match = re.search(rf"\b{re.escape(word)}\b", folded)
             if match and year_fits(folded[match.end():match.end() + 8], known, reference):
                 found.append((known["id"], match.start()))

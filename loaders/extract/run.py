@@ -100,7 +100,7 @@ def listed_facts(known: Known, found: Found, blocks: list[Span], country: str | 
             if re.match(NOT_ORGANISATION, item.name):
                 continue  # "Cluster to Cluster (C2C)": a meeting format in brackets
             line, where = block.line_at(item.begin), item.country or country
-            known_id = try_resolve(known, item.name, where) or try_resolve(known, item.name, None)
+            known_id = try_resolve(known, item.name, None) or (where and try_resolve(known, item.name, where))
             org = OrgRef(known_id, item.name, where, line, 0.95 if known_id else item.confidence,
                          None if known_id else item.kind)
             listed.append(org)
