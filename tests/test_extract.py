@@ -524,3 +524,15 @@ def test_a_range_across_two_months_without_a_year_takes_the_title_year(known):
     facts = proposed(known, "Cluster matchmaking event 2023\n\nThe matchmaking will be held from 31 May to 2 June in "
                             "Rabat, Morocco.\n")
     assert only(facts, "event", "kind", "start", "end") == {("matchmaking", dt.date(2023, 5, 31), dt.date(2023, 6, 2))}
+
+
+def test_an_institution_named_in_running_text_is_proposed_at_low_confidence(known):
+    facts = proposed(known, """
+        A forum in Tunis
+
+        The delegations met researchers of the Carthage Technology University.
+        Many South Med clusters took part.
+        France Clusters – the French Network of Clusters, hosted the meeting.
+        """)
+    new = {(f["name"], f["confidence"]) for f in facts if f["fact"] == "organisation" and f.get("new")}
+    assert new == {("Carthage Technology University", 0.5)}  # not "South Med clusters", not France Clusters' long name

@@ -13,7 +13,8 @@ from medgraph.errors import DataError
 from medgraph.loaders import readers
 from medgraph.loaders.countries import country_code
 from medgraph.loaders.countries import fold
-from medgraph.loaders.extract.clauses import Sentence, place_of, read_sentence
+from medgraph.loaders.extract.clauses import Sentence, kinds_in, place_of, read_sentence
+from medgraph.loaders.extract.names import ORG_WORDS
 from medgraph.loaders.extract.cluster_lists import find_clusters, page_country
 from medgraph.loaders.extract.dates import document_date
 from medgraph.loaders.extract.gazetteer import NOT_ORGANISATION
@@ -21,7 +22,7 @@ from medgraph.loaders.extract.lists import find_list
 from medgraph.loaders.extract.people import people_in
 from medgraph.loaders.extract.proposal import (Proposal, registry_entries, review_rows, to_data, write_facts,
                                                write_registry)
-from medgraph.loaders.extract.events import Event, Events, find_events
+from medgraph.loaders.extract.events import Event, Events, find_events, new_names
 from medgraph.loaders.extract.pairs import MENTOR_CUE, agreement_in, mentoring_pairs
 from medgraph.loaders.extract.relations import (ATTENDING, Found, Known, cued_attendance, cued_new_attendance,
                                                 list_facts, memberships, paren_organisations, ref,
@@ -144,6 +145,32 @@ def byline(known: Known | None, line: str, number: int) -> OrgRef | None:
     return OrgRef(known_id, name, None, number, 0.75 if known_id else 0.6, None if known_id else "Company")
 
 
+def apposition(sentence: Sentence, begin: int) -> bool:
+    """A name written right after a known one ("Ceipiemonte – the Piemonte Agency …") is its long name."""
+    return any(re.fullmatch(r"\s*(?:[-–—,(]|\s)\s*(?:the\s+|la\s+|le\s+|l['’])?", sentence.text[o.end:begin], re.I)
+               for o in sentence.orgs if o.id and o.end <= begin)
+
+
+def named_organisation(name: str) -> bool:
+    """A name of two to eight words, one of them an organisation's word, none an event's word or
+    a number: "Nile University", "Federation of Egyptian Industries", not "EU Matchmaking Event".
+
+    >>> named_organisation("Federation of Atlas Industries"), named_organisation("Cluster Matchmaking Event")
+    (True, False)
+    """
+    words = name.split()
+    return 2 <= len(words) <= 8 and bool(INSTITUTION.search(name)) and not kinds_in(name, []) \
+        and not any(w[:1].isdigit() for w in words) and not re.search(r"\bevent|\bexcellence|\bprogram", name, re.I) \
+        and words[-1].lower() not in ("networks", "agencies", "associations", "institutions", "universities")
+
+
+#: Words that make a name an institution's wherever it is written (unlike "cluster", which a
+#: text also uses for unnamed groups: "South Med clusters", "Catalan clusters").
+INSTITUTION = re.compile(r"\b(?:universit\w*|federation|f[ée]d[ée]ration|confederation|conf[ée]d[ée]ration|chamber|chambre"
+                         r"|agency|agence|institute|institut|foundation|fondation|association|ministry|minist[èe]re"
+                         r"|council|conseil|consortium|network|r[ée]seau)\b", re.I)
+
+
 def country_of_word(word: str) -> str | None:
     place = place_of(fold(word))
     return place[1] if place else None
@@ -193,6 +220,10 @@ def sentence_facts(known: Known, found: Found, sentence: Sentence, spoken: list[
     """Mentions, attendance by cue, memberships, mentoring pairs and agreements of one sentence."""
     found.mentions += [ref(m, sentence.line_at(m.begin)) for m in sentence.orgs]
     found.mentions += paren_organisations(known, sentence)
+    names = [(n, re.sub(r"^(?:[a-zà-ÿ][\w'’]*\s+)+", "", n.written)) for n in new_names(sentence)]
+    found.mentions += [OrgRef(None, name, n.country, sentence.line_at(n.begin), 0.5, guess_kind(name))
+                       for n, name in names if named_organisation(name) and not try_resolve(known, name, None)
+                       and not apposition(sentence, n.begin)]
     target = spoken[0] if len(spoken) == 1 else events.main
     pairs = memberships(known, sentence)
     found.memberships += pairs
