@@ -76,9 +76,11 @@ def source_documents(known, seeds: Path, data: Path) -> tuple[Score, int]:
     return score, count
 
 
-def real_documents(folder: Path, labels: Path, registry: Path, documents: Path) -> dict[str, tuple[Score, list]]:
+def real_documents(folder: Path, labels: Path, registry: Path, documents: Path,
+                   min_confidence: float = 0.0) -> dict[str, tuple[Score, list]]:
     """Each labelled real document read as `medgraph extract` reads it (events the data defines
-    linked by id) and scored, by split: {"development": (score, names), "held-out": (...)}."""
+    linked by id, facts below `min_confidence` dropped) and scored, by split:
+    {"development": (score, names), "held-out": (...)}."""
     known = read_known(registry, documents)
     known_events = {e["id"]: e for e in known.events}
     held_out = set(parse_yaml((labels / "split.yaml").read_text(encoding="utf-8"), "split.yaml")["held_out"])
@@ -92,11 +94,33 @@ def real_documents(folder: Path, labels: Path, registry: Path, documents: Path) 
         names.append(text.name if sha256(text) == label["document"]["sha256"] else f"{text.name} (text changed)")
         truth = label.get("facts") or []
         aliases = label_aliases(truth)
-        data = to_data(extract_source(read_source(text), known), 0.0, known.events)
+        data = to_data(extract_source(read_source(text), known), min_confidence, known.events)
         score_document(text.stem, to_items(known, data["facts"], aliases, known_events),
                        to_items(known, truth, aliases, known_events), score, REAL_TYPES)
         score_date(text.stem, data["document"]["date"], label["document"].get("date"), score)
     return splits
+
+
+THRESHOLDS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)
+CURVE_TYPES = ("known organisations", "new organisations", "events", "linked events", "attendances",
+               "event dates exact", "organisers", "people")
+
+
+def threshold_table(folder: Path, labels: Path, registry: Path, documents: Path, split: str = "development") -> str:
+    """Precision / recall of one split at each --min-confidence threshold: what a stricter run trades."""
+    header = "| min confidence | " + " | ".join(CURVE_TYPES) + " |"
+    lines = [header, "|---" * (len(CURVE_TYPES) + 1) + "|"]
+    for threshold in THRESHOLDS:
+        score = real_documents(folder, labels, registry, documents, threshold)[split][0]
+        lines.append(f"| {threshold:.1f} | " + " | ".join(pr(score, kind) for kind in CURVE_TYPES) + " |")
+    return "\n".join(lines)
+
+
+def pr(score: Score, kind: str) -> str:
+    tp, fp, fn = score.tp[kind], len(score.fp[kind]), len(score.fn[kind])
+    precision = f"{tp / (tp + fp):.2f}" if tp + fp else "–"
+    recall = f"{tp / (tp + fn):.2f}" if tp + fn else "–"
+    return f"{precision} / {recall}"
 
 
 def sha256(path: Path) -> str:
@@ -122,6 +146,11 @@ def main(argv: list[str] | None = None) -> int:
                              "skipped when absent)")
     parser.add_argument("--data", type=Path, default=ROOT / "data")
     parser.add_argument("--no-seeds", action="store_true", help="the invented sets only (no seeds, no real documents)")
+    parser.add_argument("--thresholds", action="store_true",
+                        help="precision / recall of the real documents' development split at each --min-confidence "
+                             f"threshold ({', '.join(map(str, THRESHOLDS))})")
+    parser.add_argument("--split", choices=("development", "held-out"), default=None,
+                        help="print the real documents of this split only")
     parser.add_argument("--errors", type=int, default=0,
                         help="show up to N errors of each kind (of the real documents: the development split only)")
     args = parser.parse_args(argv)
@@ -141,11 +170,16 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     splits = real_documents(args.realdocs, LABELS, args.data / "registry.yaml", args.data / "documents")
     for split, (score, names) in splits.items():
+        if args.split and split != args.split:
+            continue
         changed = [n for n in names if n.endswith("(text changed)")]
         report(f"real documents, {split} split", args.realdocs, score, len(names),
                args.errors if split == "development" else 0, REAL_TYPES)
         if changed:
             print("texts that differ from their labels' sha256: " + ", ".join(changed) + "\n")
+    if args.thresholds:
+        print("== real documents, development split, by --min-confidence (precision / recall)")
+        print(threshold_table(args.realdocs, LABELS, args.data / "registry.yaml", args.data / "documents"))
     return 0
 
 

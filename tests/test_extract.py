@@ -6,6 +6,7 @@ Pure: no Neo4j. The texts are invented; the registry is the fixture one (tests/f
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 import sys
 import textwrap
@@ -17,7 +18,7 @@ import yaml
 from medgraph.loaders.extract.dates import document_date, find_dates
 from medgraph.loaders.extract.lists import find_list
 from medgraph.loaders.extract.proposal import to_data
-from medgraph.loaders.extract.run import extract, extract_source, read_known
+from medgraph.loaders.extract.run import extract, extract_source, read_known, review_table
 from medgraph.loaders.extract.source import ExtractError, parse_source, read_source
 from medgraph.loaders.load import read_rows
 
@@ -290,3 +291,248 @@ def test_an_event_the_data_already_defines_is_named_by_its_id(tmp_path):
         ("visit-2018-barcelona", "c2tm"), ("visit-2018-barcelona", "esith")}
     rows = read_rows([REGISTRY.parent, result.written])
     assert ("ATTENDED", "esith", "visit-2018-barcelona") in rows.relationships
+
+
+# --- real press-release shapes (issue 18) ------------------------------------------------------
+
+KNOWN_EVENTS = REGISTRY.parent / "documents"
+
+
+@pytest.fixture(scope="module")
+def known_with_events():
+    return read_known(REGISTRY, KNOWN_EVENTS)
+
+
+def proposed_with_events(known, text: str, name: str = "news.txt") -> list[dict]:
+    """The facts proposed for an invented text, events the fixture data defines linked by id."""
+    source = parse_source(textwrap.dedent(text).lstrip().encode(), name)
+    return to_data(extract_source(source, known), 0.0, known.events)["facts"]
+
+
+@pytest.mark.parametrize("line, day", [
+    ("Jul 13 2021", dt.date(2021, 7, 13)),
+    ("October, 3, 2018", dt.date(2018, 10, 3)),
+    ("November 27, 2018", dt.date(2018, 11, 27)),
+    ("13 juillet 2021", dt.date(2021, 7, 13)),
+])
+def test_a_date_alone_under_the_title_is_the_dateline(line, day):
+    assert document_date(["Clusters meet in Tunis", "", line, "", "The clusters met."]) == (day, 3)
+
+
+def test_a_date_inside_a_sentence_is_not_a_dateline():
+    assert document_date(["Clusters meet in Tunis", "In 2019 we met on 3 May 2019 in Tunis."]) is None
+
+
+def test_a_deadline_and_a_time_zone_are_no_event(known):
+    facts = proposed(known, """
+        Call for clusters
+
+        May 2, 2023
+
+        Apply to the matchmaking: deadline 26 April 2023, 18:00 Brussels time.
+        """)
+    assert only(facts, "event", "start", "city", "country") <= {(None, None, None)}  # neither dated nor in Brussels
+
+
+def test_a_range_with_its_place_dates_and_places_the_event(known):
+    facts = proposed(known, """
+        A cluster forum
+
+        Tunis, 20 March 2023
+
+        The workshop was organized on April 9 to 12 in Casablanca, Morocco.
+        """)
+    assert only(facts, "event", "kind", "start", "end", "city", "country") == {
+        ("workshop", dt.date(2023, 4, 9), dt.date(2023, 4, 12), "Casablanca", "MA")}
+
+
+@pytest.mark.parametrize("words, kind", [
+    ("a panel discussion", "conference"), ("a roadshow", "international market mission"),
+    ("a webinar", "conference"), ("B2B meetings", "matchmaking"), ("a graduation ceremony", "meeting"),
+])
+def test_event_kinds_of_real_releases(known, words, kind):
+    facts = proposed(known, f"Tunis, 2 June 2022\n\nOn 1 June 2022 the clusters held {words} in Sfax, Tunisia.\n")
+    assert only(facts, "event", "kind") == {(kind,)}
+
+
+def test_a_mention_of_a_held_event_links_to_it_and_its_attendances_follow(known_with_events):
+    # the fixture data holds a benchmarking visit to Barcelona, 19-23 November 2018; a study tour of
+    # 19-22 November in Barcelona is the same event written in the same kind family, a day apart
+    facts = proposed_with_events(known_with_events, """
+        Partner news
+
+        Tunis, 30 November 2018
+
+        From 19 to 22 November 2018 a study tour took clusters to Barcelona, Spain.
+        C2TM participated with two other experts.
+        """)
+    assert only(facts, "mention", "event") == {("visit-2018-barcelona",)}
+    assert only(facts, "attendance", "event", "name") == {("visit-2018-barcelona", "c2tm")}
+    assert [f for f in facts if f["fact"] == "event"] == []
+
+
+def test_a_french_mention_names_the_held_event_by_its_own_name(known_with_events):
+    facts = proposed_with_events(known_with_events, """
+        Les clusters au Forum de Lyon
+
+        Lyon, 20 septembre 2019
+
+        Une table ronde s'est tenue lors du forum de Lyon, en présence des clusters du Maroc.
+        """)
+    assert ("forum-2019-lyon",) in only(facts, "mention", "event")
+
+
+def test_an_undated_event_reported_days_later_is_the_held_one(known_with_events):
+    facts = proposed_with_events(known_with_events, """
+        A great start with the 1st Benchmarking Visit in Barcelona
+
+        November 27, 2018
+
+        Eleven clusters travelled to Barcelona to learn from Catalan clusters.
+        """)
+    assert only(facts, "mention", "event") == {("visit-2018-barcelona",)}
+
+
+@pytest.mark.parametrize("sentence, name, role", [
+    ("The delegation was welcomed by Solartys.", "solartys", "host"),
+    ("Solartys welcomed the delegation.", "solartys", "host"),
+    ("Morocco was represented by C2TM.", "c2tm", "delegate"),
+    ("C2TM participated with two other experts.", "c2tm", "delegate"),
+    ("Le Maroc était représenté par C2TM.", "c2tm", "delegate"),
+    ("Les délégations à Solartys ont visité les ateliers.", "solartys", "host"),
+])
+def test_attendance_in_a_sentence(known, sentence, name, role):
+    facts = proposed(known, f"Tunis, 2 June 2022\n\nThe forum took place on 1 June 2022 in Sfax, Tunisia.\n{sentence}\n")
+    assert (name, role) in only(facts, "attendance", "name", "role")
+
+
+def test_topics_formats_and_programmes_are_never_organisations(known):
+    facts = proposed(known, """
+        Tunis, 2 June 2022
+
+        The forum took place on 1 June 2022 in Sfax, Tunisia, organised by France Clusters for the Sunrise
+        Programme (funded by the European Union).
+        Key topics: Cluster governance; Members engagement; Service portfolio.
+        It offered Cluster to Cluster (C2C), Cluster to Business (C2B) and Business to Business (B2B) meetings.
+        """)
+    names = {f["name"] for f in facts if f["fact"] in ("organisation", "attendance")}
+    assert names.isdisjoint({"Cluster governance", "Members engagement", "Service portfolio", "C2C", "C2B", "B2B",
+                             "Sunrise Programme"})
+    [forum] = [f for f in facts if f["fact"] == "event" and f["kind"] == "forum"]
+    assert [o["name"] for o in forum["organisers"]] == ["france-clusters"]
+
+
+def test_a_new_organiser_is_proposed_with_its_acronym_kept_as_its_own(known):
+    facts = proposed(known, """
+        Tunis, 2 June 2022
+
+        The forum took place on 1 June 2022 in Sfax, Tunisia. The event was organised by France Clusters
+        in partnership with the Federation of Atlas Industries (FAI).
+        """)
+    [event] = [f for f in facts if f["fact"] == "event"]
+    assert [(o["name"], o["role"]) for o in event["organisers"]] == [
+        ("france-clusters", "organiser"), ("Federation of Atlas Industries", "co-organiser")]
+    assert ("Federation of Atlas Industries", True) in only(facts, "organisation", "name", "new")
+    assert "FAI" not in {f["name"] for f in facts}
+
+
+@pytest.mark.parametrize("text, person, role, works_for", [
+    ("Jane Doe, Project Manager at Sun Coast Cluster, said the forum went well.",
+     "Jane Doe", "Project Manager", "sun-coast"),
+    ("Jane Doe – Director, Sun Coast Cluster", "Jane Doe", "Director", "sun-coast"),
+    ("According to the director of France Clusters, Jean Dupont, it went well.",
+     "Jean Dupont", "director", "france-clusters"),
+    ("Submitted by Jane Doe on 2 June 2022", "Jane Doe", "author of the news item", None),
+])
+def test_people_with_role_and_organisation(known, text, person, role, works_for):
+    facts = proposed(known, f"A forum in Tunis\n\n{text}\n")
+    assert (person, role, works_for) in only(facts, "person", "name", "role", "works_for")
+
+
+def test_a_role_and_an_organisation_are_not_a_person(known):
+    facts = proposed(known, "A forum in Tunis\n\nBoard Member France Clusters, Project Manager, spoke.\n")
+    assert only(facts, "person", "name") == set()
+
+
+@pytest.mark.parametrize("written, entry", [
+    ("SUNCOAST", None),  # no entry is abbreviated so
+    ("Solartys", "solartys"),  # an alias
+    ("ABC", "accio"),  # the initials of Agency for Business Competitiveness
+    ("Agency Nova", None),  # a word the registry name does not start with
+])
+def test_short_forms_resolve_through_the_registry(known, written, entry):
+    facts = proposed(known, f"Tunis, 2 June 2022\n\n{written} took part in a forum in Sfax on 1 June 2022.\n")
+    ids = {f["name"] for f in facts if f["fact"] in ("organisation", "attendance")}
+    assert (entry in ids) if entry else not (ids & {"solartys", "accio", "sun-coast"})
+
+
+def test_a_list_page_proposes_its_clusters_for_the_registry(known, tmp_path):
+    page = tmp_path / "list-clusters.txt"
+    page.write_text(textwrap.dedent("""\
+        The innovation clusters of the region
+
+        The targeted areas were: Health (Vitalis), Aerospace (Skyline), Agri-Food (Grainor) and Water (Aquanet).
+
+        ALTO – Robotics Cluster (Torino), BETTA – Food technologies (Cuneo), GAMMA – Textile Cluster (Biella)
+
+          • “Innovation Pole of Green Chemistry” managed by Delta Consortium from Novara
+        """))
+    [result] = extract([page], REGISTRY, tmp_path / "out")
+    entries = {e["name"]: e for e in result.registry}
+    assert {"Vitalis", "Skyline", "Grainor", "Aquanet", "ALTO", "BETTA", "GAMMA",
+            "Innovation Pole of Green Chemistry", "Delta Consortium"} <= set(entries)
+    assert (entries["Vitalis"]["kind"], entries["Vitalis"]["sector"]) == ("Cluster", "health")
+    assert (entries["ALTO"]["country"], entries["ALTO"]["city"]) == ("IT", "Torino")
+    assert entries["Delta Consortium"]["kind"] == "Association"
+    written = yaml.safe_load(result.registry_written.read_text())
+    assert [e["name"] for e in written["organisations"]] == [e["name"] for e in result.registry]
+    assert result.registry_written.parent == tmp_path / "out" / "registry"
+
+
+def test_a_french_enumeration_of_poles_lists_them(known):
+    facts = proposed(known, """
+        Les pôles de la région
+
+        Les pôles Alphatec, Sun Coast Cluster, Medinnov et du pôle Mer Bleue repartent pour quatre ans.
+        """)
+    assert {("Alphatec", True), ("Medinnov", True), ("pôle Mer Bleue", True)} <= only(facts, "organisation", "name", "new")
+    assert ("sun-coast", None) in only(facts, "organisation", "name", "new")
+
+
+def test_the_review_table_puts_the_surest_facts_first(known, tmp_path):
+    release = tmp_path / "release.txt"
+    release.write_text("Tunis, 3 March 2021\n\nOn 1 March 2021 C2TM (Morocco) and Atlas Weaving Cluster (Morocco) "
+                       "took part in a workshop in Tunis.\n")
+    [result] = extract([release], REGISTRY, None)
+    table = review_table([result]).splitlines()
+    confidences = [float(line.split()[-2]) for line in table if re.fullmatch(r".*\s\d\.\d\d\s+\d+", line)]
+    assert confidences == sorted(confidences, reverse=True) and len(set(confidences)) > 1
+
+
+def test_a_sentence_that_names_the_clusters_lists_them(known):
+    facts = proposed(known, """
+        Clusters win funds
+
+        The four clusters that won these funds are the Digital Cluster, the Toy Cluster, the Cluster d'Art de Girona
+        (CAG) and Sportec, the cluster of the sports industry.
+        """)
+    assert {"Digital Cluster", "Toy Cluster", "Cluster d'Art de Girona", "Sportec"} <= {
+        name for name, new in only(facts, "organisation", "name", "new") if new}
+
+
+def test_a_range_across_two_months_without_a_year_takes_the_title_year(known):
+    facts = proposed(known, "Cluster matchmaking event 2023\n\nThe matchmaking will be held from 31 May to 2 June in "
+                            "Rabat, Morocco.\n")
+    assert only(facts, "event", "kind", "start", "end") == {("matchmaking", dt.date(2023, 5, 31), dt.date(2023, 6, 2))}
+
+
+def test_an_institution_named_in_running_text_is_proposed_at_low_confidence(known):
+    facts = proposed(known, """
+        A forum in Tunis
+
+        The delegations met researchers of the Carthage Technology University.
+        Many South Med clusters took part.
+        France Clusters – the French Network of Clusters, hosted the meeting.
+        """)
+    new = {(f["name"], f["confidence"]) for f in facts if f["fact"] == "organisation" and f.get("new")}
+    assert new == {("Carthage Technology University", 0.5)}  # not "South Med clusters", not France Clusters' long name

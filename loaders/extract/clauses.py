@@ -79,9 +79,14 @@ def kinds_in(text: str, taken: list[tuple[int, int]]) -> list[KindMention]:
     for kind, pattern in KIND_PATTERNS:
         for match in pattern.finditer(text):
             spans = taken + [(k.begin, k.end) for k in found]
-            if outside(match.start(), match.end(), spans):
+            if outside(match.start(), match.end(), spans) and not PREPARATORY.search(
+                    f"{text[max(0, match.start() - 14):match.start()]}|{text[match.end():match.end() + 15]}"):
                 found.append(KindMention(kind, match.start(), match.end(), plural(text, match, kind)))
     return sorted(found, key=lambda k: k.begin)
+
+
+#: "a preparatory webinar", "une réunion préparatoire": a step towards an event, not one.
+PREPARATORY = re.compile(r"(?:preparatory|preliminary|follow-up)\s+\||\|\s*(?:préparatoire|preparatoire)", re.I)
 
 
 def plural(text: str, match: re.Match, kind: str) -> bool:
@@ -96,10 +101,20 @@ def plural(text: str, match: re.Match, kind: str) -> bool:
 
 
 def dates_in(text: str, reference: dt.date | None) -> list[DateMention]:
-    """Dates stated by the sentence: not its dateline, not a year that holds a finer date."""
-    found = [d for d in find_dates(text, reference) if not is_dateline(text, d)]
+    """Dates stated by the sentence: not its dateline, not a deadline, not a year that holds a finer date.
+
+    >>> [str(d.start) for d in dates_in("Deadline extended: 26 April 2023. The forum on 2 May 2023", None)]
+    ['2023-05-02']
+    """
+    found = [d for d in find_dates(text, reference) if not is_dateline(text, d) and not DEADLINE.search(text[:d.begin])]
     return [d for d in found if not any(o is not d and o.precision != d.precision and d.start <= o.start
                                         and o.end <= d.end and coarser(d, o) for o in found)]
+
+
+#: Words before a date that make it a deadline or an opening, not the date of an event.
+DEADLINE = re.compile(r"(?:\bdeadlines?|\bdate\s+limite|\bapply\s+(?:by|before)|\bapplications?\s+(?:by|until|before)"
+                      r"|\bregistrations?\s+(?:by|until|before|close)|\buntil|\bjusqu'au|\bavant\s+le"
+                      r"|\baccepted\s+until|\bclos\w*\s+(?:on|le))[^.;|]{0,25}$", re.I)
 
 
 def coarser(a: DateMention, b: DateMention) -> bool:
@@ -116,7 +131,7 @@ def places_in(text: str, taken: list[tuple[int, int]]) -> list[Place]:
                 continue
             key = " ".join(w.key for w in span)
             place = place_of(key)
-            if place:
+            if place and not re.match(r"\s+time\b", text[span[-1].end:], re.I):  # "18:00 Brussels time"
                 found.append(Place(place[0], place[1], span[0].begin, span[-1].end))
                 i += length
                 break

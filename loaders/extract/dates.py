@@ -28,6 +28,7 @@ YEAR = r"((?:19|20)\d{2})(?!\d)"
 TO = r"\s*(?:-|–|—|to|until|till|au|and|et)\s*(?:le\s+)?"
 PATTERNS = [  # (name, regex) in the order they are tried; earlier matches mask later ones
     ("cross", rf"{DAY}\s+{M}(?:\s+{YEAR})?{TO}{DAY}\s+{M},?\s+{YEAR}"),
+    ("cross_ny", rf"{DAY}\s+{M}{TO}{DAY}\s+{M}(?!,?\s+(?:19|20)\d{{2}})"),
     ("range", rf"{DAY}{TO}{DAY}\s+{M}(?:,?\s+{YEAR})?"),
     ("range_us", rf"{M}\s+{DAY}\s*(?:-|–|to)\s*{DAY}(?:,?\s+{YEAR})?"),
     ("day_month", rf"{DAY}\s+(?:of\s+)?{M}(?:,?\s+{YEAR})?"),
@@ -67,6 +68,8 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
     [('2019-04-09', '2019-04-11', 'day')]
     >>> [(str(d.start), str(d.end)) for d in find_dates("(28 October–1 November 2019)")]
     [('2019-10-28', '2019-11-01')]
+    >>> [(str(d.start), str(d.end)) for d in find_dates("31 May - 2 June", dt.date(2023, 7, 1))]
+    [('2023-05-31', '2023-06-02')]
     >>> [(str(d.start), d.precision) for d in find_dates("last week", dt.date(2019, 6, 17))]
     [('2019-06-10', 'week')]
     """
@@ -91,6 +94,11 @@ def to_mention(name: str, match: re.Match, text: str, reference: dt.date | None)
             y2 = int(y2)
             start_year = int(y1) if y1 else (y2 - 1 if month(m1) > month(m2) else y2)
             return mention(dt.date(start_year, month(m1), int(d1)), dt.date(y2, month(m2), int(d2)), "day", match)
+        if name == "cross_ny":  # "31 May - 2 June": the year nearest the document's date
+            d1, m1, d2, m2 = g
+            year = infer_year(month(m1), int(d1), text, match.start(), reference)
+            end_year = year + 1 if year and month(m1) > month(m2) else year
+            return year and mention(dt.date(year, month(m1), int(d1)), dt.date(end_year, month(m2), int(d2)), "day", match)
         if name in ("range", "range_us"):
             d1, d2, m, y = g if name == "range" else (g[1], g[2], g[0], g[3])
             year = int(y) if y else infer_year(month(m), int(d1), text, match.start(), reference)
@@ -180,10 +188,13 @@ DATELINE_BEFORE = re.compile(
 
 def document_date(lines: list[str] | tuple[str, ...], head: int = 12) -> tuple[dt.date, int] | None:
     """The document's own date and its line: a dateline ("Marseille, 26 November 2018",
-    "Submitted … on 17 June 2019") among the first `head` non-blank lines.
+    "Submitted … on 17 June 2019") or a line that is a date and nothing else ("Apr 11 2022",
+    "October, 3, 2018", "13/11/2019") among the first `head` non-blank lines.
 
     >>> document_date(["PRESS RELEASE", "", "Marseille, 26 November 2018"])
     (datetime.date(2018, 11, 26), 3)
+    >>> document_date(["A title", "Jul 13 2021", "Text"])
+    (datetime.date(2021, 7, 13), 2)
     """
     seen = 0
     for number, line in enumerate(lines, start=1):
@@ -195,7 +206,30 @@ def document_date(lines: list[str] | tuple[str, ...], head: int = 12) -> tuple[d
         for found in find_dates(line):
             if found.precision == "day" and found.start == found.end and DATELINE_BEFORE.search(line[:found.begin]):
                 return found.start, number
+        alone = date_alone(line)
+        if alone:
+            return alone, number
     return None
+
+
+DATE_ALONE = re.compile(r"^[\w\s,./-]{6,32}$")
+
+
+def date_alone(line: str) -> dt.date | None:
+    """The day a line gives when it is a full date and nothing else, read by dateparser (EN/FR).
+
+    >>> date_alone("October, 3, 2018"), date_alone("13 juillet 2021"), date_alone("In 2019 we met")
+    (datetime.date(2018, 10, 3), datetime.date(2021, 7, 13), None)
+    """
+    text = line.strip()
+    if not DATE_ALONE.match(text) or not re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", text) or len(text.split()) > 5 \
+            or not (re.search(r"\d{1,2}\D+(?:19|20)\d{2}|(?:19|20)\d{2}\D+\d{1,2}", text)):  # a day beside the year
+        return None
+    import dateparser  # imported on first use: 0.1 s, and only documents with such a line need it
+
+    parsed = dateparser.parse(text, languages=["en", "fr"],
+                              settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]})
+    return parsed.date() if parsed else None
 
 
 def is_dateline(text: str, found: DateMention) -> bool:

@@ -17,10 +17,14 @@ from dataclasses import dataclass, field
 
 from medgraph.loaders.extract.clauses import KindMention, Place, Sentence
 from medgraph.loaders.extract.dates import DateMention
-from medgraph.loaders.extract.gazetteer import (GENERIC_KINDS, ORGANISED_BY, ORGANISER_VERBS, PLANNED_CUES,
+from medgraph.loaders.extract.gazetteer import (GENERIC_KINDS, NOT_ORGANISATION, ORGANISED_BY, PROGRAMME_AFTER,
+                                                PROGRAMME_BEFORE, PROGRAMME_WORDS, ORGANISER_VERBS, PLANNED_CUES,
                                                 PRIORITY, SUPPORT_CUES)
-from medgraph.loaders.extract.names import OrgMention
+from medgraph.loaders.extract.names import OrgMention, chunks, country_beside, country_of, looks_like_organisation, tokens
 
+TAKES_PLACE = r"\b(?:take|takes|took|taking)\s+place\b|\b(?:will\s+be|was|were|is)\s+held\b|\baura\s+lieu\b|\ba\s+eu\s+lieu\b" \
+              r"|\bse\s+(?:tiendra|tient|tenait)\b|\bs['’]est\s+tenue?\b"
+THE_EVENT = r"\b(?:the|this)\s+event\s+(?:was|is|will\s+be|has\s+been)\b|\b(?:l['’]|cet\s+)événement\s+(?:a|est|sera)\b"
 COLLABORATION = r"\bin\s+collaboration\s+with\b|\btogether\s+with\b|\bin\s+partnership\s+with\b|\brespectively\b" \
                 r"|\ben\s+collaboration\s+avec\b|\ben\s+partenariat\s+avec\b|\bconjointement\s+avec\b|\bco-?organi"
 
@@ -96,7 +100,7 @@ def find_events(sentences: list[Sentence], title: int | None, reference: dt.date
             previous = events.of_sentence.get(index - 1) if index and sentences[index - 1].paragraph == \
                 sentence.paragraph else None
             spoken = (previous or [events.main] if events.main else previous or [])[:1]
-        add_organisers(sentence, spoken)
+        add_organisers(sentence, [events.main] if events.main and sentence.cue(THE_EVENT) else spoken)
         events.of_sentence[index] = spoken
     if events.main is None and events.found:  # no title event: the first dated one is the document's
         events.main = next((e for e in events.found if e.start), events.found[0])
@@ -193,7 +197,8 @@ def undated_events(events: Events, sentence: Sentence) -> list[Event]:
         if existing:
             existing.place(place_for(sentence, mention))
             spoken.append(existing)
-        elif mention.kind not in GENERIC_KINDS and place_for(sentence, mention) or organisers_in(sentence):
+        elif (mention.kind not in GENERIC_KINDS or sentence.cue(TAKES_PLACE)) and place_for(sentence, mention) \
+                or organisers_in(sentence):  # "the ceremony will take place in Amman": an event of its own
             spoken.append(same_or_new(events, sentence, mention, None))
     return spoken
 
@@ -236,7 +241,8 @@ def organisers_in(sentence: Sentence) -> list[Organiser]:
     """
     by = sentence.cue(ORGANISED_BY)
     if by:
-        found = roles(sentence, [o for o in sentence.orgs if o.begin >= by.end()], by.end(), later="co-organiser")
+        named = sorted(sentence.orgs + new_names(sentence), key=lambda o: o.begin)
+        found = roles(sentence, [o for o in named if o.begin >= by.end()], by.end(), later="co-organiser")
         if found:
             found[0].shared = True
         return found
@@ -263,11 +269,35 @@ def roles(sentence: Sentence, orgs: list[OrgMention], start: int, later: str) ->
             role = "co-organiser"
         elif result and not re.fullmatch(r"[\s,]*(?:and|et|&)?\s*(?:the|la|le|les|l['’])?\s*", between, re.I):
             role = later
-        if org.id and org.id not in seen:
-            seen.add(org.id)
+        if (org.id or org.written) not in seen:
+            seen.add(org.id or org.written)
             result.append(Organiser(org, role, sentence.line_at(org.begin)))
         previous = org.end
     return result
+
+
+def new_names(sentence: Sentence) -> list[OrgMention]:
+    """Names no registry entry covers that look like organisations ("the Federation of Egyptian
+    Industries (FEI)"), as organisations the registry lacks."""
+    words = tokens(sentence.text)
+    taken = {i for i, w in enumerate(words) for o in sentence.orgs if o.begin <= w.begin < o.end}
+    found, text, names_end = [], sentence.text, [o.end for o in sentence.orgs]
+    for begin, end in chunks(text, words, taken):
+        written = re.sub(r"^(?:the|le|la|les|l['’])\s*", "", text[begin:end], flags=re.I)
+        if any(text[at:begin].strip() == "(" for at in names_end):
+            continue  # "… Agency (ITIDA)": the acronym of the name before it
+        names_end.append(end)
+        if is_programme(text, begin, end, written):
+            continue
+        if looks_like_organisation(written) and not country_of(written) and not re.match(NOT_ORGANISATION, written):
+            found.append(OrgMention(None, written, end - len(written), end, country_beside(sentence.text, end), "new"))
+    return found
+
+
+def is_programme(text: str, begin: int, end: int, written: str) -> bool:
+    """ "Cluster Booster Track", "le projet Euromed clusters Forward (ECF)", "X (funded by the EU)"."""
+    return bool(re.search(PROGRAMME_WORDS, written, re.I) or re.search(PROGRAMME_BEFORE, text[:begin], re.I)
+                or re.search(PROGRAMME_AFTER, text[end:], re.I))
 
 
 def add_organisers(sentence: Sentence, spoken: list[Event]) -> None:
@@ -277,5 +307,5 @@ def add_organisers(sentence: Sentence, spoken: list[Event]) -> None:
         targets = [e for e in segmented if organiser.shared or e.segment[0] <= organiser.org.begin < e.segment[1]] \
             if segmented else spoken[:1]
         for event in targets:
-            if organiser.org.id not in {o.org.id for o in event.organisers}:
+            if (organiser.org.id or organiser.org.written) not in {o.org.id or o.org.written for o in event.organisers}:
                 event.organisers.append(organiser)

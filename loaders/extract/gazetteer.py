@@ -25,20 +25,25 @@ EVENT_KIND_CUES = {  # schema event kind -> its wordings; the order is the prior
     "benchmarking visit": KindCue(r"benchmarking\s+(?:visits?|tours?|missions?)(?:\s*(?:and|&|et)\s*trainings?)?"
                                   r"|visites?\s+de\s+benchmarking"),
     "international market mission": KindCue(r"(?:international\s+)?(?:market|business\s+development|trade)\s+missions?"
-                                            r"|missions?\s+(?:commerciales?|d'affaires|de\s+prospection)"),
+                                            r"|missions?\s+(?:commerciales?|d'affaires|de\s+prospection)"
+                                            r"|road-?\s?shows?|tournées?\s+de\s+promotion"),
     "study tour": KindCue(r"study\s+(?:tours?|visits?|trips?)|voyages?\s+d'[ée]tudes?|visites?\s+d'[ée]tudes?"
                           r"|learning\s+expeditions?"),
     "advisory mission": KindCue(r"advisory\s+missions?|technical\s+assistance|assistance\s+technique"
                                 r"|missions?\s+d'expertise"),
     "summit": KindCue(r"summits?|sommets?"),
     "forum": KindCue(r"forums?"),
-    "trade fair": KindCue(r"trade\s+fairs?|trade\s+shows?|exhibitions?|salons?|foires?"),
-    "conference": KindCue(r"conferences?|conférences?|colloques?"),
-    "matchmaking": KindCue(r"match-?making|b2b\s+meetings?|rencontres?\s+(?:d'affaires|b2b)|rendez-vous\s+d'affaires"
-                           r"|business\s+meetings?", generic=True),
+    "trade fair": KindCue(r"trade\s+fairs?|trade\s+shows?|exhibitions?|salons?|foires?|expos?"),
+    "conference": KindCue(r"conferences?|conférences?|colloques?|(?:panel\s+)?discussion\s+panels?|panels?(?:\s+discussions?)?"
+                          r"|round[-\s]tables?|tables?[-\s]rondes?|webinars?|webinaires?|séminaires?|seminars?"
+                          r"|launch\s+(?:event|ceremony)|cérémonie\s+de\s+lancement"),
+    "matchmaking": KindCue(r"match-?making|b2b\s+(?:meetings?|sessions?)|rencontres?\s+(?:d'affaires|b2b)"
+                           r"|rendez-vous\s+d'affaires|business\s+meetings?|speed[-\s]?(?:pitching|dating)|c2c\s+meetings?"
+                           r"|cluster-to-cluster\s+meetings?", generic=True),
     "workshop": KindCue(r"workshops?|ateliers?", generic=True),
     "training": KindCue(r"training\s+(?:sessions?|days?|courses?)|trainings?|formations?", generic=True),
-    "meeting": KindCue(r"meetings?|réunions?", generic=True),
+    "meeting": KindCue(r"meetings?|réunions?|(?:graduation|closing|award)\s+ceremon(?:y|ies)|cérémonies?\s+de\s+(?:clôture|remise)"
+                       r"|(?:conference|video|online)\s+calls?|visioconférences?", generic=True),
 }
 KIND_PATTERNS = [(kind, re.compile(rf"(?<![\w#])(?:{cue.pattern})(?!\w)", re.I))
                  for kind, cue in EVENT_KIND_CUES.items()]
@@ -85,7 +90,7 @@ CITIES = {  # English and French names of cities the programmes travel to -> ISO
 
 # Cue words of a sentence, as regexes over its lower-cased text.
 HOST_CUES = r"\bvisits?\s+(?:to|of)\b|\bvisited\b|\bvisites?\s+(?:à|a|aux?|de|chez)\b|\bvisité\b|\bhosted\s+by\b|\baccueillis?\s+par\b" \
-            r"|\bwelcomed\s+by\b"
+            r"|\bwelcomed\s+by\b|\bdelegations?\s+at\b|\bdélégations?\s+(?:à|chez)\b|\bvisiting\b"
 SPEAKER_CUES = r"\bspeakers?\b|\bspoke\b|\bkeynote\b|\baddressed\b|\binterviendront\b|\bintervenants?\b" \
                r"|\bsont\s+intervenu(?:e|s|es)?\b|\binterviennent\b|\bwill\s+speak\b|\bgave\s+a\s+(?:talk|speech)\b" \
                r"|\bprendront\s+la\s+parole\b|\bont\s+pris\s+la\s+parole\b|\bopening\s+(?:speech|remarks)\b"
@@ -98,3 +103,27 @@ PLANNED_CUES = r"\bwill\b|\bshall\b|\bupcoming\b|\bplanned\b|\bnext\b|\bsera\b|\
                r"|\borganisera\b|\bse\s+tiendra\b|\bà\s+venir\b"
 PLURAL_BEFORE = r"(?:\bother|\bseveral|\bmany|\bdes|\bles|\bde\s+nombreux|\bseries\s+of|\btwo|\bthree|\bdeux|\btrois" \
                 r"|\badditional|\bd'autres|\bautres)\s+(?:\S+\s+){0,2}$"
+
+REGIONS = {  # regions a page of clusters is about, English, French and own names -> ISO code
+    "Wallonia": "BE", "Wallonie": "BE", "Flanders": "BE", "Flandre": "BE", "Vlaanderen": "BE",
+    "Piedmont": "IT", "Piemonte": "IT", "Piémont": "IT", "Lombardy": "IT", "Lombardia": "IT", "Sicily": "IT",
+    "Catalonia": "ES", "Catalunya": "ES", "Catalogne": "ES", "Andalusia": "ES", "Andalucía": "ES",
+    "PACA": "FR", "Provence": "FR", "Occitanie": "FR", "Bretagne": "FR", "Normandie": "FR",
+    "Auvergne-Rhône-Alpes": "FR", "Île-de-France": "FR", "Région Sud": "FR",
+}
+
+#: Names that are never a new organisation: meeting formats (B2B, C2C), blocs and regions written
+#: short (EU, MENA), and topics or sectors a page lists ("ICT", "R&D").
+NOT_ORGANISATION = r"^(?:[A-Z]2[A-Z]|EU|UE|MENA|MED|SMEs?|PMEs?|ICT|TIC|R&D|IoT|AI|IA|NGOs?|ONG)$"
+TOPICS_LEAD = r"\b(?:key\s+)?(?:topics?|th[èe]mes?|sectors?|secteurs?|areas?|domaines?|fields?|priorities|priorités" \
+              r"|subjects?|sujets?|objectives?|objectifs?|issues?|enjeux|focus|filières?)\b[^:]{0,30}$"
+#: A name that is a programme or project, not an organisation: its own words, or the words around it.
+PROGRAMME_WORDS = r"\b(?:project|projet|programme|program|track|voucher|fund|fonds|initiative)\b"
+PROGRAMME_BEFORE = r"\b(?:project|projet|programme|program|initiative|for|pour|on\s+behalf\s+of)\s+(?:the\s+|le\s+|la\s+)?$"
+PROGRAMME_AFTER = r"^\s*(?:\([^()]*\)\s*)?(?:project|projet|programme|program)\b|^\s*\((?:co-?)?funded\s+by|^\s*\(financ"
+
+#: Attendance cues whose attendees follow them ("represented by X") or whose hosts precede them ("X welcomed").
+ATTENDING_AFTER = r"\brepresented\s+by\b|\breprésentée?s?\s+par\b|\bwith\s+the\s+participation\s+of\b" \
+                  r"|\bavec\s+la\s+participation\s+(?:de|du|des|d')|\bdelegation\s+(?:included|comprised)\b" \
+                  r"|\bdélégation\s+(?:comprenait|composée\s+de)\b|\battended\s+by\b|\bparticipants?\s+included\b"
+HOST_BEFORE = r"\bwelcomed\b(?!\s+by)|\b(?:a|ont)\s+accueilli\b|\baccueill(?:e|ent)\b|\bopened\s+(?:its|their)\s+doors\b"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from medgraph.loaders.extract.gazetteer import TOPICS_LEAD
 from medgraph.loaders.extract.names import CONNECTORS, FUNCTION_WORDS, NAME_WORDS, country_of, tokens
 
 PAREN = re.compile(r"\(([^()]{1,80})\)")
@@ -136,13 +137,13 @@ def glued_to_next(text: str, words, i: int) -> bool:
 def colon_list(text: str) -> ParticipantList | None:
     """ "Participants: Alpha Cluster, Beta Network and Gamma." (no countries)."""
     match = re.search(r":\s*", text)
-    if not match:
+    if not match or re.search(TOPICS_LEAD, text[:match.start()], re.I):  # "key topics: governance; members"
         return None
     body = re.split(r"(?<=[a-z0-9)])\.\s", text[match.end():])[0].rstrip(". ")
     parts = [p for p in re.split(r"\s*[,;]\s*|\s+(?:and|et)\s+", body)]
     names = [p for p in parts if p and p[:1].isupper() and len(p.split()) <= 8]
-    if len(parts) < 3 or len(names) != len(parts):
-        return None
+    if len(parts) < 3 or len(names) != len(parts) or sum(bool(country_of(p)) for p in parts) * 2 > len(parts):
+        return None  # not a list of names, or a list of countries
     items, at = [], match.end()
     for name in parts:
         at = text.index(name, at)

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from medgraph.loaders.countries import country_names, fold
+from medgraph.loaders.extract.short_forms import ACRONYM_WORD, abbreviates, shortens
 from medgraph.loaders.resolve import Resolver, Unresolved, normalise
 
 TOKEN = re.compile(r"[^\W_]+|&")
@@ -121,7 +122,7 @@ class NameFinder:
         found = self.surface(text, words)
         taken = {i for m in found for i, w in enumerate(words) if m.begin <= w.begin < m.end}
         for chunk in chunks(text, words, taken):
-            mention = self.resolve_chunk(text, chunk)
+            mention = self.resolve_chunk(text, chunk) or self.acronym(text, chunk)
             if mention:
                 found.append(mention)
         return sorted(found, key=lambda m: m.begin)
@@ -143,6 +144,8 @@ class NameFinder:
             if not ids or not plausible(span, key in self.acronyms):
                 continue
             begin, end = span[0].begin, span[-1].end
+            if is_place(key) and after_cluster_word(text, end) == end:
+                continue  # "Morocco, Algeria, Egypt": a country, not the network named after it
             country = country_beside(text, after_cluster_word(text, end))
             fitting = {e for e in ids if country is None or self.resolver.by_id[e].country in (country, None)}
             if len(fitting) != 1:
@@ -163,6 +166,19 @@ class NameFinder:
         if match.rule == "fuzzy" and country is None and len(normalise(name).split()) < 3:
             return None  # two common words and no country: too little to merge on
         return OrgMention(match.id, name, begin, end, country, match.rule)
+
+
+    def acronym(self, text: str, chunk: tuple[int, int]) -> OrgMention | None:
+        """A short form the registry does not list, taken as the one entry it abbreviates
+        ("MASCiR" for "MAScIR Foundation", "INSME" for "International Network for Small and
+        Medium Sized Enterprises"); none when it fits several entries or none."""
+        begin, end = chunk
+        word = text[begin:end]
+        test = abbreviates if ACRONYM_WORD.match(word) else shortens if len(word.split()) >= 2 else None
+        if test is None:
+            return None
+        fits = {e.id for e in self.resolver.entries for label in (e.name, *e.aliases) if test(word, label)}
+        return OrgMention(fits.pop(), word, begin, end, None, "fuzzy") if len(fits) == 1 else None
 
 
 def after_cluster_word(text: str, end: int) -> int:
@@ -280,7 +296,8 @@ def country_of(text: str) -> str | None:
 ORG_WORDS = re.compile(r"\b(cluster|clusters|network|r[ée]seau|p[ôo]le|association|agency|agence|foundation|fondation"
                        r"|federation|f[ée]d[ée]ration|groupement|hub|centre|center|institute|institut|chamber|chambre"
                        r"|incubator|incubateur|accelerator|technopole|partnership|alliance|consortium|sarl|ltd|inc"
-                       r"|industries|company|group|bio)\b", re.I)
+                       r"|industries|company|group|bio|university|universit[éàa]|universidad|confederation"
+                       r"|conf[ée]d[ée]ration|council|conseil)\b", re.I)
 
 
 NUMBERS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from medgraph.loaders.extract.people import is_person_name
 from medgraph.loaders.extract.clauses import Sentence
 from medgraph.loaders.extract.events import Event, Events
 from medgraph.loaders.extract.names import looks_like_organisation, name_at
@@ -43,7 +44,8 @@ def mentoring_pairs(sentence: Sentence, about_mentoring: bool = False) -> list[t
     orgs = [(o.begin, o.end) for o in sentence.orgs]
     people = [m for m in PERSON.finditer(sentence.text)
               if m.start(1) >= cue.start() - 80 and not any(b <= m.start(1) < e for b, e in orgs)
-              and not re.search(r"cluster|network|programme|track|society", m.group(1), re.I)]
+              and not re.search(r"cluster|network|programme|track|society", m.group(1), re.I)
+              and is_person_name(m.group(1))]  # not "European Union", not "Innovation Project Manager"
     mentee_first = re.search(r"mentees?\s+(?:and|et)\s+(?:their\s+|leurs\s+)?mentors?", sentence.text, re.I)
     pairs = []
     for a, b in zip(people[0::2], people[1::2]):

@@ -20,7 +20,9 @@ import yaml
 from medgraph.loaders import models as M
 from medgraph.loaders.countries import fold
 from medgraph.loaders.extract.events import Event, Events
-from medgraph.loaders.extract.relations import Found, OrgRef
+from medgraph.loaders.extract.gazetteer import NOT_ORGANISATION
+from medgraph.loaders.extract.linking import family, link_event, named_events
+from medgraph.loaders.extract.relations import Found, OrgRef, guess_kind
 from medgraph.loaders.extract.source import Source
 from medgraph.loaders.resolve import normalise
 from medgraph.schema import PROPOSED
@@ -60,13 +62,17 @@ def to_data(proposal: Proposal, min_confidence: float = 0.0, known_events: list[
     `mention` of its id, not a second definition."""
     source = proposal.source
     name_events(proposal.events.found, document_id(source))
-    linked = {id(e): link_event(e, known_events) for e in proposal.events.found}
+    named = named_in(source, known_events, proposal.date)
+    linked = {id(e): link_event(e, known_events, proposal.date) or named_link(e, named, known_events)
+              for e in proposal.events.found}
     facts = [mention_fact(e, linked[id(e)]) if linked[id(e)] else event_fact(e, proposal) for e in proposal.events.found]
+    facts += named_mentions(named, set(linked.values()))
     facts += attendance_facts(proposal.found)
     facts += [membership_fact(m, o) for m, o in unique_pairs(proposal.found.memberships)]
     facts += [mentoring_fact(*m) for m in proposal.found.mentoring]
     facts += [agreement_fact(a, document_id(source)) for a in proposal.found.agreements]
-    facts += organisation_facts(proposal.found, facts)
+    facts += person_facts(proposal.found)
+    facts += organisation_facts(proposal.found, facts, proposal.events.found)
     header = M.DocumentHeader(id=document_id(source), file=source.name, title=proposal.title, date=proposal.date,
                               language=proposal.language, sha256=source.sha256)
     return {"document": M.as_data(header, keep=("date",)),  # an undated page keeps `date: null`
@@ -84,18 +90,42 @@ def name_events(events: list[Event], doc_id: str) -> None:
         seen.add(event.id)
 
 
-def link_event(event: Event, known_events: list[dict]) -> str | None:
-    """The id of the known event this one is, if exactly one fits: kind, dates, country."""
-    if not event.start:
-        return None
-    fits = [k["id"] for k in known_events if k["kind"] == event.kind and k["start"] and k["start"] <= event.end
-            and event.start <= k["end"] and k["country"] in (None, event.country)]
-    return fits[0] if len(fits) == 1 else None
+def named_in(source: Source, known_events: list[dict], reference) -> dict[int, list[str]]:
+    """Line -> the known events it names by a word of their own ("LOGISMED 2019")."""
+    named: dict[int, list[str]] = {}
+    for number, line in enumerate(source.lines, start=1):
+        for event_id, _ in named_events(line, known_events, reference):
+            named.setdefault(number, []).append(event_id)
+    return named
+
+
+def named_link(event: Event, named: dict[int, list[str]], known_events: list[dict]) -> str | None:
+    """The known event of the proposed one's family that its own line names, if exactly one."""
+    kinds = {k["id"]: k["kind"] for k in known_events}
+    fits = {i for i in named.get(event.line, []) if kinds.get(i) in family(event.kind)}
+    return fits.pop() if len(fits) == 1 else None
+
+
+def named_mentions(named: dict[int, list[str]], linked: set) -> list[dict]:
+    """A mention of each known event named and not yet linked, at the first line naming it."""
+    facts, seen = [], set(linked)
+    for line, ids in sorted(named.items()):
+        for event_id in ids:
+            if event_id not in seen:
+                seen.add(event_id)
+                facts.append(proposed(M.Mention(event=event_id), line, 0.8))
+    return facts
 
 
 def mention_fact(event: Event, known_id: str) -> dict:
     event.id = known_id
-    return proposed(M.Mention(event=known_id), event.line, event.confidence)
+    return proposed(M.Mention(event=known_id), event.line, event_confidence(event) + 0.05)
+
+
+def event_confidence(event: Event) -> float:
+    """More sure of an event the text dates, places and gives organisers to: 0.6 for a bare kind,
+    0.8 dated, up to 0.9 with its place and organisers."""
+    return event.confidence + 0.05 * bool(event.start and event.country) + 0.05 * bool(event.start and event.organisers)
 
 
 def proposed(fact: M.Fact, line: int, confidence: float, keep: tuple[str, ...] = ()) -> dict:
@@ -112,18 +142,20 @@ def org_fields(org: OrgRef, field: str = "name", country_field: str = "country")
 
 
 def event_fact(event: Event, proposal: Proposal) -> dict:
-    organisers = [M.Organiser(name=o.org.id, role=o.role, line=o.line, written=o.org.written) for o in event.organisers]
+    organisers = [M.Organiser(name=o.org.id or o.org.written, role=o.role, line=o.line,
+                              written=o.org.written if o.org.id else None, country=None if o.org.id else o.org.country)
+                  for o in event.organisers]
     fact = M.EventFact(id=event.id, name=event.name, kind=event.kind, start=event.start, end=event.end,
                        date_precision=event.precision, city=event.city, country=event.country,
                        status=event.status(proposal.date), organisers=organisers or None)
-    return proposed(fact, event.line, event.confidence)
+    return proposed(fact, event.line, event_confidence(event))
 
 
 def attendance_facts(found: Found) -> list[dict]:
     facts, seen = [], set()
     for event, org, role in found.attendances:
         key = (event.id, org.id or normalise(org.written))
-        if key in seen:
+        if key in seen or not_organisation(org):
             continue
         seen.add(key)
         fact = M.Attendance(event=event.id, **org_fields(org), role=role)
@@ -152,15 +184,31 @@ def agreement_fact(agreement, doc_id: str) -> dict:
     return proposed(fact, line, min(p.confidence for p in parties) - 0.1)
 
 
-def organisation_facts(found: Found, facts: list[dict]) -> list[dict]:
+def person_facts(found: Found) -> list[dict]:
+    """One fact per person and employer, once each."""
+    facts, seen = [], set()
+    for person in found.people:
+        org = person.works_for
+        key = (person.name, org.id or org.written if org else None)
+        if key in seen:
+            continue
+        seen.add(key)
+        fact = M.PersonFact(name=person.name, role=person.role, works_for=(org.id or org.written) if org else None)
+        facts.append(proposed(fact, person.line, 0.75 if org and org.id else 0.7))
+    return facts
+
+
+def organisation_facts(found: Found, facts: list[dict], events: list[Event] = ()) -> list[dict]:
     """New organisations once each; known ones that no other fact names, as mentions."""
     named = {str(v) for f in facts for v in referenced(f)}
     result, seen = [], set()
     parties = [p for agreement in found.agreements for p in agreement[1]]
+    parties += [OrgRef(None, o.org.written, o.org.country, o.line, 0.7, guess_kind(o.org.written))
+                for e in events for o in e.organisers if o.org.id is None]
     for org in found.mentions + [o for _, o, _ in found.attendances] + [o for pair in found.memberships for o in pair] \
             + parties:
         key = org.id or (normalise(org.written), org.country)
-        if key in seen or (org.id and org.id in named):
+        if key in seen or (org.id and org.id in named) or not_organisation(org):
             continue
         seen.add(key)
         if org.id:
@@ -172,8 +220,14 @@ def organisation_facts(found: Found, facts: list[dict]) -> list[dict]:
     return result
 
 
+def not_organisation(org: OrgRef) -> bool:
+    """A new name that is a meeting format, a bloc or a topic, never an organisation ("C2C", "EU")."""
+    return org.id is None and bool(re.match(NOT_ORGANISATION, re.sub(r"^(?:the|le|la|les|l['’])\s*", "", org.written.strip(),
+                                                                     flags=re.I)))
+
+
 def referenced(fact: dict):
-    for key in ("name", "member", "of"):
+    for key in ("works_for", "member", "of") if fact.get("fact") == "person" else ("name", "member", "of"):
         if key in fact:
             yield fact[key]
     for item in (fact.get("organisers") or []) + (fact.get("parties") or []):
@@ -203,8 +257,36 @@ def write_facts(data: dict, out: Path) -> Path:
 
 
 def review_rows(data: dict) -> list[tuple[str, str, float, int]]:
-    """(fact, entities, confidence, line) for each proposed fact, as the review table shows them."""
-    return [(f["fact"], entities(f), f["confidence"], f["line"]) for f in data["facts"]]
+    """(fact, entities, confidence, line) for each proposed fact, the surest first (then by line),
+    as the review table shows them: a reviewer reads down to where doubt starts."""
+    rows = [(f["fact"], entities(f), f["confidence"], f["line"]) for f in data["facts"]]
+    return sorted(rows, key=lambda row: (-row[2], row[3]))
+
+
+def registry_entries(proposal: Proposal) -> list[dict]:
+    """The new organisations a list of clusters names, as registry entries (registry.yaml's
+    `organisations:` format: id, name, kind, country, sector, city, aliases) for a reviewer to add."""
+    entries, seen = [], set()
+    for org, item in proposal.found.registry:
+        if slug(org.written) in seen:
+            continue
+        seen.add(slug(org.written))
+        entry = M.OrganisationEntry(id=slug(org.written), name=org.written, kind=org.kind, country=org.country,
+                                    sector=item.sector, city=item.city, aliases=list(item.aliases) or None)
+        entries.append(M.as_data(entry))
+    return entries
+
+
+def write_registry(entries: list[dict], doc_id: str, out: Path) -> Path:
+    """Write the proposed registry entries of one document (out/registry/<document id>.yaml): a
+    folder of its own, so that `medgraph load out/` does not read them as a document."""
+    folder = out / "registry"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{doc_id}.yaml"
+    text = yaml.dump({"organisations": entries}, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=110)
+    path.write_text("# Proposed by `medgraph extract` from a list of clusters: review, then add to registry.yaml.\n"
+                    + text, encoding="utf-8")
+    return path
 
 
 def entities(fact: dict) -> str:

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from medgraph.loaders.countries import fold
 from medgraph.loaders.extract.clauses import Sentence, kinds_in
 from medgraph.loaders.extract.events import Event, Events, organisers_in
-from medgraph.loaders.extract.gazetteer import FALLBACK_ORG_KIND, HOST_CUES, ORG_KIND_CUES, ORGANISED_BY, SPEAKER_CUES
+from medgraph.loaders.extract.gazetteer import (ATTENDING_AFTER, FALLBACK_ORG_KIND, HOST_BEFORE, HOST_CUES, ORG_KIND_CUES,
+                                                ORGANISED_BY, SPEAKER_CUES)
 from medgraph.loaders.extract.lists import Item, ParticipantList
 from medgraph.loaders.extract.names import (NameFinder, OrgMention, chunks, country_beside, country_of,
                                             looks_like_organisation, name_at, name_before, tokens)
@@ -56,6 +57,8 @@ class Found:
     mentoring: list[tuple[str, str, int, Event | None]] = field(default_factory=list)
     agreements: list[tuple[str, list[OrgRef], dt.date | None, Event | None, int]] = field(default_factory=list)
     mentions: list[OrgRef] = field(default_factory=list)
+    registry: list[tuple[OrgRef, object]] = field(default_factory=list)  # (new organisation, cluster_lists.Listed)
+    people: list = field(default_factory=list)  # people.Person
 
 
 @dataclass
@@ -161,8 +164,13 @@ def cued_attendance(sentence: Sentence) -> list[tuple[OrgMention, str]]:
     organisers = {o.org.id for o in organisers_in(sentence)}
     orgs = [o for o in sentence.orgs if not (organised and o.begin > organised.start()) and o.id not in organisers]
     host, speaker, attended = (sentence.cue(c) for c in (HOST_CUES, SPEAKER_CUES, ATTENDING))
+    after, host_before = sentence.cue(ATTENDING_AFTER), sentence.cue(HOST_BEFORE)
     if host:
         return unique([(o, HOST) for o in orgs if o.begin > host.start()])
+    if host_before:
+        return unique([(o, HOST) for o in orgs if o.end <= host_before.start() and subject(sentence.text, o)])
+    if after:
+        return unique([(o, DELEGATE) for o in orgs if o.begin > after.start()])
     if speaker:
         return unique([(o, SPEAKER) for o in orgs])
     if attended and not sentence.text.rstrip().endswith(":"):
@@ -181,6 +189,8 @@ def subject(text: str, org: OrgMention) -> bool:
 def cued_new_attendance(known: Known, sentence: Sentence) -> list[tuple[OrgRef, str]]:
     """Organisations the registry does not know, in a sentence that says they hosted or attended."""
     host, attended = sentence.cue(HOST_CUES), sentence.cue(ATTENDING)
+    after = None if host else sentence.cue(ATTENDING_AFTER)
+    host = host or after  # "represented by X": X follows its cue, as a host follows "visited"
     if not (host or attended) or sentence.cue(SPEAKER_CUES) or sentence.text.rstrip().endswith(":"):
         return []
     result = []
@@ -189,7 +199,8 @@ def cued_new_attendance(known: Known, sentence: Sentence) -> list[tuple[OrgRef, 
                                                in ("", "The", "Le", "La", "L'")):
             written = sentence.text[begin:end]
             country = country_beside(sentence.text, end)
-            result.append((new_ref(written, country, sentence.line_at(begin)), HOST if host else DELEGATE))
+            role = DELEGATE if after or not host else HOST
+            result.append((new_ref(written, country, sentence.line_at(begin)), role))
     return result
 
 

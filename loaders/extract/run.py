@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,14 +12,21 @@ from tabulate import tabulate
 from medgraph.errors import DataError
 from medgraph.loaders import readers
 from medgraph.loaders.countries import country_code
-from medgraph.loaders.extract.clauses import Sentence, read_sentence
+from medgraph.loaders.countries import fold
+from medgraph.loaders.extract.clauses import Sentence, kinds_in, place_of, read_sentence
+from medgraph.loaders.extract.names import ORG_WORDS
+from medgraph.loaders.extract.cluster_lists import find_clusters, page_country
 from medgraph.loaders.extract.dates import document_date
+from medgraph.loaders.extract.gazetteer import NOT_ORGANISATION
 from medgraph.loaders.extract.lists import find_list
-from medgraph.loaders.extract.proposal import Proposal, review_rows, to_data, write_facts
-from medgraph.loaders.extract.events import Event, Events, find_events
+from medgraph.loaders.extract.people import people_in
+from medgraph.loaders.extract.proposal import (Proposal, registry_entries, review_rows, to_data, write_facts,
+                                               write_registry)
+from medgraph.loaders.extract.events import Event, Events, find_events, new_names
 from medgraph.loaders.extract.pairs import MENTOR_CUE, agreement_in, mentoring_pairs
 from medgraph.loaders.extract.relations import (ATTENDING, Found, Known, cued_attendance, cued_new_attendance,
-                                                list_facts, memberships, paren_organisations, ref)
+                                                list_facts, memberships, paren_organisations, ref,
+                                                OrgRef, guess_kind, try_resolve)
 from medgraph.loaders.extract.source import Source, Span, detect_language, paragraphs, read_source, sentences
 from medgraph.loaders.facts import registry_rows
 from medgraph.loaders.rows import GraphRows
@@ -33,6 +41,8 @@ class Extracted:
     data: dict | None = None
     written: Path | None = None
     error: str | None = None
+    registry: tuple = ()  # registry entries proposed from a list of clusters
+    registry_written: Path | None = None
 
 
 def read_known(registry: Path, documents: Path | None = None) -> Known:
@@ -51,6 +61,7 @@ def read_known(registry: Path, documents: Path | None = None) -> Known:
 def known_event(fact: dict) -> dict:
     start = fact.get("start")
     return {"id": fact.get("id"), "kind": fact.get("kind"), "start": start, "end": fact.get("end") or start,
+            "name": fact.get("name"), "city": fact.get("city"),
             "country": country_code(str(fact["country"])) if fact.get("country") else None}
 
 
@@ -60,16 +71,120 @@ def extract_source(source: Source, known: Known) -> Proposal:
     reference = dated[0] if dated else None
     blocks = paragraphs(source)
     title = title_paragraph(blocks, dated[1] if dated else None)
-    read = [read_sentence(s, i, known.finder, reference) for i, block in enumerate(blocks) for s in sentences(block)]
+    years = reference or title_year(blocks[title].text if title is not None else "")
+    read = [read_sentence(s, i, known.finder, years) for i, block in enumerate(blocks) for s in sentences(block)]
+    for sentence in read:  # the dateline dates the document, not an event
+        if dated and sentence.span.line == dated[1]:
+            sentence.dates = [d for d in sentence.dates if (d.start, d.end) != (reference, reference)]
     events = find_events(read, title, reference)
     found = Found()
     in_lists = read_lists(known, found, events, blocks, read)
     about_mentoring = any(re.search(MENTOR_CUE, block.text, re.I) for block in blocks)
     for index, sentence in enumerate(read):
+        employed = people_facts(found, sentence)
         if not any(item.name in sentence.text for item in in_lists.get(sentence.paragraph, ())):
-            sentence_facts(known, found, sentence, events.of_sentence.get(index, []), events, about_mentoring)
+            sentence_facts(known, found, sentence, events.of_sentence.get(index, []), events, about_mentoring, employed)
+    listed_facts(known, found, blocks, page_country(source.lines, country_of_word))
+    head = blocks[title].line if title is not None else 0
+    found.mentions += [b for n, line in enumerate(source.lines, start=1) if n != head and (b := byline(known, line, n))]
     title_text = short(blocks[title].text) if title is not None else source.name
     return Proposal(source, detect_language(source.lines), reference, title_text, events, found)
+
+
+def listed_facts(known: Known, found: Found, blocks: list[Span], country: str | None) -> None:
+    """The organisations of the page's lists of clusters: known ones as mentions, new ones as
+    mentions and registry proposals; a new name that only adds words to a listed one on its line
+    ("Health (Biowin)") is dropped."""
+    listed = []
+    for block in blocks:
+        for item in find_clusters(block.text):
+            if re.match(NOT_ORGANISATION, item.name):
+                continue  # "Cluster to Cluster (C2C)": a meeting format in brackets
+            line, where = block.line_at(item.begin), item.country or country
+            known_id = try_resolve(known, item.name, None) or (where and try_resolve(known, item.name, where))
+            org = OrgRef(known_id, item.name, where, line, 0.95 if known_id else item.confidence,
+                         None if known_id else item.kind)
+            listed.append(org)
+            found.mentions.append(org)
+            if not known_id:
+                found.registry.append((org, item))
+    keys = [(o.line, set(fold(o.written).split())) for o in listed]
+    found.mentions = [m for m in found.mentions if m.id or m in listed or not any(
+        line == m.line and words < set(fold(m.written).split()) for line, words in keys)]
+
+
+def people_facts(found: Found, sentence: Sentence) -> set[int]:
+    """The people of a sentence; an employer the registry lacks is a new organisation too.
+    Returns where their employers are written (a person speaks, not the employer)."""
+    employed = set()
+    for person in people_in(sentence):
+        if person.works_for is not None:
+            employed.add(person.works_for.begin)
+        found.people.append(person)
+        if person.works_for is not None and person.works_for.id is None:
+            found.mentions.append(OrgRef(None, person.works_for.written, None, person.line, 0.6,
+                                         guess_kind(person.works_for.written)))
+    return employed
+
+
+BYLINE = re.compile(r"^((?:[A-ZÀ-Ý][\w'’.]*\s+){0,3}[A-ZÀ-Ý][\w'’.]*)\s*[—–]\s*(?=[A-ZÀ-Ý«“])")
+
+
+def byline(known: Known | None, line: str, number: int) -> OrgRef | None:
+    """The outlet a news item's line opens with ("La Presse — Favoriser …", a long dash, then a
+    sentence of eight words or more): an organisation.
+
+    >>> byline(None, "Atlas Media — Les clusters du Maghreb se sont réunis hier à Tunis pour un forum.", 4)
+    OrgRef(id=None, written='Atlas Media', country=None, line=4, confidence=0.6, kind='Company')
+    """
+    match = BYLINE.match(line.strip())
+    if not match or len(line.strip()[match.end():].split()) < 8 or re.match(NOT_ORGANISATION, match.group(1)):
+        return None
+    name = match.group(1)
+    known_id = try_resolve(known, name, None) if known else None
+    return OrgRef(known_id, name, None, number, 0.75 if known_id else 0.6, None if known_id else "Company")
+
+
+def apposition(sentence: Sentence, begin: int) -> bool:
+    """A name written right after a known one ("Ceipiemonte – the Piemonte Agency …") is its long name."""
+    return any(re.fullmatch(r"\s*(?:[-–—,(]|\s)\s*(?:the\s+|la\s+|le\s+|l['’])?", sentence.text[o.end:begin], re.I)
+               for o in sentence.orgs if o.id and o.end <= begin)
+
+
+def named_organisation(name: str) -> bool:
+    """A name of two to eight words, one of them an organisation's word, none an event's word or
+    a number: "Nile University", "Federation of Egyptian Industries", not "EU Matchmaking Event".
+
+    >>> named_organisation("Federation of Atlas Industries"), named_organisation("Cluster Matchmaking Event")
+    (True, False)
+    """
+    words = name.split()
+    return 2 <= len(words) <= 8 and bool(INSTITUTION.search(name)) and not kinds_in(name, []) \
+        and not any(w[:1].isdigit() for w in words) and not re.search(r"\bevent|\bexcellence|\bprogram", name, re.I) \
+        and words[-1].lower() not in ("networks", "agencies", "associations", "institutions", "universities")
+
+
+#: Words that make a name an institution's wherever it is written (unlike "cluster", which a
+#: text also uses for unnamed groups: "South Med clusters", "Catalan clusters").
+INSTITUTION = re.compile(r"\b(?:universit\w*|federation|f[ée]d[ée]ration|confederation|conf[ée]d[ée]ration|chamber|chambre"
+                         r"|agency|agence|institute|institut|foundation|fondation|association|ministry|minist[èe]re"
+                         r"|council|conseil|consortium|network|r[ée]seau)\b", re.I)
+
+
+def country_of_word(word: str) -> str | None:
+    place = place_of(fold(word))
+    return place[1] if place else None
+
+
+def title_year(title: str) -> dt.date | None:
+    """Without a dateline, the year a title writes ("Tech Days 2025: …") dates what the page
+    writes without a year (the middle of that year, so a day and month fall in it).
+
+    >>> title_year("Tech Days Tunisie 2025 : un rendez-vous"), title_year("A forum in Tunis")
+    (datetime.date(2025, 7, 1), None)
+    """
+    years = {int(y) for y in re.findall(r"(?<![\d/-])((?:19|20)\d{2})(?![\d/-])", title)}
+    return dt.date(years.pop(), 7, 1) if len(years) == 1 else None
 
 
 def short(text: str, width: int = 100) -> str:
@@ -101,24 +216,32 @@ def read_lists(known: Known, found: Found, events, blocks: list[Span], read: lis
 
 
 def sentence_facts(known: Known, found: Found, sentence: Sentence, spoken: list[Event], events: Events,
-                   about_mentoring: bool = False) -> None:
+                   about_mentoring: bool = False, employed: set[int] = frozenset()) -> None:
     """Mentions, attendance by cue, memberships, mentoring pairs and agreements of one sentence."""
     found.mentions += [ref(m, sentence.line_at(m.begin)) for m in sentence.orgs]
     found.mentions += paren_organisations(known, sentence)
+    names = [(n, re.sub(r"^(?:[a-zà-ÿ][\w'’]*\s+)+", "", n.written)) for n in new_names(sentence)]
+    found.mentions += [OrgRef(None, name, n.country, sentence.line_at(n.begin), 0.5, guess_kind(name))
+                       for n, name in names if named_organisation(name) and not try_resolve(known, name, None)
+                       and not apposition(sentence, n.begin)]
     target = spoken[0] if len(spoken) == 1 else events.main
     pairs = memberships(known, sentence)
     found.memberships += pairs
     if target:
-        attendance_facts(known, found, sentence, target, pairs)
+        attendance_facts(known, found, sentence, target, pairs, employed)
     found.mentoring += [(a, b, line, target) for a, b, line in mentoring_pairs(sentence, about_mentoring)]
     agreement = agreement_in(known, sentence, spoken, events)
     if agreement:
         found.agreements.append(agreement)
 
 
-def attendance_facts(known: Known, found: Found, sentence: Sentence, target: Event, pairs) -> None:
-    """Who the sentence says hosted, spoke at or attended `target`, known or new."""
+def attendance_facts(known: Known, found: Found, sentence: Sentence, target: Event, pairs,
+                     employed: set[int] = frozenset()) -> None:
+    """Who the sentence says hosted, spoke at or attended `target`, known or new (not the
+    employer of a person the sentence names: the person speaks)."""
     for org, role in cued_attendance(sentence):
+        if org.begin in employed:
+            continue
         found.attendances.append((target, ref(org, sentence.line_at(org.begin)), role))
     for org, role in cued_new_attendance(known, sentence):
         found.attendances.append((target, org, role))
@@ -139,6 +262,11 @@ def review_table(results: list[Extracted]) -> str:
         where = f" -> {result.written}" if result.written else ""
         parts.append(f"{result.path}{where} ({doc['language']}, dated {doc['date'] or 'unknown'}, "
                      f"{len(result.data['facts'])} facts)")
+        if result.registry:
+            where = f" -> {result.registry_written}" if result.registry_written else ""
+            parts.append(f"{len(result.registry)} organisations proposed for the registry{where}: "
+                         + ", ".join(f"{e['name']} ({e.get('country') or '?'}, {e.get('kind')}, {e.get('sector') or '?'})"
+                                     for e in result.registry))
         rows = review_rows(result.data)
         parts.append(tabulate(rows, headers=["fact", "entities", "confidence", "line"], tablefmt="simple",
                               floatfmt=".2f") if rows else "(no facts found)")
@@ -153,12 +281,16 @@ def extract(paths: list[Path], registry: Path, out: Path | None, min_confidence:
     results = []
     for path in paths:
         try:
-            data = to_data(extract_source(read_source(path), known), min_confidence, known.events)
+            proposal = extract_source(read_source(path), known)
+            data = to_data(proposal, min_confidence, known.events)
+            entries = tuple(registry_entries(proposal))
         except DataError as error:
             results.append(Extracted(path, error=str(error)))
             continue
         except Exception as error:  # a bug must not stop the other files; it is named, not hidden
             results.append(Extracted(path, error=f"{path}: not read, internal error {type(error).__name__}: {error}"))
             continue
-        results.append(Extracted(path, data, write_facts(data, out) if out else None))
+        registry_written = write_registry(list(entries), data["document"]["id"], out) if out and entries else None
+        results.append(Extracted(path, data, write_facts(data, out) if out else None, registry=entries,
+                                 registry_written=registry_written))
     return results
