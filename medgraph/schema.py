@@ -29,6 +29,10 @@ CLUSTER = "Cluster"
 EVENT_KINDS = ("benchmarking visit", "techdays", "international market mission", "forum", "workshop",
                "training", "study tour", "summit", "meeting", "trade fair", "advisory mission",
                "matchmaking", "conference")
+#: Kinds one event may be written as in different texts (a TechDays with its matchmaking, a
+#: benchmarking visit called a study tour): `medgraph extract` links a mention across them.
+EVENT_KIND_FAMILIES = (("techdays", "matchmaking"), ("benchmarking visit", "study tour"),
+                       ("forum", "conference", "summit"))
 #: How precisely an event's dates are known, finest first.
 DATE_PRECISIONS = ("day", "week", "month", "season", "year")
 #: An event is held or planned, as of the document that describes it.

@@ -114,6 +114,12 @@ def offence(node: ast.AST) -> str | None:
     return None
 
 
+def another_vocabulary(path: Path, node: ast.AST) -> bool:
+    """A literal whose words only coincide with the schema's, marked so on its line with
+    `# not the schema's: <whose>` (e.g. dateparser's date parts "day", "month", "year")."""
+    return "# not the schema's:" in path.read_text(encoding="utf-8").splitlines()[node.lineno - 1]
+
+
 def python_files() -> list[Path]:
     return sorted(p for folder in SOURCES for p in (ROOT / folder).rglob("*.py") if "__pycache__" not in p.parts)
 
@@ -122,5 +128,5 @@ def test_no_module_but_the_schema_spells_out_a_vocabulary():
     offences = [f"{path.relative_to(ROOT)}:{node.lineno}: {why}"
                 for path in python_files() if path != ROOT / "medgraph" / "schema.py"
                 for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-                if (why := offence(node))]
+                if (why := offence(node)) and not another_vocabulary(path, node)]
     assert offences == []

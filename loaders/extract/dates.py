@@ -228,7 +228,8 @@ def date_alone(line: str) -> dt.date | None:
     import dateparser  # imported on first use: 0.1 s, and only documents with such a line need it
 
     parsed = dateparser.parse(text, languages=["en", "fr"],
-                              settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]})
+                              settings={"STRICT_PARSING": True,
+                                        "REQUIRE_PARTS": ["day", "month", "year"]})  # not the schema's: dateparser's
     return parsed.date() if parsed else None
 
 

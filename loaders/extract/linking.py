@@ -17,16 +17,12 @@ from functools import lru_cache
 
 from medgraph.loaders.countries import country_names, fold
 from medgraph.loaders.extract.gazetteer import CITIES, KIND_PATTERNS
-from medgraph.schema import EVENT_KINDS
+from medgraph.schema import EVENT_KIND_FAMILIES, EVENT_KINDS
 
 __all__ = ["KIND_FAMILIES", "family", "link_event", "named_events", "distinctive_words"]
 
-#: Event kinds that one event may be written as (schema kinds); a kind not listed is its own family.
-KIND_FAMILIES = [
-    frozenset({"techdays", "matchmaking"}),
-    frozenset({"benchmarking visit", "study tour"}),
-    frozenset({"forum", "conference", "summit"}),
-]
+#: Event kinds that one event may be written as; a kind not listed is its own family.
+KIND_FAMILIES = [frozenset(family) for family in EVENT_KIND_FAMILIES]
 NEAR_DAYS = 3  # dates this far apart are the same event written loosely ("9-12 April" for 9-11)
 REPORTED_WITHIN = 45  # an undated event reported by a document dated this many days after it
 GENERIC_NAME_WORDS = {"the", "next", "society", "edition", "international", "event", "cluster", "clusters",

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from medgraph.loaders.extract.people import is_person_name
 from medgraph.loaders.extract.clauses import Sentence
 from medgraph.loaders.extract.events import Event, Events
 from medgraph.loaders.extract.names import looks_like_organisation, name_at
+from medgraph.loaders.extract.people import is_person_name
 from medgraph.loaders.extract.relations import Known, OrgRef, new_ref, ref, try_resolve
 
 AGREEMENT = r"(?:partnership|cooperation|co-operation|collaboration|framework|twinning)\s+agreement|memorandum\s+of\s+understanding" \

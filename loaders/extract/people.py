@@ -119,7 +119,7 @@ def employers(sentence: Sentence, start: int, end: int) -> list:
             if re.match(ROLE_WORD + r"\b", written):
                 continue  # "… and Head of the section": another role, not an employer
             if not country_of(written) and not city_country(written) \
-                    and (looks_like_organisation(written) or not cue.group().strip().lower() in ("of", "of the", "de")):
+                    and (looks_like_organisation(written) or cue.group().strip().lower() not in ("of", "of the", "de")):
                 result.append(OrgMention(None, written, span[0], span[1], None, "new"))
     return sorted(known + result, key=lambda o: o.begin)[:2]
 

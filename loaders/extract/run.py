@@ -14,7 +14,6 @@ from medgraph.loaders import readers
 from medgraph.loaders.countries import country_code
 from medgraph.loaders.countries import fold
 from medgraph.loaders.extract.clauses import Sentence, kinds_in, place_of, read_sentence
-from medgraph.loaders.extract.names import ORG_WORDS
 from medgraph.loaders.extract.cluster_lists import find_clusters, page_country
 from medgraph.loaders.extract.dates import document_date
 from medgraph.loaders.extract.gazetteer import NOT_ORGANISATION
