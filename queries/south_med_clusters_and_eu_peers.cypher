@@ -1,4 +1,4 @@
-// Which EU organisations each South-Med cluster has met, and how: as peers, or as organisers or hosts.
+// Which EU organisations each South-Med cluster has met, and how: as peers or organisers/hosts.
 // Parameters: none.
 // Returns: cluster, cluster_country, eu_organisation, eu_country, level, meetings, ways, evidence.
 //   One row per pair that met, "met" as defined in graph/SCHEMA.md (Who met whom), the rule of

@@ -62,7 +62,7 @@ WITH s, sc, located, events, met, within,
      COLLECT {
        UNWIND events AS e
        MATCH (e)-[:HELD_IN]->(:Country {region: 'EU'})
-       WHERE e.participants_partial OR NOT EXISTS {
+       WHERE coalesce(e.participants_partial, false) OR NOT EXISTS {
          MATCH (o:Organisation)((:Organisation)<-[:WORKS_FOR]-(:Person)){0,1}()-[:ATTENDED]->(e)
          WHERE EXISTS { (o)-[:LOCATED_IN]->(:Country {region: 'EU'}) }
        }
@@ -73,7 +73,7 @@ RETURN s.name AS cluster, sc.code AS country,
             WHEN size(eu_events) > 0 THEN 'eu_event' END AS level,
        COLLECT { WITH organisers_hosts UNWIND organisers_hosts AS n RETURN n ORDER BY n } AS organisers_hosts,
        COLLECT { WITH eu_events UNWIND eu_events AS n RETURN n ORDER BY n } AS eu_events,
-       size(organisers_hosts) = 0 AND size(eu_events) = 0 AND any(x IN within WHERE x.participants_partial)
+       size(organisers_hosts) = 0 AND size(eu_events) = 0 AND any(x IN within WHERE coalesce(x.participants_partial, false))
          AS uncertain,
        size(events) AS held_events,
        COLLECT { WITH met UNWIND met AS o RETURN o.name ORDER BY o.name } AS met,

@@ -1,4 +1,4 @@
-// Who met whom: the events, mentoring, agreements, memberships, organisers and hosts joining two organisations.
+// Who met whom: shared events, mentoring, agreements, memberships, organised or hosted events.
 // Parameters: $a = "C2TM", $b = "Sun Coast Cluster" (organisations: an id,
 //   a name or an alias, or a part of one; case and accents are ignored).
 // Returns: a, b, level, how, via, detail, date, evidence. "Met" as defined in graph/SCHEMA.md (Who met
