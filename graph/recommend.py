@@ -147,11 +147,20 @@ def found_order(found: list[dict]):
 
 def _round_order(T: nx.Graph, s, found: list[dict], picked: list[dict]) -> tuple:
     """Within a round, the cluster whose best candidate left scores highest goes first."""
-    left = [r["score"] for r in found if r not in picked]
-    return (-(left[0] if left else 0), name(T, s), str(s))
+    best = next(iter(_left(found, picked)), None)
+    return (-(best["score"] if best else 0), name(T, s), str(s))
 
 
 def _pick(found: list[dict], picked: list[dict], proposed: dict, cap: int) -> dict | None:
     """The best candidate not yet picked and proposed fewer than `cap` times; else the best left."""
-    left = [r for r in found if r not in picked]
-    return next((r for r in left if proposed.get(r["eu_id"], 0) < cap), left[0] if left else None)
+    left = _left(found, picked)
+    first = next(left, None)
+    if first is None or proposed.get(first["eu_id"], 0) < cap:
+        return first
+    return next((r for r in left if proposed.get(r["eu_id"], 0) < cap), first)
+
+
+def _left(found: list[dict], picked: list[dict]):
+    """The candidates not yet picked, best first (lazily: most calls need only the first few)."""
+    taken = {r["eu_id"] for r in picked}
+    return (r for r in found if r["eu_id"] not in taken)
