@@ -39,7 +39,7 @@ from medgraph.schema import (
     is_eu,
 )
 
-__all__ = ["COLUMNS", "EVIDENCE_CHARS", "met_levels", "unmet", "level_counts", "headline"]
+__all__ = ["COLUMNS", "EVIDENCE_CHARS", "met_levels", "unmet", "level_counts", "levels_by_country", "headline"]
 
 COLUMNS = ["south_id", "south_name", "south_country", "level", "peers", "organisers_hosts", "eu_events",
            "uncertain", "evidence"]
@@ -215,6 +215,21 @@ def level_counts(levels: pd.DataFrame) -> dict[str, int]:
     {'peer': 2, 'organiser_or_host': 0, 'eu_event': 0}
     """
     return {level: int((levels["level"] == level).sum()) for level in MET_LEVELS}
+
+
+def levels_by_country(levels: pd.DataFrame) -> pd.DataFrame:
+    """Per South-Med country of a `met_levels` table: its clusters, how many reached each level as
+    their best, how many none, and how many of those are uncertain; by country.
+
+    >>> from medgraph.graph.knowledge import example_graph
+    >>> levels_by_country(met_levels(example_graph())).values.tolist()
+    [['LB', 1, 0, 0, 0, 1, 0], ['MA', 1, 1, 0, 0, 0, 0], ['TN', 1, 1, 0, 0, 0, 0]]
+    """
+    rows = []
+    for country, group in levels.groupby(levels["south_country"].fillna("unknown"), sort=True):
+        rows.append({"country": country, "clusters": len(group), **level_counts(group),
+                     "none": int(group["level"].isna().sum()), "uncertain": int(group["uncertain"].sum())})
+    return pd.DataFrame(rows, columns=["country", "clusters", *MET_LEVELS, "none", "uncertain"])
 
 
 def headline(summary: dict) -> str:

@@ -28,13 +28,13 @@ class Analysis:
 
 def analyse(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible: bool = False,
             members_for_cluster: bool = False, seed: int = 0, k: int | None = None,
-            max_pairs: int = ties.MAX_PAIRS) -> Analysis:
+            max_pairs: int = ties.MAX_PAIRS, period=growth.PROGRAMME) -> Analysis:
     """Run every analysis on the knowledge graph K (pure: no I/O).
 
     Betweenness is exact up to `centrality.EXACT_BETWEENNESS_MAX` organisations and sampled
     from `centrality.BETWEENNESS_SAMPLE` sources above (`k` sets the sample, 0 exact); the
     summary says which (``betweenness_k``, None when exact). `max_pairs` caps the tie network
-    (`ties.tie_graph`).
+    (`ties.tie_graph`). `period` is growth's (`growth.growth`: the programme's own by default).
     """
     options = {"as_of": as_of, "merge_possible": merge_possible, "members_for_cluster": members_for_cluster}
     T = ties.tie_graph(K, **options, max_pairs=max_pairs)
@@ -54,10 +54,11 @@ def analyse(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible:
         "country_ties": communities.country_ties(T),
         "met_matrix": metmatrix.met_matrix(T),
         "met_levels": levels,
+        "met_levels_by_country": met.levels_by_country(levels),
         "not_met_eu": not_met,
         "coverage_by_country": metmatrix.coverage_by_country(T),
         "next_meetings": recommend.next_meetings(T),
-        "growth": growth.growth(K, tie_options),
+        "growth": growth.growth(K, tie_options, period=period),
         **{f"thin_{name}": table for name, table in coverage.thin_spots(K, T).items()},
     }
     summary = {

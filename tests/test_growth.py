@@ -13,6 +13,7 @@ from medgraph.graph import growth as growth_module
 from medgraph.graph.growth import COLUMNS, UNDATED, dated_events, growth, programme_period
 from medgraph.graph.knowledge import example_graph, knowledge_graph, said
 from medgraph.graph.metmatrix import coverage_by_country
+from medgraph.graph.report import analyse
 from medgraph.graph.ties import TieOptions, Window, attribution, ties_in
 
 
@@ -99,6 +100,14 @@ def test_events_on_the_same_day_each_show_their_own_new_ties():
 def test_options_reach_the_tie_network_and_as_of_stops_the_rows():
     assert growth(example_graph(), TieOptions(members_for_cluster=True))["ties"].tolist() == [3, 7]
     assert growth(example_graph(), TieOptions(as_of=dt.date(2019, 1, 1)))["event"].tolist() == ["visit-2018", None]
+
+
+def test_the_analysis_passes_its_as_of_and_period_to_growth():
+    K = programme_of(2019, 2020)
+
+    assert analyse(K, as_of=dt.date(2019, 1, 1)).tables["growth"].empty  # the programme's first event is later
+    assert analyse(K, as_of=dt.date(2019, 1, 1), period=None).tables["growth"]["event"].tolist() == [
+        "visit-2018", None]
 
 
 def test_the_options_are_checked_when_made():

@@ -9,7 +9,15 @@ import pandas as pd
 
 from medgraph import schema
 from medgraph.graph.knowledge import knowledge_graph, said
-from medgraph.graph.met import COLUMNS, EVIDENCE_CHARS, headline, level_counts, met_levels, unmet
+from medgraph.graph.met import (
+    COLUMNS,
+    EVIDENCE_CHARS,
+    headline,
+    level_counts,
+    levels_by_country,
+    met_levels,
+    unmet,
+)
 from medgraph.graph.readout import read_graph
 from medgraph.graph.report import analyse, write_report
 from medgraph.graph.ties import TieOptions
@@ -147,6 +155,7 @@ def test_counts_unmet_and_the_headline_agree():
     counts = level_counts(table)
 
     assert counts == {"peer": 1, "organiser_or_host": 0, "eu_event": 0}
+    assert levels_by_country(table).values.tolist() == [["LB", 1, 0, 0, 0, 1, 0], ["TN", 2, 1, 0, 0, 1, 1]]
     summary = {"organisations": 7, "ties": 1, "south_med_clusters": len(table), "met_levels": counts,
                "met_none": len(unmet(table)), "met_uncertain": int(unmet(table)["uncertain"].sum())}
     assert headline(summary) == ("7 organisations, 1 ties; 1 of 3 South-Med clusters have met a named EU peer, "
@@ -187,3 +196,6 @@ def test_on_the_seed_data_the_piedmont_delegates_met_an_organiser_and_the_summar
     assert s["met_none"] == len(unmet_csv) == int(csv["level"].isna().sum())
     assert s["met_uncertain"] == int(unmet_csv["uncertain"].sum())
     assert s["south_med_clusters"] == len(csv) == sum(s["met_levels"].values()) + s["met_none"]
+    by_country = pd.read_csv(tmp_path / "met_levels_by_country.csv")
+    assert by_country[[*schema.MET_LEVELS, "none", "uncertain"]].sum().tolist() == [
+        *s["met_levels"].values(), s["met_none"], s["met_uncertain"]]
