@@ -52,21 +52,25 @@ def candidates(T: nx.Graph, s) -> list:
 
 
 def scored(T: nx.Graph, s, e, adamic_adar: float) -> dict:
-    """The score of meeting e for s, and the reason for it in words."""
+    """The score of meeting e for s (its reason is written for the suggestions made only)."""
+    score = adamic_adar + SECTOR_BONUS * same_sector(T.nodes[s], T.nodes[e])
+    score += CLUSTER_BONUS * (T.nodes[e].get("kind") == schema.CLUSTER)
+    return {"eu_id": e, "eu_name": name(T, e), "score": round(score, 6)}
+
+
+def reason(T: nx.Graph, s, e) -> str:
+    """Why s should meet e, in words: partners in common, sector, kind and country, and how many
+    South-Med clusters e has met."""
     common = sorted(name(T, w) for w in nx.common_neighbors(T, s, e))
     reasons = [_partners(common)] if common else []
-    score = adamic_adar
     if same_sector(T.nodes[s], T.nodes[e]):
-        score += SECTOR_BONUS
         reasons.append(f"same sector ({T.nodes[e]['sector']})")
     if T.nodes[e].get("kind") == schema.CLUSTER:
-        score += CLUSTER_BONUS
         reasons.append("an EU cluster" + (f" in {T.nodes[e]['country']}" if T.nodes[e].get("country") else ""))
     met = sum(1 for m in T[e] if is_south_med_cluster(T.nodes[m]))
     if met:
         reasons.append(f"has met {met} South-Med cluster{'s' * (met > 1)}")
-    return {"eu_id": e, "eu_name": name(T, e), "eu_country": T.nodes[e].get("country"),
-            "score": round(score, 6), "reason": "; ".join(reasons)}
+    return "; ".join(reasons)
 
 
 def _partners(common: list[str]) -> str:
@@ -133,7 +137,8 @@ has met 1 South-Med cluster
             if pick is not None:
                 chosen[s].append(pick)
                 proposed[pick["eu_id"]] = proposed.get(pick["eu_id"], 0) + 1
-    rows = [{"south_id": s, "south_name": name(T, s), "south_country": T.nodes[s].get("country"), "rank": rank, **r}
+    rows = [{"south_id": s, "south_name": name(T, s), "south_country": T.nodes[s].get("country"), "rank": rank, **r,
+             "eu_country": T.nodes[r["eu_id"]].get("country"), "reason": reason(T, s, r["eu_id"])}
             for s, picks in chosen.items() for rank, r in enumerate(sorted(picks, key=found_order(options[s])), start=1)]
     rows.sort(key=lambda r: (r["south_name"], str(r["south_id"]), r["rank"]))
     return pd.DataFrame(rows, columns=COLUMNS)
