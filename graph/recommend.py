@@ -1,4 +1,4 @@
-"""Next meetings to plan: EU organisations each South-Med cluster has not met yet.
+"""Next meetings to plan: EU organisations each South-Med cluster has not met yet, varied.
 
 The score of a South-Med cluster s and an EU organisation e they are not tied to is
 
@@ -9,20 +9,32 @@ where Adamic–Adar (networkx's ``adamic_adar_index`` on the unweighted tie netw
 has. Sectors match when both are given and equal, ignoring case. Candidates scoring 0 are left
 out. Scores are rounded to 6 decimals, and equal scores ranked by the EU organisation's name,
 then id, so the ranking never depends on floating-point noise or on the order of the graph.
+
+Suggestions are spread: they are handed out in rounds (every cluster's first suggestion, then
+every cluster's second, …; within a round, the cluster with the best remaining candidate first),
+and an EU organisation already proposed to `MAX_SHARE` of the clusters (a third, rounded up) is
+proposed to another only when that cluster has no other candidate left. Each suggestion says
+why in words (``reason``).
 """
 
 from __future__ import annotations
+
+import math
 
 import networkx as nx
 import pandas as pd
 
 from medgraph import schema
 from medgraph.graph.metmatrix import name, south_clusters
-from medgraph.schema import is_eu
+from medgraph.schema import is_eu, is_south_med_cluster
 
 SECTOR_BONUS = 0.5
 CLUSTER_BONUS = 0.25
-COLUMNS = ["south_id", "south_name", "south_country", "rank", "eu_id", "eu_name", "eu_country", "score", "reasons"]
+#: The share of the clusters one EU organisation is proposed to at most, while others fit.
+MAX_SHARE = 1 / 3
+#: How many common partners a reason names before "and N more".
+NAMED_PARTNERS = 3
+COLUMNS = ["south_id", "south_name", "south_country", "rank", "eu_id", "eu_name", "eu_country", "score", "reason"]
 
 
 def same_sector(a: dict, b: dict) -> bool:
@@ -40,49 +52,120 @@ def candidates(T: nx.Graph, s) -> list:
 
 
 def scored(T: nx.Graph, s, e, adamic_adar: float) -> dict:
-    """The score of meeting e for s, and the reasons for it in words."""
+    """The score of meeting e for s (its reason is written for the suggestions made only)."""
+    score = adamic_adar + SECTOR_BONUS * same_sector(T.nodes[s], T.nodes[e])
+    score += CLUSTER_BONUS * (T.nodes[e].get("kind") == schema.CLUSTER)
+    return {"eu_id": e, "eu_name": name(T, e), "score": round(score, 6)}
+
+
+def reason(T: nx.Graph, s, e) -> str:
+    """Why s should meet e, in words: partners in common, sector, kind and country, and how many
+    South-Med clusters e has met."""
     common = sorted(name(T, w) for w in nx.common_neighbors(T, s, e))
-    reasons = [f"common partners: {', '.join(common)}"] if common else []
-    score = adamic_adar
+    reasons = [_partners(common)] if common else []
     if same_sector(T.nodes[s], T.nodes[e]):
-        score += SECTOR_BONUS
         reasons.append(f"same sector ({T.nodes[e]['sector']})")
     if T.nodes[e].get("kind") == schema.CLUSTER:
-        score += CLUSTER_BONUS
-        reasons.append("an EU cluster")
-    return {"eu_id": e, "eu_name": name(T, e), "eu_country": T.nodes[e].get("country"),
-            "score": round(score, 6), "reasons": "; ".join(reasons)}
+        reasons.append("an EU cluster" + (f" in {T.nodes[e]['country']}" if T.nodes[e].get("country") else ""))
+    met = sum(1 for m in T[e] if is_south_med_cluster(T.nodes[m]))
+    if met:
+        reasons.append(f"has met {met} South-Med cluster{'s' * (met > 1)}")
+    return "; ".join(reasons)
 
 
-def next_meetings(T: nx.Graph, *, top: int = 3) -> pd.DataFrame:
-    """For each South-Med cluster, the `top` EU organisations it should meet next.
+def _partners(common: list[str]) -> str:
+    """The common partners in words, naming at most `NAMED_PARTNERS`.
+
+    >>> _partners(["A"]), _partners(["A", "B", "C", "D", "E"])
+    ('shares 1 partner (A)', 'shares 5 partners (A, B, C and 2 more)')
+    """
+    shown = ", ".join(common[:NAMED_PARTNERS]) + (f" and {len(common) - NAMED_PARTNERS} more"
+                                                  if len(common) > NAMED_PARTNERS else "")
+    return f"shares {len(common)} partner{'s' * (len(common) > 1)} ({shown})"
+
+
+def ranked_candidates(T: nx.Graph, s) -> list[dict]:
+    """The EU organisations s could meet, scored, best first (score > 0 only)."""
+    pairs = [(s, e) for e in candidates(T, s)]
+    found = [scored(T, s, e, aa) for _, e, aa in nx.adamic_adar_index(T, pairs)]
+    return sorted((r for r in found if r["score"] > 0), key=lambda r: (-r["score"], r["eu_name"], str(r["eu_id"])))
+
+
+def next_meetings(T: nx.Graph, *, top: int = 3, max_share: float = MAX_SHARE) -> pd.DataFrame:
+    """For each South-Med cluster, `top` EU organisations it should meet next, spread out.
 
     Parameters
     ----------
     T : the tie network
     top : how many suggestions per cluster
+    max_share : the share of clusters one EU organisation is proposed to at most, while
+        others fit (1 proposes each cluster its best candidates, whoever else has them)
 
     Returns
     -------
     DataFrame south_id, south_name, south_country, rank (from 1), eu_id, eu_name, eu_country,
-    score, reasons; by south_name, then rank. Clusters with no candidate have no row.
+    score, reason; by south_name, then rank (best score first among the suggestions made).
+    Clusters with no candidate have no row.
 
     Examples
     --------
     >>> from medgraph.graph.knowledge import example_graph
     >>> from medgraph.graph.ties import tie_graph
-    >>> table = next_meetings(tie_graph(example_graph()))
-    >>> table[["south_id", "rank", "eu_id", "score"]].values.tolist()
+    >>> T = tie_graph(example_graph())
+    >>> next_meetings(T)[["south_id", "rank", "eu_id", "score"]].values.tolist()
     [['olive', 1, 'agro', 2.281574], ['qoot', 1, 'agro', 0.75], ['qoot', 2, 'solar', 0.25]]
-    >>> table["reasons"][0]
-    'common partners: France Clusters, Technical Textile Cluster; same sector (agri-food); an EU cluster'
+    >>> print(next_meetings(T)["reason"][0])
+    shares 2 partners (France Clusters, Technical Textile Cluster); same sector (agri-food); an EU cluster in FR; \
+has met 1 South-Med cluster
+
+    With one suggestion each, Agri Sud Cluster, the best match for both, goes to one cluster only
+    (a third of two clusters, rounded up, is one) while the other has another candidate:
+
+    >>> next_meetings(T, top=1)[["south_id", "eu_id"]].values.tolist()
+    [['olive', 'agro'], ['qoot', 'solar']]
+    >>> next_meetings(T, top=1, max_share=1)[["south_id", "eu_id"]].values.tolist()
+    [['olive', 'agro'], ['qoot', 'agro']]
     """
-    rows = []
-    for s in south_clusters(T):
-        pairs = [(s, e) for e in candidates(T, s)]
-        found = [scored(T, s, e, aa) for _, e, aa in nx.adamic_adar_index(T, pairs)]
-        found = sorted((r for r in found if r["score"] > 0), key=lambda r: (-r["score"], r["eu_name"], str(r["eu_id"])))
-        rows += [{"south_id": s, "south_name": name(T, s), "south_country": T.nodes[s].get("country"),
-                  "rank": rank, **r} for rank, r in enumerate(found[:top], start=1)]
+    options = {s: ranked_candidates(T, s) for s in south_clusters(T)}
+    options = {s: found for s, found in options.items() if found}
+    cap = max(1, math.ceil(max_share * len(options) - 1e-9))
+    chosen: dict = {s: [] for s in options}
+    proposed: dict = {}
+    for _ in range(top):
+        for s in sorted(options, key=lambda s: _round_order(T, s, options[s], chosen[s])):
+            pick = _pick(options[s], chosen[s], proposed, cap)
+            if pick is not None:
+                chosen[s].append(pick)
+                proposed[pick["eu_id"]] = proposed.get(pick["eu_id"], 0) + 1
+    rows = [{"south_id": s, "south_name": name(T, s), "south_country": T.nodes[s].get("country"), "rank": rank, **r,
+             "eu_country": T.nodes[r["eu_id"]].get("country"), "reason": reason(T, s, r["eu_id"])}
+            for s, picks in chosen.items() for rank, r in enumerate(sorted(picks, key=found_order(options[s])), start=1)]
     rows.sort(key=lambda r: (r["south_name"], str(r["south_id"]), r["rank"]))
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def found_order(found: list[dict]):
+    """A sort key putting suggestions in the order of the cluster's ranked candidates."""
+    position = {r["eu_id"]: i for i, r in enumerate(found)}
+    return lambda r: position[r["eu_id"]]
+
+
+def _round_order(T: nx.Graph, s, found: list[dict], picked: list[dict]) -> tuple:
+    """Within a round, the cluster whose best candidate left scores highest goes first."""
+    best = next(iter(_left(found, picked)), None)
+    return (-(best["score"] if best else 0), name(T, s), str(s))
+
+
+def _pick(found: list[dict], picked: list[dict], proposed: dict, cap: int) -> dict | None:
+    """The best candidate not yet picked and proposed fewer than `cap` times; else the best left."""
+    left = _left(found, picked)
+    first = next(left, None)
+    if first is None or proposed.get(first["eu_id"], 0) < cap:
+        return first
+    return next((r for r in left if proposed.get(r["eu_id"], 0) < cap), first)
+
+
+def _left(found: list[dict], picked: list[dict]):
+    """The candidates not yet picked, best first (lazily: most calls need only the first few)."""
+    taken = {r["eu_id"] for r in picked}
+    return (r for r in found if r["eu_id"] not in taken)

@@ -9,9 +9,9 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-from medgraph.graph import centrality, communities, coverage, growth, metmatrix, recommend, ties
+from medgraph.graph import centrality, communities, coverage, growth, met, metmatrix, recommend, ties
 from medgraph.graph.brokerage import brokerage_roles
-from medgraph.schema import is_south_med_cluster
+from medgraph.schema import PEER
 
 
 @dataclass(frozen=True)
@@ -28,13 +28,13 @@ class Analysis:
 
 def analyse(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible: bool = False,
             members_for_cluster: bool = False, seed: int = 0, k: int | None = None,
-            max_pairs: int = ties.MAX_PAIRS) -> Analysis:
+            max_pairs: int = ties.MAX_PAIRS, period=growth.PROGRAMME) -> Analysis:
     """Run every analysis on the knowledge graph K (pure: no I/O).
 
     Betweenness is exact up to `centrality.EXACT_BETWEENNESS_MAX` organisations and sampled
     from `centrality.BETWEENNESS_SAMPLE` sources above (`k` sets the sample, 0 exact); the
     summary says which (``betweenness_k``, None when exact). `max_pairs` caps the tie network
-    (`ties.tie_graph`).
+    (`ties.tie_graph`). `period` is growth's (`growth.growth`: the programme's own by default).
     """
     options = {"as_of": as_of, "merge_possible": merge_possible, "members_for_cluster": members_for_cluster}
     T = ties.tie_graph(K, **options, max_pairs=max_pairs)
@@ -43,26 +43,32 @@ def analyse(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible:
     B = ties.two_mode(K, **options)
     events = centrality.events_attended(K, B)
     ranking.insert(5, "events", [events.get(n, 0) for n in ranking["id"]])
-    not_met = metmatrix.not_met_eu(T)
-    south = [n for n, d in T.nodes(data=True) if is_south_med_cluster(d)]
+    tie_options = ties.TieOptions(**options)
+    levels = met.met_levels(K, tie_options, T)
+    not_met = met.unmet(levels)
+    counts = met.level_counts(levels)
     tables = {
         "centrality": ranking,
         "brokerage": brokerage_roles(T.to_directed(), group_attr="region"),
         "communities": communities.communities(T, seed=seed),
         "country_ties": communities.country_ties(T),
         "met_matrix": metmatrix.met_matrix(T),
+        "met_levels": levels,
+        "met_levels_by_country": met.levels_by_country(levels),
         "not_met_eu": not_met,
         "coverage_by_country": metmatrix.coverage_by_country(T),
         "next_meetings": recommend.next_meetings(T),
-        "growth": growth.growth(K, ties.TieOptions(merge_possible=merge_possible,
-                                                   members_for_cluster=members_for_cluster)),
+        "growth": growth.growth(K, tie_options, period=period),
         **{f"thin_{name}": table for name, table in coverage.thin_spots(K, T).items()},
     }
     summary = {
         "organisations": T.number_of_nodes(),
         "ties": T.number_of_edges(),
-        "south_med_clusters": len(south),
-        "met_an_eu_peer": len(south) - len(not_met),
+        "south_med_clusters": len(levels),
+        "met_an_eu_peer": counts[PEER],
+        "met_levels": counts,
+        "met_none": len(not_met),
+        "met_uncertain": int(not_met["uncertain"].sum()),
         "betweenness_k": k,
         **communities.south_north_shares(T),
     }

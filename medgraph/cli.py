@@ -105,6 +105,7 @@ def run(
 
     Example: medgraph run --seeds ../shared/seeds --out out
     """
+    from medgraph.graph import met
     from medgraph.graph.maps import write_map
     from medgraph.graph.readout import read_graph
     from medgraph.graph.report import analyse, write_report
@@ -120,9 +121,7 @@ def run(
         report_others(summary)
         K = read_graph(driver, database)
     analysis = analyse(K)
-    s = analysis.summary
-    typer.echo(f"{s['organisations']} organisations, {s['ties']} ties; {s['met_an_eu_peer']} of "
-               f"{s['south_med_clusters']} South-Med clusters have met an EU organisation")
+    typer.echo(met.headline(analysis.summary))
     typer.echo(f"report: {write_report(analysis, out / 'analysis')}")
     typer.echo(f"map:    {write_map(analysis, out / 'map.html')}")
 
@@ -224,6 +223,7 @@ def analyze(
 
     Example: medgraph analyze --as-of 2019-06-30 --merge-possible --out out/june
     """
+    from medgraph.graph import met
     from medgraph.graph.report import analyse, write_report
     from medgraph.graph.ties import MAX_PAIRS
 
@@ -231,8 +231,7 @@ def analyze(
                        k=k, max_pairs=max_pairs or MAX_PAIRS)
     report = write_report(analysis, out)
     s = analysis.summary
-    typer.echo(f"{s['organisations']} organisations, {s['ties']} ties; {s['met_an_eu_peer']} of "
-               f"{s['south_med_clusters']} South-Med clusters have met an EU organisation")
+    typer.echo(met.headline(s))
     if s["betweenness_k"]:
         typer.echo(f"betweenness estimated from {s['betweenness_k']} sampled organisations")
     typer.echo(f"report: {report}")

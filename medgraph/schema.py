@@ -59,6 +59,9 @@ DELEGATE, HOST = "delegate", "host"
 #: The `role` of an ORGANISED relationship; without one, an organiser.
 ORGANISER_ROLES = ("organiser", "co-organiser", "support")
 ORGANISER = "organiser"
+#: The ORGANISED roles of those who run an event, and so meet its participants (a `support`
+#: role, e.g. a sponsor, need not be there).
+MEETING_ORGANISER_ROLES = ORGANISER_ROLES[:2]
 #: The usual `role` of a PARTNER_OF relationship (free text beyond these).
 PARTNER = "partner"
 SPEAKER = "speaker"
@@ -77,6 +80,20 @@ EU_COUNTRIES = ("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE"
 
 #: How two organisations are tied (the docs of medgraph.graph.ties say what each means).
 TIE_TYPES = ("agreement", "co_attended", "membership", "mentoring", "visited")
+
+# --- levels of "met" -----------------------------------------------------------------------
+
+#: How far a South-Med cluster has met the EU, best first (`medgraph.graph.met` applies them).
+MET_LEVELS = ("peer", "organiser_or_host", "eu_event")
+PEER, ORGANISER_OR_HOST, EU_EVENT = MET_LEVELS
+MET_LEVEL_MEANINGS = {
+    PEER: "met a named EU organisation: a tie of the tie network (co-attended, visited or hosted, mentoring, "
+          "agreement, membership)",
+    ORGANISER_OR_HOST: "attended a held event (or an event within one) that a named EU organisation organised, "
+                       "co-organised or hosted",
+    EU_EVENT: "attended a held event in the EU whose participant list is flagged partial or names no EU "
+              "organisation",
+}
 
 
 # --- shared predicates ---------------------------------------------------------------------

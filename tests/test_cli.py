@@ -34,7 +34,8 @@ def test_the_main_job_loads_analyses_and_says_where_the_report_and_map_are(db, n
     loaded, analysed, report, page = out.splitlines()
     documents = sum("Document" in n["labels"] for n in rows.nodes.values())
     assert loaded == f"loaded {documents} documents: {len(rows.nodes)} nodes, {len(rows.relationships)} relationships"
-    assert re.fullmatch(r"\d+ organisations, \d+ ties; \d+ of \d+ South-Med clusters have met an EU organisation",
+    assert re.fullmatch(r"\d+ organisations, \d+ ties; \d+ of \d+ South-Med clusters have met a named EU peer, "
+                        r"\d+ more an EU organiser or host, \d+ more attended an EU event; \d+ met none \(\d+ uncertain\)",
                         analysed)
     assert report == f"report: {tmp_path / 'analysis' / 'report.md'}"
     assert page == f"map:    {tmp_path / 'map.html'}"

@@ -154,30 +154,38 @@ CASES = {
           ("forum-2019:3",))}),
     "who_met_whom": (  # Sun Coast Cluster attends the forum through Jean Morel, who works for it
         {"a": "c2tm", "b": "Sun Coast Cluster"},
-        ["a", "b", "how", "via", "detail", "date", "evidence"],
-        {("Moroccan Technical Textile Cluster", "Sun Coast Cluster", "event", "Forum de Lyon",
+        ["a", "b", "level", "how", "via", "detail", "date", "evidence"],
+        {("Moroccan Technical Textile Cluster", "Sun Coast Cluster", "peer", "event", "Forum de Lyon",
           "delegate / delegate via Jean Morel", "2019-09-13", ("forum-2019:3", "forum-2019:5")),
-         ("Moroccan Technical Textile Cluster", "Sun Coast Cluster", "mentoring", "Jean Morel mentors Amal Haddad",
-          "met at Forum de Lyon", "2019-09-13", ("forum-2019:5",))}),
-    "south_med_clusters_and_eu_peers": (
+         ("Moroccan Technical Textile Cluster", "Sun Coast Cluster", "peer", "mentoring",
+          "Jean Morel mentors Amal Haddad", "met at Forum de Lyon", "2019-09-13", ("forum-2019:5",))}),
+    "south_med_clusters_and_eu_peers": (  # ACCIO and France Clusters organised the visit
         {},
-        ["cluster", "cluster_country", "eu_organisation", "eu_country", "meetings", "ways", "evidence"],
-        {("Date and Palm Cluster", "PS", "Solar Energy Cluster", "ES", 1,
+        ["cluster", "cluster_country", "eu_organisation", "eu_country", "level", "meetings", "ways", "evidence"],
+        {("Date and Palm Cluster", "PS", "Solar Energy Cluster", "ES", "peer", 1,
           ("event: Benchmarking visit, Barcelona (2018-11-19)",), ("visit-2018:5", "visit-2018:6")),
-         ("Dates & Palm Cluster", "TN", "Solar Energy Cluster", "ES", 1,
+         ("Dates & Palm Cluster", "TN", "Solar Energy Cluster", "ES", "peer", 1,
           ("event: Benchmarking visit, Barcelona (2018-11-19)",), ("visit-2018:4", "visit-2018:6")),
-         ("Moroccan Technical Textile Cluster", "MA", "Solar Energy Cluster", "ES", 1,
+         ("Moroccan Technical Textile Cluster", "MA", "Solar Energy Cluster", "ES", "peer", 1,
           ("event: Benchmarking visit, Barcelona (2018-11-19)",), ("visit-2018:5", "visit-2018:6")),
-         ("Moroccan Technical Textile Cluster", "MA", "Sun Coast Cluster", "FR", 2,
+         ("Moroccan Technical Textile Cluster", "MA", "Sun Coast Cluster", "FR", "peer", 2,
           ("event: Forum de Lyon (2019-09-13)", "mentoring: Jean Morel mentors Amal Haddad (met at Forum de Lyon)"),
           ("forum-2019:3", "forum-2019:5")),
-         ("North West Olive Oil Cluster", "TN", "France Clusters", "FR", 1,
-          ("agreement: partnership agreement (2019-09-13)",), ("forum-2019:6",)),
-         ("North West Olive Oil Cluster", "TN", "Solar Energy Cluster", "ES", 1,
-          ("event: Benchmarking visit, Barcelona (2018-11-19)",), ("visit-2018:4", "visit-2018:6"))}),
+         ("North West Olive Oil Cluster", "TN", "France Clusters", "FR", "peer", 2,
+          ("organised: Benchmarking visit, Barcelona (2018-11-19)", "agreement: partnership agreement (2019-09-13)"),
+          ("visit-2018:7", "forum-2019:6")),
+         ("North West Olive Oil Cluster", "TN", "Solar Energy Cluster", "ES", "peer", 1,
+          ("event: Benchmarking visit, Barcelona (2018-11-19)",), ("visit-2018:4", "visit-2018:6")),
+         *((cluster, country, eu, eu_country, "organiser_or_host", 1,
+            ("organised: Benchmarking visit, Barcelona (2018-11-19)",), ("visit-2018:7",))
+           for cluster, country in (("Date and Palm Cluster", "PS"), ("Dates & Palm Cluster", "TN"),
+                                    ("Moroccan Technical Textile Cluster", "MA"),
+                                    ("North West Olive Oil Cluster", "TN"))
+           for eu, eu_country in (("Agency for Business Competitiveness", "ES"), ("France Clusters", "FR"))
+           if (cluster, eu) != ("North West Olive Oil Cluster", "France Clusters"))}),
     "south_med_clusters_without_eu_peers": (
         {},
-        ["cluster", "country", "held_events", "met", "evidence"],
+        ["cluster", "country", "level", "organisers_hosts", "eu_events", "uncertain", "held_events", "met", "evidence"],
         set()),  # every fixture cluster has met one; see the test with one more cluster below
     "mentoring_pairs": (
         {},
@@ -252,13 +260,18 @@ def test_two_organisations_meet_at_events_in_any_role_and_through_agreements(db,
     database = neo4j_settings.database
     load(db, database, [DATA])
     assert rows(queries.run(db, database, "who_met_whom", {"a": "Solartys", "b": "C2TM"})) == {
-        ("Solar Energy Cluster", "Moroccan Technical Textile Cluster", "event", "Benchmarking visit, Barcelona",
+        ("Solar Energy Cluster", "Moroccan Technical Textile Cluster", "peer", "event", "Benchmarking visit, Barcelona",
          "host / delegate", "2018-11-19", ("visit-2018:6", "visit-2018:5"))}
-    assert rows(queries.run(db, database, "who_met_whom", {"a": "olive-nw", "b": "France Clusters"})) == {
-        ("North West Olive Oil Cluster", "France Clusters", "agreement", "partnership agreement",
+    met = queries.run(db, database, "who_met_whom", {"a": "olive-nw", "b": "France Clusters"})
+    assert rows(met[met.level == "peer"]) == {
+        ("North West Olive Oil Cluster", "France Clusters", "peer", "agreement", "partnership agreement",
          "signed at Forum de Lyon", "2019-09-13", ("forum-2019:6",))}
-    # organising an event is not attending it
-    assert rows(queries.run(db, database, "who_met_whom", {"a": "ACCIO", "b": "Solartys"})) == set()
+    # organising an event is not attending it: a meeting of the level below a peer's
+    assert rows(queries.run(db, database, "who_met_whom", {"a": "ACCIO", "b": "Solartys"})) == {
+        ("Agency for Business Competitiveness", "Solar Energy Cluster", "organiser_or_host", "organised",
+         "Benchmarking visit, Barcelona",
+         "Agency for Business Competitiveness organiser / Solar Energy Cluster attended Benchmarking visit, Barcelona",
+         "2018-11-19", ("visit-2018:7",))}
 
 
 def test_a_chain_can_pass_through_a_membership(db, neo4j_settings):
@@ -313,13 +326,13 @@ def test_a_membership_is_a_meeting_in_queries_and_analytics(db, neo4j_settings):
     load(db, database, [DATA])
     met = queries.run(db, database, "who_met_whom", {"a": "C2TM", "b": "ESITH"})
     assert rows(met[met.how == "membership"]) == {
-        ("Moroccan Technical Textile Cluster", "ESITH", "membership", "ESITH member of Moroccan Technical Textile Cluster",
-         None, None, ("forum-2019:4",))}
+        ("Moroccan Technical Textile Cluster", "ESITH", "peer", "membership",
+         "ESITH member of Moroccan Technical Textile Cluster", None, None, ("forum-2019:4",))}
     assert "membership" in tie_graph(read_graph(db, database)).edges["c2tm", "esith"]["types"]
 
 
 WAYS = {"event": {"co_attended", "visited"}, "mentoring": {"mentoring"}, "agreement": {"agreement"},
-        "membership": {"membership"}}
+        "membership": {"membership"}, "organised": set(), "hosted": set()}
 
 
 def test_on_the_seed_data_the_queries_and_the_report_agree_on_who_met_whom(db, neo4j_settings):
@@ -334,23 +347,31 @@ def test_on_the_seed_data_the_queries_and_the_report_agree_on_who_met_whom(db, n
     assert ("Jerusalem Tourism Cluster", "Capenergies") in set(zip(matrix.south_name, matrix.eu_name))
     # every South-Med cluster × EU pair, and how they met
     peers = queries.run(db, database, "south_med_clusters_and_eu_peers")
+    peers = peers[peers.level == "peer"]
     by_query = {(r.cluster, r.eu_organisation): set().union(*(WAYS[w.split(":")[0]] for w in r.ways))
                 for r in peers.itertuples()}
     by_report = {(r.south_name, r.eu_name): set(r.how.split(", ")) for r in matrix.itertuples()}
     assert by_query.keys() == by_report.keys()
     for pair, types in by_report.items():
         assert types <= by_query[pair], pair
-    # and the clusters that have met no EU organisation
+    # and the clusters that have met no EU peer, at the same levels
     gaps = queries.run(db, database, "south_med_clusters_without_eu_peers")
-    assert sorted(gaps.cluster) == sorted(analysis.tables["not_met_eu"].name)
     assert len(gaps) == analysis.summary["south_med_clusters"] - analysis.summary["met_an_eu_peer"]
+    levels = analysis.tables["met_levels"]
+    assert {(r.cluster, None if pd.isna(r.level) else r.level, len(r.organisers_hosts), len(r.eu_events),
+             r.uncertain) for r in gaps.itertuples()} == {
+        (r.south_name, r.level, r.organisers_hosts, r.eu_events, r.uncertain)
+        for r in levels[levels.level != "peer"].itertuples()}
+    unmet = gaps[gaps.level.isna()]
+    assert sorted(unmet.cluster) == sorted(analysis.tables["not_met_eu"].name)
+    assert list(unmet.uncertain) == list(analysis.tables["not_met_eu"].uncertain)
 
 
 def test_a_cluster_that_met_only_south_med_peers_is_a_gap(db, neo4j_settings, tmp_path):
     database = neo4j_settings.database
     load(db, database, [with_more(tmp_path)])
     assert rows(queries.run(db, database, "south_med_clusters_without_eu_peers")) == {
-        ("Argan Valley Cluster", "MA", 1, ("Dates & Palm Cluster",), ("registry:12",))}
+        ("Argan Valley Cluster", "MA", None, (), (), False, 1, ("Dates & Palm Cluster",), ("registry:12",))}
     assert "Argan Valley Cluster" not in set(queries.run(db, database, "south_med_clusters_and_eu_peers").cluster)
 
 
@@ -360,7 +381,7 @@ def test_a_planned_event_is_no_meeting_but_is_counted_as_planned(db, neo4j_setti
     assert rows(queries.run(db, database, "who_met_whom", {"a": "argan-ma", "b": "sun-coast"})) == set()
     assert rows(queries.run(db, database, "shortest_chain", {"a": "argan-ma", "b": "Odd Lab"})) == set()
     assert rows(queries.run(db, database, "who_met_whom", {"a": "pole de l'arganier", "b": "dates-tn"})) == {
-        ("Argan Valley Cluster", "Dates & Palm Cluster", "event", "Atelier de Tunis", "delegate / host",
+        ("Argan Valley Cluster", "Dates & Palm Cluster", "peer", "event", "Atelier de Tunis", "delegate / host",
          "2020-02-10", ("tunis-2020:2",))}
     assert rows(queries.run(db, database, "events_per_year")) == {
         (2018, "benchmarking visit", 1, 0, 5, 0), (2019, "forum", 1, 0, 2, 1),
@@ -404,9 +425,9 @@ def test_query_list_shows_each_query_and_what_it_answers(neo4j_settings, medgrap
         organisation_profile                 An organisation's profile: its names, kind, country, events, members, people and agreements.
         possibly_same_as                     The identity judgement calls: pairs kept apart but possibly the same organisation.
         shortest_chain                       The shortest chain of ties between two organisations, with the evidence for every link.
-        south_med_clusters_and_eu_peers      Which EU organisations each South-Med cluster has met, and how.
-        south_med_clusters_without_eu_peers  South-Med clusters that have met no EU organisation (the gaps to close).
-        who_met_whom                         Who met whom: the events, mentoring, agreements and memberships joining two organisations.
+        south_med_clusters_and_eu_peers      Which EU organisations each South-Med cluster has met, and how: as peers or organisers/hosts.
+        south_med_clusters_without_eu_peers  South-Med clusters that have met no named EU peer, and how near they came (the gaps to close).
+        who_met_whom                         Who met whom: shared events, mentoring, agreements, memberships, organised or hosted events.
         """)
 
 

@@ -46,7 +46,8 @@ def test_two_runs_give_identical_tables(db, neo4j_settings, tmp_path):
 def test_the_analyze_command_prints_a_summary_and_the_report_path(db, neo4j_settings, tmp_path, medgraph_cli):
     fixture_graph(db, neo4j_settings)
     assert medgraph_cli("analyze", "--out", str(tmp_path)) == (0, (
-        "9 organisations, 14 ties; 4 of 4 South-Med clusters have met an EU organisation\n"
+        "9 organisations, 14 ties; 4 of 4 South-Med clusters have met a named EU peer, 0 more an EU organiser or "
+        "host, 0 more attended an EU event; 0 met none (0 uncertain)\n"
         f"report: {tmp_path / 'report.md'}\n"), "")
     assert medgraph_cli("analyze", "--as-of", "June") == (
         1, "", "Error: --as-of: expected a date YYYY-MM-DD, found 'June'\n")
