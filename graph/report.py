@@ -9,8 +9,8 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-from medgraph.graph import centrality, communities, coverage, growth, metmatrix, recommend, ties
-from medgraph.graph.brokerage import brokerage_roles
+from medgraph.graph import centrality, communities, coverage, engine, growth, metmatrix, recommend, ties
+from medgraph.graph.brokerage import tie_brokerage
 from medgraph.schema import is_south_med_cluster
 
 
@@ -38,7 +38,7 @@ def analyse(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible:
     """
     options = {"as_of": as_of, "merge_possible": merge_possible, "members_for_cluster": members_for_cluster}
     T = ties.tie_graph(K, **options, max_pairs=max_pairs)
-    k = centrality.auto_k(T.number_of_nodes(), k)
+    k = centrality.auto_k(T.number_of_nodes(), k, compiled=engine.compiled(T))
     ranking = centrality.centrality_table(T, k=k, seed=seed)
     B = ties.two_mode(K, **options)
     events = centrality.events_attended(K, B)
@@ -47,7 +47,7 @@ def analyse(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible:
     south = [n for n, d in T.nodes(data=True) if is_south_med_cluster(d)]
     tables = {
         "centrality": ranking,
-        "brokerage": brokerage_roles(T.to_directed(), group_attr="region"),
+        "brokerage": tie_brokerage(T, group_attr="region"),
         "communities": communities.communities(T, seed=seed),
         "country_ties": communities.country_ties(T),
         "met_matrix": metmatrix.met_matrix(T),
@@ -64,6 +64,7 @@ def analyse(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible:
         "south_med_clusters": len(south),
         "met_an_eu_peer": len(south) - len(not_met),
         "betweenness_k": k,
+        "methods": engine.methods_of(T, k),
         **communities.south_north_shares(T),
     }
     return Analysis(options, tables, summary, K, T, B)
