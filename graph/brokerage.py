@@ -97,7 +97,8 @@ def brokerage_roles(D: nx.DiGraph, group_attr: str = "region") -> pd.DataFrame:
 
 def tie_brokerage(T: nx.Graph, group_attr: str = "region", engine: str = "auto") -> pd.DataFrame:
     """`brokerage_roles(T.to_directed(), group_attr)` of the undirected tie network T, on the
-    compiled path (`medgraph.graph.engine`) above its threshold: same table, without the directed copy.
+    compiled path (`medgraph.graph.engine`) above its threshold: same table, without the directed
+    copy; NaN counts above `engine.STRUCTURAL_HOLES_BUDGET` (the methods say so).
 
     >>> T = nx.Graph([("fr", "tn"), ("tn", "ma")])
     >>> nx.set_node_attributes(T, {"fr": "EU", "tn": "South-Med", "ma": "South-Med"}, "region")
@@ -110,9 +111,12 @@ def tie_brokerage(T: nx.Graph, group_attr: str = "region", engine: str = "auto")
         return brokerage_roles(T.to_directed(), group_attr)
     N = eng.network(T)
     groups = [T.nodes[n].get(group_attr) for n in N.ids]
-    counts = role_counts(N, groups)
+    if eng.degree_squares(N) > eng.STRUCTURAL_HOLES_BUDGET:  # said in engine.methods: not computed
+        counts = {r: np.full(len(N.ids), np.nan) for r in BROKERAGE_ROLES}
+    else:
+        counts = role_counts(N, groups)
     rows = [{"id": n, "name": T.nodes[n].get("name", n), "group": groups[i],
-             **{r: int(counts[r][i]) for r in BROKERAGE_ROLES}, "total": int(sum(counts[r][i] for r in BROKERAGE_ROLES))}
+             **{r: counts[r][i].item() for r in BROKERAGE_ROLES}, "total": sum(counts[r][i] for r in BROKERAGE_ROLES).item()}
             for i, n in enumerate(N.ids)]
     rows.sort(key=lambda r: (-r["total"], str(r["name"]), str(r["id"])))
     return pd.DataFrame(rows, columns=["id", "name", "group", *BROKERAGE_ROLES, "total"])

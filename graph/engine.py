@@ -15,7 +15,8 @@ SciPy CSR matrix of weights (`Network`), with
   (networkx's weighted definitions), while their cost (the sum of squared degrees) stays under
   `STRUCTURAL_HOLES_BUDGET`; NaN above, said in the methods;
 - communities: NetworKit's PLM (parallel Louvain), seeded, one thread (reproducible);
-- brokerage: Gould–Fernandez counts from the same sparse products (`brokerage.tie_brokerage`).
+- brokerage: Gould–Fernandez counts from the same sparse products (`brokerage.tie_brokerage`),
+  under the same budget.
 
 `methods_of(T, k)` says which method each measure uses; `medgraph analyze` puts it in its
 summary under ``methods`` (e.g. ``{"betweenness": "sampled, 500 pivots, NetworKit", ...}``).
@@ -32,7 +33,7 @@ from scipy.sparse import csgraph
 
 __all__ = ["COMPILED_ABOVE", "EXACT_BETWEENNESS_MAX", "BETWEENNESS_SAMPLE", "EXACT_CLOSENESS_MAX",
            "CLOSENESS_SAMPLE", "STRUCTURAL_HOLES_BUDGET", "DOUBLE_MAX", "Network", "network", "compiled", "methods",
-           "methods_of", "degree_squares",
+           "methods_of", "degree_squares", "networkit_graph",
            "betweenness", "closeness", "eigenvector", "pagerank", "constraint", "effective_size",
            "louvain", "masked_product"]
 
@@ -51,7 +52,7 @@ STRUCTURAL_HOLES_BUDGET = 5e9
 
 @dataclass(frozen=True)
 class Network:
-    """The tie network as arrays: node ids (row order), attributes and symmetric weights."""
+    """The tie network as arrays: node ids (row order) and symmetric weights."""
 
     ids: list
     W: sp.csr_matrix
@@ -120,7 +121,7 @@ def methods(n: int, m: int, *, compiled_path: bool, k: int | None = None, degree
                           else "exact, SciPy Dijkstra"),
             "eigenvector": "exact, SciPy ARPACK", "pagerank": "exact, SciPy power iteration",
             "constraint": holes, "effective_size": holes,
-            "communities": "Louvain, NetworKit PLM, seeded, 1 thread", "brokerage": "exact, SciPy sparse"}
+            "communities": "Louvain, NetworKit PLM, seeded, 1 thread", "brokerage": holes}
 
 
 def methods_of(T: nx.Graph, k: int | None = None, engine: str = "auto") -> dict:
@@ -134,7 +135,8 @@ def methods_of(T: nx.Graph, k: int | None = None, engine: str = "auto") -> dict:
                    degree_squares=squares)
 
 
-def _networkit_graph(N: Network, distance: bool):
+def networkit_graph(N: Network, distance: bool):
+    """N as an undirected weighted NetworKit graph, weighted by distance 1/weight or by weight."""
     import networkit as nk
 
     U = sp.triu(N.W, k=1).tocoo()
@@ -153,7 +155,7 @@ def betweenness(N: Network, *, k: int | None = None, seed: int = 0) -> np.ndarra
         return np.zeros(n)
     k = k if k is not None and 0 < k < n else None
     nk.engineering.setSeed(seed, False)
-    G = _networkit_graph(N, distance=True)
+    G = networkit_graph(N, distance=True)
     if k:
         algorithm = nk.centrality.EstimateBetweenness(G, k, True, True)
         algorithm.run()
@@ -310,7 +312,7 @@ def louvain(N: Network, *, seed: int = 0) -> list[list[int]]:
     nk.setNumberOfThreads(1)
     try:
         nk.engineering.setSeed(seed, False)
-        algorithm = nk.community.PLM(_networkit_graph(N, distance=False), refine=True)
+        algorithm = nk.community.PLM(networkit_graph(N, distance=False), refine=True)
         algorithm.run()
         labels = np.asarray(algorithm.getPartition().getVector())
     finally:
