@@ -239,7 +239,8 @@ def projection_rows(size: str, K, check: bool):
     T = tg.value
     out.append(Row(size, "3 projection", "tie_graph: every tie type with its evidence", pairs, "pair incidences",
                    tg.seconds, pairs / tg.seconds, "", tg.py_peak_mib, None,
-                   f"{T.number_of_nodes():,} organisations, {T.number_of_edges():,} ties"))
+                   f"{T.number_of_nodes():,} organisations, {T.number_of_edges():,} ties; "
+                   f"attendance evidence {T.graph['evidence']}"))
     return out, T, B
 
 

@@ -76,9 +76,11 @@ Every Organisation of K is a node with its attributes, isolated ones included, e
 from __future__ import annotations
 
 from medgraph.graph.ties.assembly import tie_graph, ties_in, two_mode
+from medgraph.graph.ties.evidence import EVIDENCE_KEYS, EXPLICIT_MAX, tie_evidence
 from medgraph.graph.ties.options import WEIGHTINGS, Attribution, TieOptions, Window, attribution, window
 from medgraph.graph.ties.projection import MAX_PAIRS, pair_incidences, projected_weights, projection
 from medgraph.schema import TIE_TYPES
 
 __all__ = ["tie_graph", "two_mode", "ties_in", "TieOptions", "WEIGHTINGS", "Window", "window", "Attribution",
-           "attribution", "projection", "projected_weights", "pair_incidences", "MAX_PAIRS", "TIE_TYPES"]
+           "attribution", "projection", "projected_weights", "pair_incidences", "MAX_PAIRS", "TIE_TYPES", "tie_evidence",
+           "EXPLICIT_MAX", "EVIDENCE_KEYS"]
