@@ -43,6 +43,7 @@ import synthetic  # noqa: E402
 from measure import Row  # noqa: E402
 
 from medgraph import connection  # noqa: E402
+from medgraph.cypher import read_cypher  # noqa: E402
 from medgraph.graph import centrality, communities, coverage, growth, metmatrix, recommend, report, ties  # noqa: E402
 from medgraph.graph import engine as eng  # noqa: E402
 from medgraph.graph.brokerage import brokerage_roles, role_counts  # noqa: E402
@@ -192,7 +193,7 @@ def readout_rows(size: str, driver, database: str, jvm):
     m = ms.measure(read_graph, driver, database, jvm_pid=jvm)
     K = m.value
     total = K.number_of_nodes() + K.number_of_edges()
-    count = ms.measure(lambda: driver.execute_query(cypher("count_read_out"), database_=database).records[0], jvm_pid=jvm)
+    count = ms.measure(lambda: driver.execute_query(read_cypher("graph", "count_read_out"), database_=database).records[0], jvm_pid=jvm)
     counted = count.value["nodes"] + count.value["relationships"]
     assert counted == total, f"read {total} rows, the server counts {counted}"
     rate, count_rate = total / m.seconds, counted / count.seconds

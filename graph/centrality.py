@@ -16,6 +16,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from medgraph import progress
 from medgraph.graph import engine as eng
 
 # Above this many nodes `auto_k` samples betweenness from BETWEENNESS_SAMPLE sources (Brandes
@@ -75,15 +76,20 @@ def compiled_table(T: nx.Graph, *, k: int | None = None, seed: int = 0) -> pd.Da
     N = eng.network(T)
     holes = eng.degree_squares(N) <= eng.STRUCTURAL_HOLES_BUDGET
     nan = np.full(len(N.ids), math.nan)
+    steps = {"betweenness": lambda: eng.betweenness(N, k=k, seed=seed), "eigenvector": lambda: eng.eigenvector(N),
+             "pagerank": lambda: eng.pagerank(N), "closeness": lambda: eng.closeness(N, seed=seed),
+             "constraint": lambda: eng.constraint(N) if holes else nan,
+             "effective_size": lambda: eng.effective_size(N) if holes else nan}
+    measures = {}
+    with progress.bar("centralities", len(steps), unit="measures") as advance:
+        for name, compute in steps.items():
+            measures[name] = compute()
+            advance()
     attrs = [T.nodes[n] for n in N.ids]
     table = pd.DataFrame({
         "id": N.ids, "name": [d.get("name", n) for n, d in zip(N.ids, attrs)],
         **{c: [d.get(c) for d in attrs] for c in ("country", "region", "kind")},
-        "degree": N.degree, "weighted_degree": N.strength.astype(float),
-        "betweenness": eng.betweenness(N, k=k, seed=seed), "eigenvector": eng.eigenvector(N),
-        "pagerank": eng.pagerank(N), "closeness": eng.closeness(N, seed=seed),
-        "constraint": eng.constraint(N) if holes else nan, "effective_size": eng.effective_size(N) if holes else nan,
-    }, columns=COLUMNS)
+        "degree": N.degree, "weighted_degree": N.strength.astype(float), **measures}, columns=COLUMNS)
     table["_name"], table["_id"] = table["name"].map(str), table["id"].map(str)
     table = table.sort_values(["degree", "_name", "_id"], ascending=[False, True, True], kind="stable")
     return table.drop(columns=["_name", "_id"]).reset_index(drop=True)
