@@ -32,8 +32,10 @@ def analyse(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible:
     """Run every analysis on the knowledge graph K (pure: no I/O).
 
     Betweenness is exact up to `centrality.EXACT_BETWEENNESS_MAX` organisations and sampled
-    from `centrality.BETWEENNESS_SAMPLE` sources above (`k` sets the sample, 0 exact); the
-    summary says which (``betweenness_k``, None when exact). `max_pairs` caps the tie network
+    from `centrality.BETWEENNESS_SAMPLE` sources above, or by the engine's thresholds on the
+    compiled path (`medgraph.graph.engine`, above its number of ties; `k` sets the sample, 0
+    exact); the summary says which (``betweenness_k``, None when exact, and ``methods``: the
+    method of each measure). `max_pairs` caps the tie network
     (`ties.tie_graph`).
     """
     options = {"as_of": as_of, "merge_possible": merge_possible, "members_for_cluster": members_for_cluster}
