@@ -13,7 +13,9 @@ row in the same run, with the peak RSS of this process and of the Neo4j JVM per 
 2. read-out into NetworkX, beside a server-side count of the same rows;
 3. the co-attendance projection: medgraph's sparse one beside networkx's
    bipartite.weighted_projected_graph (same result asserted), and the whole tie network;
-4. each analysis of `medgraph analyze`, in a forked child with a time limit;
+4. each analysis of `medgraph analyze`, in a forked child with a time limit, on NetworkX and
+   on the compiled path (graph/engine.py) side by side; at S and M the sampled betweenness and
+   closeness against NetworKit's exact ones; `medgraph analyze` itself (analyse + report);
 5. the map page.
 
 Prints one table and writes it as CSV. benchmarks/README.md has a run and what it shows.
