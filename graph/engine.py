@@ -31,6 +31,8 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.sparse import csgraph
 
+from medgraph.errors import MedgraphError
+
 __all__ = ["COMPILED_ABOVE", "EXACT_BETWEENNESS_MAX", "BETWEENNESS_SAMPLE", "EXACT_CLOSENESS_MAX",
            "CLOSENESS_SAMPLE", "STRUCTURAL_HOLES_BUDGET", "DOUBLE_MAX", "Network", "network", "compiled", "methods",
            "methods_of", "degree_squares", "networkit_graph",
@@ -96,7 +98,6 @@ def compiled(T: nx.Graph, engine: str = "auto") -> bool:
     (False, True)
     """
     if engine not in ("auto", "compiled", "networkx"):
-        from medgraph.errors import MedgraphError
         raise MedgraphError(f"engine: unknown {engine!r}: one of auto, compiled, networkx")
     return engine == "compiled" or (engine == "auto" and T.number_of_edges() > COMPILED_ABOVE)
 
