@@ -13,7 +13,9 @@ row in the same run, with the peak RSS of this process and of the Neo4j JVM per 
 2. read-out into NetworkX, beside a server-side count of the same rows;
 3. the co-attendance projection: medgraph's sparse one beside networkx's
    bipartite.weighted_projected_graph (same result asserted), and the whole tie network;
-4. each analysis of `medgraph analyze`, in a forked child with a time limit;
+4. each analysis of `medgraph analyze`, in a forked child with a time limit, on NetworkX and
+   on the compiled path (graph/engine.py) side by side; at S and M the sampled betweenness and
+   closeness against NetworKit's exact ones; `medgraph analyze` itself (analyse + report);
 5. the map page.
 
 Prints one table and writes it as CSV. benchmarks/README.md has a run and what it shows.
@@ -32,6 +34,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import networkit  # noqa: F401  imported once here, not in each forked child (some 3 s)
 import networkx as nx
 import numpy as np
 
@@ -42,8 +45,10 @@ import synthetic  # noqa: E402
 from measure import Row  # noqa: E402
 
 from medgraph import connection  # noqa: E402
-from medgraph.graph import centrality, communities, coverage, growth, metmatrix, recommend, ties  # noqa: E402
-from medgraph.graph.brokerage import brokerage_roles  # noqa: E402
+from medgraph.cypher import read_cypher  # noqa: E402
+from medgraph.graph import centrality, communities, coverage, growth, metmatrix, recommend, report, ties  # noqa: E402
+from medgraph.graph import engine as eng  # noqa: E402
+from medgraph.graph.brokerage import brokerage_roles, role_counts  # noqa: E402
 from medgraph.graph.maps import map_data, write_page  # noqa: E402
 from medgraph.graph.readout import read_graph  # noqa: E402
 from medgraph.loaders import write  # noqa: E402
@@ -54,7 +59,6 @@ BATCHES = (1000, 5000, 20000)
 SWEEP_MAX_ROWS = 500_000  # above this many rows, the batch size best on the largest size swept
 NAIVE_SAMPLE = 1000  # relationship rows (and the nodes they join) the naive loader writes
 EXTRAPOLATE_SOURCES = 4  # sources timed to extrapolate an exact betweenness that cannot finish
-AGREEMENT_K = centrality.BETWEENNESS_SAMPLE
 TOP = 20
 
 
@@ -191,7 +195,7 @@ def readout_rows(size: str, driver, database: str, jvm):
     m = ms.measure(read_graph, driver, database, jvm_pid=jvm)
     K = m.value
     total = K.number_of_nodes() + K.number_of_edges()
-    count = ms.measure(lambda: driver.execute_query(cypher("count_read_out"), database_=database).records[0], jvm_pid=jvm)
+    count = ms.measure(lambda: driver.execute_query(read_cypher("graph", "count_read_out"), database_=database).records[0], jvm_pid=jvm)
     counted = count.value["nodes"] + count.value["relationships"]
     assert counted == total, f"read {total} rows, the server counts {counted}"
     rate, count_rate = total / m.seconds, counted / count.seconds
@@ -238,7 +242,8 @@ def projection_rows(size: str, K, check: bool):
     T = tg.value
     out.append(Row(size, "3 projection", "tie_graph: every tie type with its evidence", pairs, "pair incidences",
                    tg.seconds, pairs / tg.seconds, "", tg.py_peak_mib, None,
-                   f"{T.number_of_nodes():,} organisations, {T.number_of_edges():,} ties"))
+                   f"{T.number_of_nodes():,} organisations, {T.number_of_edges():,} ties; "
+                   f"attendance evidence {T.graph['evidence']}"))
     return out, T, B
 
 
@@ -284,7 +289,7 @@ def analyses(K, T, B, k):
         "effective_size": lambda: len(nx.effective_size(T, weight="weight")),
         "events attended": lambda: len(centrality.events_attended(K, B)),
         "brokerage roles": lambda: len(brokerage_roles(T.to_directed(), group_attr="region")),
-        "communities (Louvain)": lambda: len(communities.communities(T, seed=0)),
+        "communities (Louvain)": lambda: len(communities.communities(T, seed=0, engine="networkx")),
         "country ties": lambda: len(communities.country_ties(T)),
         "met matrix": lambda: len(metmatrix.met_matrix(T)),
         "not met EU": lambda: len(metmatrix.not_met_eu(T)),
@@ -295,21 +300,44 @@ def analyses(K, T, B, k):
     }
 
 
-def analysis_rows(size: str, K, T, B, limit: float) -> list[Row]:
+def analysis_rows(size: str, K, T, B, limit: float) -> tuple[list[Row], dict]:
+    """The NetworkX rows, and per analysis its seconds (or why it has none) for the compiled rows."""
     k = centrality.auto_k(T.number_of_nodes())
-    out, spent = [], 0.0
+    out, spent, baseline = [], 0.0, {}
     for name, fn in analyses(K, T, B, k).items():
         m, failure = ms.measure_forked(fn, limit=limit)
         out.append(Row(size, "4 analysis", name, T.number_of_nodes(), "organisations", m.seconds if m else None,
                        None, "", m.py_peak_mib if m else None, None, failure or f"{T.number_of_edges():,} ties"))
         spent += m.seconds if m else limit
+        key = name.split(" (")[0].replace(" roles", "")
+        baseline[key] = m.seconds if m else f"stopped at {limit:.0f} s"
         if name.startswith("betweenness") and m is None and k is None:
             out.append(extrapolated_betweenness(size, T, limit))
+            if out[-1].seconds:
+                baseline[key] = out[-1].seconds
     finished = all(r.seconds is not None for r in out if r.step == "4 analysis" and "extrapolated" not in r.what)
-    out.append(Row(size, "4 analysis", "all analyses (sum of the rows above)", T.number_of_nodes(), "organisations",
-                   spent if finished else None, None, "", max((r.py_peak_mib or 0 for r in out), default=None), None,
+    out.append(Row(size, "4 analysis", "all analyses, NetworkX only (sum of the rows above)", T.number_of_nodes(),
+                   "organisations", spent if finished else None, None, "",
+                   max((r.py_peak_mib or 0 for r in out), default=None), None,
                    "" if finished else f"at least {spent:,.0f} s: some analyses stopped at the limit"))
-    return out
+    return out, baseline
+
+
+def analyze_row(size: str, K, work: Path, limit: float, readout_seconds: float) -> Row:
+    """`medgraph analyze` after the read-out: `report.analyse` (tie network and every analysis,
+    on the path the engine chooses) and `write_report`, in a forked child."""
+    def run_analysis():
+        analysis = report.analyse(K)
+        report.write_report(analysis, work / f"report-{size}")
+        return analysis.summary["methods"]
+
+    m, failure = ms.measure_forked(run_analysis, limit=limit)
+    if m is None:
+        return Row(size, "4 analysis", "medgraph analyze: analyse + write_report", K.number_of_nodes(), "nodes in K",
+                   note=failure)
+    return Row(size, "4 analysis", "medgraph analyze: analyse + write_report", K.number_of_nodes(), "nodes in K",
+               m.seconds, None, f"{m.seconds + readout_seconds:,.1f} s with the read-out", m.py_peak_mib, None,
+               "methods: " + "; ".join(f"{k}: {v}" for k, v in m.value.items()))
 
 
 def extrapolated_betweenness(size: str, T, limit: float) -> Row:
@@ -324,32 +352,67 @@ def extrapolated_betweenness(size: str, T, limit: float) -> Row:
                failure or f"{m.seconds:.1f} s for {EXTRAPOLATE_SOURCES} sources × {n:,} sources / {EXTRAPOLATE_SOURCES}")
 
 
-def networkit_rows(size: str, P, names, limit: float, exact: bool) -> list[Row]:
-    """Betweenness with NetworKit (C++, OpenMP) on the same weighted network, the evidence for
-    a library that scales past NetworkX; the sampled ranking's agreement with the exact one."""
-    try:
-        import networkit as nk
-    except ImportError:
-        return [Row(size, "4 analysis", "betweenness with NetworKit", note="not run: networkit is not installed")]
-    nk.setNumberOfThreads(os.cpu_count() or 1)
-    rows, cols, weights = P
-    G = nk.GraphFromCoo((1.0 / np.asarray(weights, dtype=float), (np.asarray(rows), np.asarray(cols))), len(names),
-                        weighted=True, directed=False)
-    out = []
-    sampled = ms.measure_forked(lambda: nk_scores(nk.centrality.EstimateBetweenness(G, AGREEMENT_K, True, True)),
-                                limit=limit)
-    out.append(Row(size, "4 analysis", f"betweenness sampled k={AGREEMENT_K} (NetworKit EstimateBetweenness)",
-                   len(names), "organisations", sampled[0].seconds if sampled[0] else None, None, "",
-                   sampled[0].py_peak_mib if sampled[0] else None, None,
-                   sampled[1] or f"{G.numberOfEdges():,} edges, up to {nk.getMaxNumberOfThreads()} threads"))
+def engine_analyses(N, groups, k) -> dict:
+    """name -> function of nothing: each analysis the compiled path (graph/engine.py) runs."""
+    return {
+        f"betweenness ({'exact' if k is None else f'sampled, k={k}'})": lambda: eng.betweenness(N, k=k, seed=0),
+        "eigenvector": lambda: eng.eigenvector(N),
+        "pagerank": lambda: eng.pagerank(N),
+        "closeness": lambda: eng.closeness(N, seed=0),
+        "constraint": lambda: eng.constraint(N),
+        "effective_size": lambda: eng.effective_size(N),
+        "brokerage roles": lambda: role_counts(N, groups)["liaison"],
+        "communities (Louvain)": lambda: eng.louvain(N, seed=0),
+    }
+
+
+def engine_rows(size: str, N, groups, limit: float, baseline: dict[str, float | str], exact: bool) -> list[Row]:
+    """Each analysis on the compiled path, beside the NetworkX row of the same name (`baseline`:
+    seconds, or the reason it has none), and at M the sampled rankings against exact ones."""
+    n, m = len(N.ids), N.W.nnz // 2
+    k = centrality.auto_k(n, compiled=True)
+    methods = eng.methods(n, m, compiled_path=True, k=k, degree_squares=eng.degree_squares(N))
+    out, values = [], {}
+    for name, fn in engine_analyses(N, groups, k).items():
+        key = name.split(" (")[0].replace(" roles", "")
+        method = methods.get("communities" if key == "communities" else key, "")
+        if method.startswith("not computed"):
+            out.append(Row(size, "4 analysis", f"{name}, compiled", n, "organisations", note=method))
+            continue
+        got, failure = ms.measure_forked(fn, limit=limit)
+        values[key] = got.value if got else None
+        out.append(Row(size, "4 analysis", f"{name}, compiled", n, "organisations", got.seconds if got else None, None,
+                       speedup(got.seconds if got else None, baseline.get(key), limit),
+                       got.py_peak_mib if got else None, None, failure or f"{method}; {m:,} ties"))
     if exact:
-        full = ms.measure_forked(lambda: nk_scores(nk.centrality.Betweenness(G, True)), limit=limit * 4)
-        agreement = ""
-        if full[0] and sampled[0]:
-            agreement = rank_agreement(full[0].value, sampled[0].value)
-        out.append(Row(size, "4 analysis", "betweenness exact (NetworKit Betweenness)", len(names), "organisations",
-                       full[0].seconds if full[0] else None, None, agreement,
-                       full[0].py_peak_mib if full[0] else None, None, full[1] or "ratio: sampled vs exact ranking"))
+        out += agreement_rows(size, N, values, limit)
+    return out
+
+
+def speedup(ours: float | None, theirs, limit: float) -> str:
+    if ours is None or theirs is None:
+        return ""
+    if isinstance(theirs, str):
+        return f"≥ {limit / ours:,.1f}× networkx ({theirs})"
+    return f"{theirs / ours:,.1f}× networkx"
+
+
+def agreement_rows(size: str, N, values: dict, limit: float) -> list[Row]:
+    """Exact betweenness and closeness by NetworKit against the sampled ones: Spearman, top-20."""
+    import networkit as nk
+
+    out = []
+    exact = {"betweenness": lambda: eng.betweenness(N, k=None),
+             "closeness": lambda: nk_scores(nk.centrality.Closeness(eng.networkit_graph(N, distance=True), True,
+                                                                    nk.centrality.ClosenessVariant.GENERALIZED))}
+    for key, fn in exact.items():
+        if values.get(key) is None:
+            continue
+        got, failure = ms.measure_forked(fn, limit=limit * 4)
+        out.append(Row(size, "4 analysis", f"{key} exact (NetworKit), for the sample's accuracy", len(N.ids),
+                       "organisations", got.seconds if got else None, None,
+                       rank_agreement(got.value, values[key]) if got else "", got.py_peak_mib if got else None, None,
+                       failure or "ratio: the sampled ranking against this exact one"))
     return out
 
 
@@ -365,14 +428,6 @@ def rank_agreement(exact: list[float], sampled: list[float]) -> str:
     rho = spearmanr(exact, sampled).statistic
     top = lambda scores: set(np.argsort(scores)[::-1][:TOP].tolist())  # noqa: E731
     return f"Spearman {rho:.3f}; top-{TOP} overlap {len(top(exact) & top(sampled))}/{TOP}"
-
-
-def weights_of(T: nx.Graph):
-    names = sorted(T)
-    index = {n: i for i, n in enumerate(names)}
-    triples = [(index[u], index[v], w) for u, v, w in T.edges(data="weight")]
-    return (np.array([t[0] for t in triples]), np.array([t[1] for t in triples]),
-            np.array([t[2] for t in triples], dtype=float)), names
 
 
 # --- 5. map -----------------------------------------------------------------------------------------
@@ -404,15 +459,22 @@ def run_size(size: str, driver, database: str, jvm, work: Path, limit: float, be
     yield from read
     project, T, B = projection_rows(size, K, check=size in ("S", "M"))
     yield from project
+    readout_seconds = read[-1].seconds
     if T is not None:
-        yield from analysis_rows(size, K, T, B, limit)
-        P, names = weights_of(T)
-        yield from networkit_rows(size, P, names, limit, exact=size in ("S", "M"))
+        nx_rows, baseline = analysis_rows(size, K, T, B, limit)
+        yield from nx_rows
+        N = eng.network(T)
+        groups = [T.nodes[n].get("region") for n in N.ids]
+        yield from engine_rows(size, N, groups, limit * 4, baseline, exact=size in ("S", "M"))
     else:
         P, orgs = sparse_weights(B, sorted(n for n, d in B.nodes(data=True) if d["bipartite"] == 0))
         yield Row(size, "4 analysis", "every NetworkX analysis", note="not run: the tie network is refused (step 3)")
-        yield from networkit_rows(size, (P.row, P.col, P.data.astype(float)), orgs, limit * 10, exact=False)
-    del B, T, P  # the map's forked child shares what is left
+        N = eng.Network(orgs, (P + P.T).tocsr().astype(float))
+        groups = [B.nodes[n].get("region") for n in orgs]
+        del P
+        yield from engine_rows(size, N, groups, limit * 10, {}, exact=False)
+    del N, B, T  # the forked children share what is left
+    yield analyze_row(size, K, work, limit * 20, readout_seconds)
     yield map_row(size, K, work, limit * 8)
     yield Row(size, "-", "best batch", best)
 

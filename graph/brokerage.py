@@ -24,9 +24,12 @@ attribute belongs to the group None.
 from __future__ import annotations
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from medgraph.errors import MedgraphError
+
+__all__ = ["BROKERAGE_ROLES", "role", "brokered_paths", "brokerage_roles", "tie_brokerage", "role_counts"]
 
 #: The five brokerage roles (not the roles of an attendance: those are `medgraph.schema.ATTENDANCE_ROLES`).
 BROKERAGE_ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
@@ -90,3 +93,65 @@ def brokerage_roles(D: nx.DiGraph, group_attr: str = "region") -> pd.DataFrame:
         rows.append({"id": b, "name": d.get("name", b), "group": group[b], **counts, "total": sum(counts.values())})
     rows.sort(key=lambda r: (-r["total"], str(r["name"]), str(r["id"])))
     return pd.DataFrame(rows, columns=["id", "name", "group", *BROKERAGE_ROLES, "total"])
+
+
+def tie_brokerage(T: nx.Graph, group_attr: str = "region", engine: str = "auto") -> pd.DataFrame:
+    """`brokerage_roles(T.to_directed(), group_attr)` of the undirected tie network T, on the
+    compiled path (`medgraph.graph.engine`) above its threshold: same table, without the directed
+    copy; NaN counts above `engine.STRUCTURAL_HOLES_BUDGET` (the methods say so).
+
+    >>> T = nx.Graph([("fr", "tn"), ("tn", "ma")])
+    >>> nx.set_node_attributes(T, {"fr": "EU", "tn": "South-Med", "ma": "South-Med"}, "region")
+    >>> tie_brokerage(T, engine="compiled")[["id", "gatekeeper", "representative", "total"]].values.tolist()
+    [['tn', 1, 1, 2], ['fr', 0, 0, 0], ['ma', 0, 0, 0]]
+    """
+    from medgraph.graph import engine as eng
+
+    if not eng.compiled(T, engine):
+        return brokerage_roles(T.to_directed(), group_attr)
+    N = eng.network(T)
+    groups = [T.nodes[n].get(group_attr) for n in N.ids]
+    if eng.degree_squares(N) > eng.STRUCTURAL_HOLES_BUDGET:  # said in engine.methods: not computed
+        counts = {r: np.full(len(N.ids), np.nan) for r in BROKERAGE_ROLES}
+    else:
+        counts = role_counts(N, groups)
+    rows = [{"id": n, "name": T.nodes[n].get("name", n), "group": groups[i],
+             **{r: counts[r][i].item() for r in BROKERAGE_ROLES}, "total": sum(counts[r][i] for r in BROKERAGE_ROLES).item()}
+            for i, n in enumerate(N.ids)]
+    rows.sort(key=lambda r: (-r["total"], str(r["name"]), str(r["id"])))
+    return pd.DataFrame(rows, columns=["id", "name", "group", *BROKERAGE_ROLES, "total"])
+
+
+def role_counts(N, groups: list) -> dict[str, np.ndarray]:
+    """Per node of the network N (`engine.Network`), its brokered paths a → b → c in each role.
+
+    For b and groups (g, h): the ordered pairs of b's neighbours a in g, c in h, a ≠ c, less
+    those that are tied, found as the common neighbours of a and b in h (a sparse product
+    restricted to the ties).
+    """
+    from medgraph.graph import engine as eng
+
+    A = N.W.copy()
+    A.data[:] = 1.0
+    names = sorted({str(g) for g in groups})
+    code = np.array([names.index(str(g)) for g in groups])
+    n, G = len(groups), len(names)
+    # in_group[b, g]: b's neighbours in group g
+    in_group = np.zeros((n, G))
+    edge_rows = np.repeat(np.arange(n), np.diff(A.indptr))
+    np.add.at(in_group, (edge_rows, code[A.indices]), 1)
+    pairs = np.einsum("bg,bh->bgh", in_group, in_group)
+    pairs[:, np.arange(G), np.arange(G)] -= in_group
+    for h in range(G):
+        # common neighbours in h of each tied (b, a): (A · diag(h) · A) at the ties
+        members = np.flatnonzero(code == h)
+        common = eng.masked_product(A[:, members].tocsr(), A[members].tocsr(), A)
+        np.add.at(pairs[:, :, h], (edge_rows, code[A.indices]), -common)
+    out = {r: np.zeros(n, dtype=np.int64) for r in BROKERAGE_ROLES}
+    for g in range(G):
+        for h in range(G):
+            labels = [role(g, b, h) for b in range(G)]
+            for b in range(G):
+                members = code == b
+                out[labels[b]][members] += np.rint(pairs[members, g, h]).astype(np.int64)
+    return out

@@ -13,7 +13,11 @@ from __future__ import annotations
 import math
 
 import networkx as nx
+import numpy as np
 import pandas as pd
+
+from medgraph import progress
+from medgraph.graph import engine as eng
 
 # Above this many nodes `auto_k` samples betweenness from BETWEENNESS_SAMPLE sources (Brandes
 # & Pich 2007): exact betweenness costs one shortest-path search per node.
@@ -24,7 +28,7 @@ COLUMNS = ["id", "name", "country", "region", "kind", "degree", "weighted_degree
            "eigenvector", "pagerank", "closeness", "constraint", "effective_size"]
 
 
-def centrality_table(T: nx.Graph, *, k: int | None = None, seed: int = 0) -> pd.DataFrame:
+def centrality_table(T: nx.Graph, *, k: int | None = None, seed: int = 0, engine: str = "auto") -> pd.DataFrame:
     """Every node of the tie network with its centralities, most connected first.
 
     Parameters
@@ -32,6 +36,8 @@ def centrality_table(T: nx.Graph, *, k: int | None = None, seed: int = 0) -> pd.
     T : the tie network (`medgraph.graph.ties.tie_graph`), edges weighted by ``weight``
     k : betweenness from k sampled sources (exact when None or k >= the number of nodes)
     seed : the seed of that sample
+    engine : "auto" (NetworkX up to `medgraph.graph.engine.COMPILED_ABOVE` ties, the compiled
+        path above), "networkx" or "compiled"; `engine.methods` says what each path computes
 
     Returns
     -------
@@ -49,6 +55,8 @@ def centrality_table(T: nx.Graph, *, k: int | None = None, seed: int = 0) -> pd.
     """
     if not len(T):
         return pd.DataFrame(columns=COLUMNS)
+    if eng.compiled(T, engine):
+        return compiled_table(T, k=k, seed=seed)
     D = with_distance(T)
     measures = {
         "betweenness": betweenness(D, k=k, seed=seed),
@@ -63,16 +71,43 @@ def centrality_table(T: nx.Graph, *, k: int | None = None, seed: int = 0) -> pd.
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def auto_k(n: int, k: int | None = None) -> int | None:
-    """The betweenness sample for a network of n nodes: k when given (0: exact), else exact
-    (None) up to EXACT_BETWEENNESS_MAX nodes and BETWEENNESS_SAMPLE sources above.
+def compiled_table(T: nx.Graph, *, k: int | None = None, seed: int = 0) -> pd.DataFrame:
+    """`centrality_table` on the compiled path (`medgraph.graph.engine`): same columns and order."""
+    N = eng.network(T)
+    holes = eng.degree_squares(N) <= eng.STRUCTURAL_HOLES_BUDGET
+    nan = np.full(len(N.ids), math.nan)
+    steps = {"betweenness": lambda: eng.betweenness(N, k=k, seed=seed), "eigenvector": lambda: eng.eigenvector(N),
+             "pagerank": lambda: eng.pagerank(N), "closeness": lambda: eng.closeness(N, seed=seed),
+             "constraint": lambda: eng.constraint(N) if holes else nan,
+             "effective_size": lambda: eng.effective_size(N) if holes else nan}
+    measures = {}
+    with progress.bar("centralities", len(steps), unit="measures") as advance:
+        for name, compute in steps.items():
+            measures[name] = compute()
+            advance()
+    attrs = [T.nodes[n] for n in N.ids]
+    table = pd.DataFrame({
+        "id": N.ids, "name": [d.get("name", n) for n, d in zip(N.ids, attrs)],
+        **{c: [d.get(c) for d in attrs] for c in ("country", "region", "kind")},
+        "degree": N.degree, "weighted_degree": N.strength.astype(float), **measures}, columns=COLUMNS)
+    table["_name"], table["_id"] = table["name"].map(str), table["id"].map(str)
+    table = table.sort_values(["degree", "_name", "_id"], ascending=[False, True, True], kind="stable")
+    return table.drop(columns=["_name", "_id"]).reset_index(drop=True)
 
-    >>> auto_k(5_000), auto_k(100_000), auto_k(100_000, 0), auto_k(500, 50)
-    (None, 200, None, 50)
+
+def auto_k(n: int, k: int | None = None, compiled: bool = False) -> int | None:
+    """The betweenness sample for a network of n nodes: k when given (0: exact), else exact
+    (None) up to EXACT_BETWEENNESS_MAX nodes and BETWEENNESS_SAMPLE sources above; on the
+    compiled path (`engine.compiled`) the engine's own EXACT_BETWEENNESS_MAX and BETWEENNESS_SAMPLE.
+
+    >>> auto_k(5_000), auto_k(100_000), auto_k(100_000, 0), auto_k(500, 50), auto_k(5_000, compiled=True)
+    (None, 200, None, 50, 500)
     """
     if k is not None:
         return k if 0 < k < n else None
-    return BETWEENNESS_SAMPLE if n > EXACT_BETWEENNESS_MAX else None
+    exact_max, sample = ((eng.EXACT_BETWEENNESS_MAX, eng.BETWEENNESS_SAMPLE) if compiled
+                         else (EXACT_BETWEENNESS_MAX, BETWEENNESS_SAMPLE))
+    return sample if n > exact_max else None
 
 
 def occasion(K: nx.MultiDiGraph, event: str) -> str:

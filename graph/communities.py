@@ -6,13 +6,16 @@ import networkx as nx
 import pandas as pd
 
 from medgraph.errors import MedgraphError
+from medgraph.graph import engine as eng
 from medgraph.schema import EU, SOUTH_MED
 
 UNKNOWN = "unknown"
 
 
-def communities(T: nx.Graph, seed: int = 0) -> pd.DataFrame:
-    """Louvain communities of the tie network (weighted by ``weight``, seeded).
+def communities(T: nx.Graph, seed: int = 0, engine: str = "auto") -> pd.DataFrame:
+    """Louvain communities of the tie network (weighted by ``weight``, seeded): networkx's, or
+    NetworKit's PLM above `medgraph.graph.engine.COMPILED_ABOVE` ties (`engine` as for
+    `centrality.centrality_table`).
 
     Communities are numbered from 0 by size (largest first), then by their smallest id; an
     isolated organisation is a community of its own.
@@ -25,7 +28,11 @@ def communities(T: nx.Graph, seed: int = 0) -> pd.DataFrame:
     >>> communities(G).groupby("community")["id"].apply(list).tolist()
     [[0, 1, 2], [3, 4, 5]]
     """
-    found = nx.community.louvain_communities(T, weight="weight", seed=seed) if len(T) else []
+    if len(T) and eng.compiled(T, engine):
+        N = eng.network(T)
+        found = [[N.ids[i] for i in part] for part in eng.louvain(N, seed=seed)]
+    else:
+        found = nx.community.louvain_communities(T, weight="weight", seed=seed) if len(T) else []
     found = sorted((sorted(c, key=str) for c in found), key=lambda c: (-len(c), str(c[0])))
     rows = [{"id": n, "name": T.nodes[n].get("name", n), "community": i} for i, c in enumerate(found) for n in c]
     rows.sort(key=lambda r: (r["community"], str(r["name"]), str(r["id"])))

@@ -9,8 +9,8 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-from medgraph.graph import centrality, communities, coverage, growth, met, metmatrix, recommend, ties
-from medgraph.graph.brokerage import brokerage_roles
+from medgraph.graph import centrality, communities, coverage, engine, growth, met, metmatrix, recommend, ties
+from medgraph.graph.brokerage import tie_brokerage
 from medgraph.schema import PEER
 
 
@@ -32,13 +32,15 @@ def analyse(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible:
     """Run every analysis on the knowledge graph K (pure: no I/O).
 
     Betweenness is exact up to `centrality.EXACT_BETWEENNESS_MAX` organisations and sampled
-    from `centrality.BETWEENNESS_SAMPLE` sources above (`k` sets the sample, 0 exact); the
-    summary says which (``betweenness_k``, None when exact). `max_pairs` caps the tie network
-    (`ties.tie_graph`). `period` is growth's (`growth.growth`: the programme's own by default).
+    from `centrality.BETWEENNESS_SAMPLE` sources above, or by the engine's thresholds on the
+    compiled path (`medgraph.graph.engine`, above its number of ties; `k` sets the sample, 0
+    exact); the summary says which (``betweenness_k``, None when exact, and ``methods``: the
+    method of each measure). `max_pairs` caps the tie network (`ties.tie_graph`). `period` is
+    growth's (`growth.growth`: the programme's own by default).
     """
     options = {"as_of": as_of, "merge_possible": merge_possible, "members_for_cluster": members_for_cluster}
     T = ties.tie_graph(K, **options, max_pairs=max_pairs)
-    k = centrality.auto_k(T.number_of_nodes(), k)
+    k = centrality.auto_k(T.number_of_nodes(), k, compiled=engine.compiled(T))
     ranking = centrality.centrality_table(T, k=k, seed=seed)
     B = ties.two_mode(K, **options)
     events = centrality.events_attended(K, B)
@@ -49,7 +51,7 @@ def analyse(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible:
     counts = met.level_counts(levels)
     tables = {
         "centrality": ranking,
-        "brokerage": brokerage_roles(T.to_directed(), group_attr="region"),
+        "brokerage": tie_brokerage(T, group_attr="region"),
         "communities": communities.communities(T, seed=seed),
         "country_ties": communities.country_ties(T),
         "met_matrix": metmatrix.met_matrix(T),
@@ -70,6 +72,7 @@ def analyse(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible:
         "met_none": len(not_met),
         "met_uncertain": int(not_met["uncertain"].sum()),
         "betweenness_k": k,
+        "methods": engine.methods_of(T, k),
         **communities.south_north_shares(T),
     }
     return Analysis(options, tables, summary, K, T, B)

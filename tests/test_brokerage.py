@@ -4,7 +4,7 @@ import networkx as nx
 import pytest
 
 from medgraph.errors import MedgraphError
-from medgraph.graph.brokerage import BROKERAGE_ROLES, brokerage_roles
+from medgraph.graph.brokerage import BROKERAGE_ROLES, brokerage_roles, tie_brokerage
 from medgraph.graph.knowledge import example_graph
 from medgraph.graph.ties import tie_graph
 
@@ -90,3 +90,21 @@ def test_the_tie_network_of_the_example():
 def test_an_undirected_graph_is_refused():
     with pytest.raises(MedgraphError, match=r"^brokerage_roles needs a directed graph: pass G.to_directed\(\)$"):
         brokerage_roles(nx.Graph([(1, 2)]))
+
+
+def three_regions():
+    """A random tie network over three regions and organisations without one."""
+    T = nx.gnm_random_graph(60, 240, seed=5)
+    nx.set_node_attributes(T, {n: ("EU", "South-Med", "Other", None)[n % 4] for n in T}, "region")
+    nx.set_node_attributes(T, {n: f"org {n:02d}" for n in T}, "name")
+    return T
+
+
+@pytest.mark.parametrize("make", [three_regions, lambda: tie_graph(example_graph())])
+def test_the_compiled_path_counts_as_the_directed_definition(make):
+    T = make()
+
+    compiled = tie_brokerage(T, engine="compiled")
+
+    assert compiled.equals(brokerage_roles(T.to_directed()))
+    assert compiled.equals(tie_brokerage(T, engine="networkx"))

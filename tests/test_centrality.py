@@ -129,3 +129,65 @@ def test_events_attended_counts_a_forum_and_its_mission_once():
          ("ana", "WORKS_FOR", "a"), ("ana", "ATTENDED", "forum", {"role": "delegate"}),
          ("a", "ATTENDED", "visit", {"role": "delegate"}), ("b", "ATTENDED", "visit", {"role": "delegate"})])
     assert events_attended(K, two_mode(K)) == {"a": 2, "b": 1}
+
+
+# --- the compiled path (graph/engine.py) gives networkx's figures ----------------------------------
+
+def weighted_example():
+    """A small tie network with uneven weights, two components and an isolate."""
+    G = nx.Graph()
+    G.add_weighted_edges_from([(u, v, 1.0 + (u * 7 + v * 3) % 5) for u, v in nx.gnm_random_graph(40, 150, seed=3).edges])
+    G.add_weighted_edges_from([(100, 101, 2.0), (101, 102, 0.5), (100, 102, 1.5), (102, 103, 1.0)])
+    G.add_node(200)
+    nx.set_node_attributes(G, {n: f"org {n:03d}" for n in G}, "name")
+    return G
+
+
+@pytest.mark.parametrize("column", ["degree", "weighted_degree", "betweenness", "eigenvector", "pagerank",
+                                    "closeness", "constraint", "effective_size"])
+def test_the_compiled_path_gives_networkx_s_figures_on_a_small_network(column):
+    G = weighted_example()
+    reference = by_id(centrality_table(G, engine="networkx"), column)
+    compiled = by_id(centrality_table(G, engine="compiled"), column)
+
+    assert compiled.keys() == reference.keys()
+    for n, value in reference.items():
+        assert compiled[n] == pytest.approx(value, rel=1e-5, abs=1e-7, nan_ok=True), n
+
+
+def test_the_compiled_path_sorts_rows_as_networkx_does():
+    G = weighted_example()
+
+    assert centrality_table(G, engine="compiled")["id"].tolist() == centrality_table(G, engine="networkx")["id"].tolist()
+
+
+def test_sampled_betweenness_on_the_compiled_path_estimates_the_exact_one():
+    from medgraph.graph import engine
+
+    G = weighted_example()
+    N = engine.network(G)
+    exact, sampled = engine.betweenness(N, k=0), engine.betweenness(N, k=30, seed=1)
+
+    assert sampled.argmax() == exact.argmax()
+    assert abs(sampled.sum() - exact.sum()) < 0.35 * exact.sum()
+
+
+def test_sampled_closeness_estimates_the_exact_one():
+    from medgraph.graph import engine
+
+    N = engine.network(weighted_example())
+    exact, sampled = engine.closeness(N), engine.closeness(N, sample=25, seed=1)
+
+    assert sampled == pytest.approx(exact, rel=0.25)
+
+
+def test_the_engine_is_chosen_by_size_and_named_in_the_methods():
+    from medgraph.graph import engine
+
+    small = nx.path_graph(4)
+
+    assert not engine.compiled(small)
+    assert engine.compiled(small, "compiled")
+    assert engine.methods(4, 3, compiled_path=False)["betweenness"] == "exact, NetworkX"
+    assert engine.methods(50_000, 10**6, compiled_path=True, degree_squares=1e12)["constraint"].startswith(
+        "not computed")

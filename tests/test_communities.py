@@ -73,3 +73,15 @@ def test_south_north_shares_of_the_example():
 
 def test_south_north_shares_without_ties_are_zero():
     assert south_north_shares(nx.Graph()) == {"south_south": 0.0, "south_north": 0.0, "other": 0.0}
+
+
+def test_the_compiled_path_finds_the_same_communities():
+    G = two_cliques()
+
+    assert communities(G, seed=0, engine="compiled").equals(communities(G, seed=0, engine="networkx"))
+
+
+def test_the_compiled_path_is_the_same_on_two_runs_with_one_seed():
+    G = nx.relabel_nodes(nx.planted_partition_graph(4, 25, 0.5, 0.02, seed=2), lambda n: f"o{n:03d}")
+
+    assert communities(G, seed=3, engine="compiled").equals(communities(G, seed=3, engine="compiled"))

@@ -1,8 +1,10 @@
 """The read-out: the loaded fixture graph comes back whole into NetworkX."""
 
 import datetime as dt
+import io
 from pathlib import Path
 
+from medgraph import progress
 from medgraph.graph.readout import read_graph
 from medgraph.loaders.load import load
 
@@ -19,3 +21,38 @@ def test_the_knowledge_graph_comes_back_with_types_dates_and_regions(db, neo4j_s
     assert K.edges["esith", "c2tm", "MEMBER_OF"]["evidence"] == ["forum-2019:4"]
     assert sorted(K.nodes["c2tm"]["aliases"]) == ["C2TM", "Cluster des Textiles Techniques Marocains"]
     assert not any(key == "MENTIONS" for _, _, key in K.edges(keys=True))
+
+
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_a_long_step_shows_a_bar_with_count_and_rate_on_a_terminal_only(monkeypatch):
+    monkeypatch.delenv("MEDGRAPH_PROGRESS", raising=False)
+    terminal, pipe = Terminal(), io.StringIO()
+
+    for stream in (terminal, pipe):
+        with progress.bar("reading nodes", total=20_000, stream=stream) as advance:
+            advance(10_000)
+            advance(10_000)
+
+    assert "reading nodes" in terminal.getvalue() and "20000/20000" in terminal.getvalue()
+    assert pipe.getvalue() == ""
+
+
+def test_the_bar_can_be_turned_off_on_a_terminal(monkeypatch):
+    monkeypatch.setenv("MEDGRAPH_PROGRESS", "0")
+
+    assert not progress.enabled(Terminal())
+
+
+def test_the_read_out_streams_its_rows_with_a_bar_on_a_terminal(db, neo4j_settings, monkeypatch, capsys):
+    load(db, neo4j_settings.database, [DATA])
+    quiet = read_graph(db, neo4j_settings.database)
+    monkeypatch.setattr(progress.sys, "stderr", Terminal())
+
+    shown = read_graph(db, neo4j_settings.database)
+
+    assert "reading relationships" in progress.sys.stderr.getvalue()
+    assert sorted(shown.edges(keys=True)) == sorted(quiet.edges(keys=True))

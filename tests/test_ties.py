@@ -295,3 +295,33 @@ def test_the_package_exports_what_its_callers_use():
 
     assert used <= set(ties.__all__)
     assert all(hasattr(ties, name) for name in ties.__all__)
+
+
+# --- implicit evidence on large networks (graph/ties/evidence.py) ----------------------------------
+
+@pytest.mark.parametrize("options", [{}, {"weighting": "count"}, {"members_for_cluster": True},
+                                     {"as_of": dt.date(2019, 1, 1)}])
+def test_implicit_evidence_gives_the_same_ties_and_lists_the_same_evidence(options):
+    explicit = tie_graph(example_graph(), **options)
+    implicit = tie_graph(example_graph(), **options, explicit_max=0)
+
+    assert (explicit.graph["evidence"], implicit.graph["evidence"]) == ("explicit", "implicit")
+    assert sorted(implicit.edges) == sorted(explicit.edges)
+    for a, b, d in explicit.edges(data=True):
+        lean = implicit.edges[a, b]
+        assert {k: lean[k] for k in ("types", "count")} == {k: d[k] for k in ("types", "count")}
+        assert lean["weight"] == pytest.approx(d["weight"])
+        assert ties.tie_evidence(implicit, a, b) == ties.tie_evidence(explicit, a, b) == {
+            k: d[k] for k in ties.EVIDENCE_KEYS}
+
+
+def test_an_implicit_attendance_tie_carries_no_evidence_list():
+    K = knowledge_graph([org("a"), org("b"), event("e", dt.date(2019, 5, 1)), *COUNTRIES],
+                        [went("a", "e", line=3), went("b", "e", line=4)])
+
+    T = tie_graph(K, explicit_max=0)
+
+    assert set(T.edges["a", "b"]) == {"weight", "types", "count"}
+    assert ties.tie_evidence(T, "a", "b") == {"events": ["e"], "sources": ["doc"], "evidence": ["doc:3", "doc:4"],
+                                               "first": dt.date(2019, 5, 1)}
+    assert ties.tie_evidence(T, "a", "nobody") == {"events": [], "sources": [], "evidence": [], "first": None}

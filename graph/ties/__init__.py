@@ -2,7 +2,8 @@
 
 Modules: `accessors` (what is read from K), `options` (`TieOptions`: time and attribution),
 `links` (agreement, mentoring, membership, attendance), `projection` (the sparse one-mode
-projection and its size cap) and `assembly` (`tie_graph`, `two_mode`). This package exports
+projection and its size cap), `evidence` (a tie's evidence listed on demand) and `assembly`
+(`tie_graph`, `two_mode`). This package exports
 the public names of all of them that callers outside it need.
 
 Ties
@@ -38,17 +39,21 @@ An edge of the tie graph carries ``weight`` (the sum over types), ``types`` (typ
 ``count`` (distinct supporting events, agreements, mentoring and membership relationships),
 ``events`` (the events behind it: shared events, the events agreements were signed at and
 mentoring pairs met at), ``sources`` and ``evidence`` (of every relationship it rests on) and
-``first`` (the earliest start of those events or date of those agreements; None when undated).
+``first`` (the earliest start of those events or date of those agreements; None when undated);
+above ``explicit_max`` the last four come from `tie_evidence` (below).
 
-Size (``max_pairs``)
---------------------
-The evidence of a tie is kept per shared event, so the work and memory of the attendance ties
-grow with the *pair incidences*: the sum over events of k(k-1)/2 for an event of k attending
-organisations. Above ``max_pairs`` (default `MAX_PAIRS`, 5,000,000) `tie_graph` and `projection`
-refuse with a one-line MedgraphError that gives the count, rather than run out of memory (the
-M benchmark's 1.9 million took 4.7 GiB, so the cap stays under some 12 GiB);
-`pair_incidences` counts them beforehand. A larger network needs a graph library outside
-NetworkX (benchmarks/README.md).
+Size (``explicit_max``, ``max_pairs``)
+--------------------------------------
+Listing the evidence of every tie per shared event makes the work and memory of the attendance
+ties grow with the *pair incidences*: the sum over events of k(k-1)/2 for an event of k attending
+organisations (the M benchmark's 1.9 million took 4.7 GiB that way). Above ``explicit_max``
+(default `EXPLICIT_MAX`, 500,000) that evidence stays implicit (`medgraph.graph.ties.evidence`):
+an attendance tie carries ``weight``, ``types`` and ``count`` from the sparse products, and
+`tie_evidence(T, a, b)` lists its ``events``, ``sources``, ``evidence`` and ``first`` when asked;
+``T.graph["evidence"]`` says "explicit" or "implicit". Above ``max_pairs`` (default `MAX_PAIRS`,
+5,000,000) `tie_graph` and `projection` refuse with a one-line MedgraphError that gives the
+count, rather than build a NetworkX graph of tens of millions of edges; `pair_incidences` counts
+them beforehand. The analyses of a larger network run on arrays (`medgraph.graph.engine`).
 
 Time (``as_of``)
 ----------------
@@ -76,9 +81,11 @@ Every Organisation of K is a node with its attributes, isolated ones included, e
 from __future__ import annotations
 
 from medgraph.graph.ties.assembly import tie_graph, ties_in, two_mode
+from medgraph.graph.ties.evidence import EVIDENCE_KEYS, EXPLICIT_MAX, tie_evidence
 from medgraph.graph.ties.options import WEIGHTINGS, Attribution, TieOptions, Window, attribution, window
 from medgraph.graph.ties.projection import MAX_PAIRS, pair_incidences, projected_weights, projection
 from medgraph.schema import TIE_TYPES
 
 __all__ = ["tie_graph", "two_mode", "ties_in", "TieOptions", "WEIGHTINGS", "Window", "window", "Attribution",
-           "attribution", "projection", "projected_weights", "pair_incidences", "MAX_PAIRS", "TIE_TYPES"]
+           "attribution", "projection", "projected_weights", "pair_incidences", "MAX_PAIRS", "TIE_TYPES", "tie_evidence",
+           "EXPLICIT_MAX", "EVIDENCE_KEYS"]

@@ -8,9 +8,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 import networkx as nx
+import numpy as np
 
 from medgraph import schema
 from medgraph.graph.ties.accessors import Prov, event_start
+from medgraph.graph.ties.evidence import EXPLICIT_MAX
 from medgraph.graph.ties.links import (
     Attendance,
     Link,
@@ -21,13 +23,14 @@ from medgraph.graph.ties.links import (
     shared_events,
 )
 from medgraph.graph.ties.options import Attribution, TieOptions, Window, attribution, organisation_nodes, window
-from medgraph.graph.ties.projection import MAX_PAIRS, check_pairs, typed_weights
+from medgraph.graph.ties.projection import MAX_PAIRS, check_pairs, pair_incidences, typed_weights
 
 __all__ = ["tie_graph", "two_mode", "ties_in"]
 
 
 def tie_graph(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible: bool = False,
-              members_for_cluster: bool = False, weighting: str = "newman", max_pairs: int = MAX_PAIRS) -> nx.Graph:
+              members_for_cluster: bool = False, weighting: str = "newman", max_pairs: int = MAX_PAIRS,
+              explicit_max: int = EXPLICIT_MAX) -> nx.Graph:
     """The undirected tie network of the organisations of K (rules in the module docs).
 
     Parameters
@@ -35,11 +38,15 @@ def tie_graph(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possibl
     K : the knowledge graph (`medgraph.graph.knowledge.knowledge_graph`)
     as_of, merge_possible, members_for_cluster, weighting : the options (`TieOptions`)
     max_pairs : refuse above this many pair incidences (see the module docs)
+    explicit_max : above this many pair incidences the attendance evidence is implicit
+        (`medgraph.graph.ties.evidence`: ``events``, ``sources``, ``evidence``, ``first`` then
+        come from `tie_evidence`)
 
     Returns
     -------
     nx.Graph of every Organisation node, with their attributes, and one edge per tied pair
-    (``weight``, ``types``, ``count``, ``events``, ``sources``, ``evidence``, ``first``).
+    (``weight``, ``types``, ``count``, ``events``, ``sources``, ``evidence``, ``first``);
+    ``T.graph["evidence"]`` is "explicit" or "implicit".
 
     Examples
     --------
@@ -54,7 +61,7 @@ def tie_graph(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possibl
     4
     """
     options = TieOptions(as_of, merge_possible, members_for_cluster, weighting)
-    return ties_in(K, window(K, options.as_of), attribution(K, options), options.weighting, max_pairs)
+    return ties_in(K, window(K, options.as_of), attribution(K, options), options.weighting, max_pairs, explicit_max)
 
 
 def two_mode(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, members_for_cluster: bool = False,
@@ -88,7 +95,7 @@ def two_mode(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, members_for_cl
 
 
 def ties_in(K: nx.MultiDiGraph, W: Window, att: Attribution, weighting: str = "newman",
-            max_pairs: int = MAX_PAIRS) -> nx.Graph:
+            max_pairs: int = MAX_PAIRS, explicit_max: int = EXPLICIT_MAX) -> nx.Graph:
     """The tie graph of what falls in window W, organisations attributed by `att`.
 
     >>> from medgraph.graph.knowledge import example_graph
@@ -99,11 +106,18 @@ def ties_in(K: nx.MultiDiGraph, W: Window, att: Attribution, weighting: str = "n
     """
     ties: dict[tuple[str, str], _Tie] = defaultdict(_Tie)
     attended = attendances(K, W, att)
-    check_pairs(Counter(a.event for a in attended).values(), max_pairs)
-    _add_attendance_ties(ties, K, attended, weighting)
+    sizes = Counter(a.event for a in attended).values()
+    check_pairs(sizes, max_pairs)
+    implicit = pair_incidences(sizes) > explicit_max
+    if not implicit:
+        _add_attendance_ties(ties, K, attended, weighting)
     for link in itertools.chain(agreement_links(K, W, att), mentoring_links(K, W, att), membership_links(K, W, att)):
         ties[link.a, link.b].add_link(link)
-    return _assemble(organisation_nodes(K, att), ties)
+    if implicit:
+        return _assemble_implicit(K, organisation_nodes(K, att), attended, weighting, ties)
+    T = _assemble(organisation_nodes(K, att), ties)
+    T.graph["evidence"] = "explicit"
+    return T
 
 
 def _add_attendance_ties(ties: dict[tuple[str, str], _Tie], K, attended: list[Attendance], weighting: str) -> None:
@@ -164,3 +178,45 @@ def _assemble(nodes: dict[str, dict], ties: dict[tuple[str, str], _Tie]) -> nx.G
     T.add_nodes_from(sorted(nodes.items()))
     T.add_edges_from((a, b, tie.attrs()) for (a, b), tie in sorted(ties.items()))
     return T
+
+
+def _assemble_implicit(K, nodes: dict[str, dict], attended: list[Attendance], weighting: str,
+                       links: dict[tuple[str, str], _Tie]) -> nx.Graph:
+    """The tie graph with implicit attendance evidence (`medgraph.graph.ties.evidence`): the
+    attendance ties' weights and counts straight from the sparse products, the other links'
+    evidence on their edges."""
+    orgs, events = sorted({a.org for a in attended}), sorted({a.event for a in attended})
+    pairs = [(a.org, a.event) for a in attended]
+    weights = typed_weights([p for p, a in zip(pairs, attended) if not a.host],
+                            [p for p, a in zip(pairs, attended) if a.host], orgs, events, weighting)
+    shared = typed_weights(pairs, [], orgs, events, "count")["co_attended"].tocsr()  # events shared per pair
+    shared.sort_indices()
+    rows, cols = np.repeat(np.arange(len(orgs)), np.diff(shared.indptr)), shared.indices
+    typed = {kind: np.asarray(P.tocsr()[rows, cols]).ravel() for kind, P in weights.items()}
+    T = nx.Graph(evidence="implicit", starts={e: event_start(K, e) for e in events}, attendance=_by_org(attended))
+    T.add_nodes_from(sorted(nodes.items()))
+    T.add_edges_from(_implicit_edges(orgs, rows.tolist(), cols.tolist(), shared.data.tolist(),
+                                     {k: v.tolist() for k, v in typed.items()}, links))
+    T.add_edges_from((a, b, tie.attrs()) for (a, b), tie in sorted(links.items()) if not T.has_edge(a, b))
+    return T
+
+
+def _implicit_edges(orgs: list, rows: list, cols: list, counts: list, typed: dict[str, list], links: dict):
+    for e, (i, j) in enumerate(zip(rows, cols)):
+        a, b = orgs[i], orgs[j]
+        types = {kind: w[e] for kind, w in typed.items() if w[e]}
+        count = int(counts[e])
+        if (tie := links.get((a, b))) is not None:
+            extra = tie.attrs()
+            types = {kind: types.get(kind, 0.0) + extra["types"].get(kind, 0.0) for kind in sorted({*types, *extra["types"]})}
+            yield a, b, {"weight": sum(types.values()), "types": types, "count": count + extra["count"],
+                         **{key: extra[key] for key in ("events", "sources", "evidence", "first")}}
+        else:
+            yield a, b, {"weight": sum(types.values()), "types": dict(sorted(types.items())), "count": count}
+
+
+def _by_org(attended: list[Attendance]) -> dict[str, dict[str, Attendance]]:
+    found: dict[str, dict[str, Attendance]] = defaultdict(dict)
+    for a in attended:
+        found[a.org][a.event] = a
+    return dict(found)

@@ -1,5 +1,6 @@
 // The server-side count of what the read-out returns: every node, and every relationship but
-// MENTIONS (graph/cypher/read_relationships.cypher walks the same pattern).
+// MENTIONS (read_relationships.cypher walks the same pattern); the read-out's progress total
+// and the benchmark's ceiling.
 // Parameters: none.
 // Returns: nodes, relationships.
 MATCH (n:Entity)

@@ -1,0 +1,323 @@
+"""The graph engine: NetworkX on small tie networks, compiled libraries on large ones.
+
+NetworkX is the reference and runs every analysis up to `COMPILED_ABOVE` ties (the seed data
+is far below it). Above, the same measures run on arrays: the tie network as a symmetric
+SciPy CSR matrix of weights (`Network`), with
+
+- betweenness: NetworKit (C++), exact up to `EXACT_BETWEENNESS_MAX` organisations, sampled
+  from `BETWEENNESS_SAMPLE` sources above (Brandes & Pich 2007), distance = 1/weight;
+- closeness: SciPy's Dijkstra (C), exact from every source up to `EXACT_CLOSENESS_MAX`
+  organisations, estimated from `CLOSENESS_SAMPLE` sampled sources above (Eppstein & Wang
+  2004), with networkx's formula (Wasserman–Faust for several components);
+- eigenvector: ARPACK (SciPy) per connected component, scaled like `centrality.eigenvector`;
+- pagerank: networkx's own SciPy power iteration on the CSR matrix (same parameters);
+- constraint and effective size: Burt's formulas as sparse products restricted to the ties
+  (networkx's weighted definitions), while their cost (the sum of squared degrees) stays under
+  `STRUCTURAL_HOLES_BUDGET`; NaN above, said in the methods;
+- communities: NetworKit's PLM (parallel Louvain), seeded, one thread (reproducible);
+- brokerage: Gould–Fernandez counts from the same sparse products (`brokerage.tie_brokerage`),
+  under the same budget.
+
+`methods_of(T, k)` says which method each measure uses; `medgraph analyze` puts it in its
+summary under ``methods`` (e.g. ``{"betweenness": "sampled, 500 pivots, NetworKit", ...}``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+import numpy as np
+import scipy.sparse as sp
+from scipy.sparse import csgraph
+
+from medgraph.errors import MedgraphError
+
+__all__ = ["COMPILED_ABOVE", "EXACT_BETWEENNESS_MAX", "BETWEENNESS_SAMPLE", "EXACT_CLOSENESS_MAX",
+           "CLOSENESS_SAMPLE", "STRUCTURAL_HOLES_BUDGET", "DOUBLE_MAX", "Network", "network", "compiled", "methods",
+           "methods_of", "degree_squares", "networkit_graph",
+           "betweenness", "closeness", "eigenvector", "pagerank", "constraint", "effective_size",
+           "louvain", "masked_product"]
+
+#: Above this many ties the analyses leave NetworkX for the compiled path.
+COMPILED_ABOVE = 50_000
+#: On the compiled path betweenness is exact up to this many organisations and sampled above
+#: (`centrality.auto_k`).
+EXACT_BETWEENNESS_MAX = 2_000
+BETWEENNESS_SAMPLE = 500
+#: Closeness is exact up to this many organisations and estimated from sampled sources above.
+EXACT_CLOSENESS_MAX = 2_000
+CLOSENESS_SAMPLE = 200
+#: Constraint and effective size cost about the sum over organisations of their squared degree.
+STRUCTURAL_HOLES_BUDGET = 5e9
+
+
+@dataclass(frozen=True)
+class Network:
+    """The tie network as arrays: node ids (row order) and symmetric weights."""
+
+    ids: list
+    W: sp.csr_matrix
+
+    @property
+    def degree(self) -> np.ndarray:
+        return np.diff(self.W.indptr)
+
+    @property
+    def strength(self) -> np.ndarray:
+        return np.asarray(self.W.sum(axis=1)).ravel()
+
+
+def network(T: nx.Graph, weight: str = "weight") -> Network:
+    """The arrays of a NetworkX tie network (nodes in T's order, weight 1 when missing).
+
+    >>> N = network(nx.Graph([("a", "b", {"weight": 2.0}), ("b", "c", {})]))
+    >>> N.ids, N.W.toarray().tolist()
+    (['a', 'b', 'c'], [[0.0, 2.0, 0.0], [2.0, 0.0, 1.0], [0.0, 1.0, 0.0]])
+    """
+    ids = list(T)
+    index = {n: i for i, n in enumerate(ids)}
+    m = T.number_of_edges()
+    rows, cols, data = np.empty(m, np.int64), np.empty(m, np.int64), np.empty(m, float)
+    for e, (u, v, w) in enumerate(T.edges(data=weight, default=1.0)):
+        rows[e], cols[e], data[e] = index[u], index[v], w
+    loops = rows == cols
+    rows, cols, data = rows[~loops], cols[~loops], data[~loops]
+    n = len(ids)
+    W = sp.coo_matrix((np.concatenate([data, data]), (np.concatenate([rows, cols]), np.concatenate([cols, rows]))),
+                      shape=(n, n)).tocsr()
+    W.sort_indices()
+    return Network(ids, W)
+
+
+def compiled(T: nx.Graph, engine: str = "auto") -> bool:
+    """Whether the analyses of T run on the compiled path: "auto" above `COMPILED_ABOVE` ties,
+    "compiled" always, "networkx" never.
+
+    >>> compiled(nx.path_graph(3)), compiled(nx.path_graph(3), "compiled")
+    (False, True)
+    """
+    if engine not in ("auto", "compiled", "networkx"):
+        raise MedgraphError(f"engine: unknown {engine!r}: one of auto, compiled, networkx")
+    return engine == "compiled" or (engine == "auto" and T.number_of_edges() > COMPILED_ABOVE)
+
+
+def methods(n: int, m: int, *, compiled_path: bool, k: int | None = None, degree_squares: float = 0.0) -> dict:
+    """The method of each measure, in words, for a network of n organisations and m ties.
+
+    >>> methods(120, 1_271, compiled_path=False)["betweenness"]
+    'exact, NetworkX'
+    >>> methods(5_000, 1_776_121, compiled_path=True, k=500, degree_squares=2.5e9)["betweenness"]
+    'sampled, 500 pivots, NetworKit'
+    """
+    k = k if k is not None and 0 < k < n else None
+    if not compiled_path:
+        return {"betweenness": f"sampled, {k} pivots, NetworkX" if k else "exact, NetworkX",
+                **dict.fromkeys(("closeness", "eigenvector", "pagerank", "constraint", "effective_size",
+                                 "communities", "brokerage"), "exact, NetworkX")}
+    holes = ("exact, SciPy sparse" if degree_squares <= STRUCTURAL_HOLES_BUDGET else
+             f"not computed (NaN): cost {degree_squares:.2g} over the budget {STRUCTURAL_HOLES_BUDGET:.2g}")
+    return {"betweenness": f"sampled, {k} pivots, NetworKit" if k else "exact, NetworKit",
+            "closeness": (f"sampled, {CLOSENESS_SAMPLE} sources, SciPy Dijkstra" if n > EXACT_CLOSENESS_MAX
+                          else "exact, SciPy Dijkstra"),
+            "eigenvector": "exact, SciPy ARPACK", "pagerank": "exact, SciPy power iteration",
+            "constraint": holes, "effective_size": holes,
+            "communities": "Louvain, NetworKit PLM, seeded, 1 thread", "brokerage": holes}
+
+
+def methods_of(T: nx.Graph, k: int | None = None, engine: str = "auto") -> dict:
+    """`methods` for the tie network T as `centrality.centrality_table(T, k=k, engine=engine)` runs.
+
+    >>> methods_of(nx.path_graph(3))["closeness"]
+    'exact, NetworkX'
+    """
+    squares = float(sum(d * d for _, d in T.degree()))
+    return methods(T.number_of_nodes(), T.number_of_edges(), compiled_path=compiled(T, engine), k=k,
+                   degree_squares=squares)
+
+
+def networkit_graph(N: Network, distance: bool):
+    """N as an undirected weighted NetworKit graph, weighted by distance 1/weight or by weight."""
+    import networkit as nk
+
+    U = sp.triu(N.W, k=1).tocoo()
+    data = 1.0 / U.data if distance else U.data
+    return nk.GraphFromCoo((data, (U.row.astype(np.uint64), U.col.astype(np.uint64))), len(N.ids),
+                           weighted=True, directed=False)
+
+
+def betweenness(N: Network, *, k: int | None = None, seed: int = 0) -> np.ndarray:
+    """Normalised betweenness over distance 1/weight, as networkx computes it: exact when k is
+    None (or not below the node count), else estimated from k sampled sources."""
+    import networkit as nk
+
+    n = len(N.ids)
+    if n < 3:
+        return np.zeros(n)
+    k = k if k is not None and 0 < k < n else None
+    nk.engineering.setSeed(seed, False)
+    G = networkit_graph(N, distance=True)
+    if k:
+        algorithm = nk.centrality.EstimateBetweenness(G, k, True, True)
+        algorithm.run()
+        return np.asarray(algorithm.scores())
+    algorithm = nk.centrality.Betweenness(G, True)
+    algorithm.run()
+    return np.asarray(algorithm.scores())
+
+
+def closeness(N: Network, *, sample: int | None = None, seed: int = 0) -> np.ndarray:
+    """networkx's closeness over distance 1/weight (Wasserman–Faust), from every source up to
+    `EXACT_CLOSENESS_MAX` nodes, else estimated from `sample` sources (`CLOSENESS_SAMPLE`)."""
+    n = len(N.ids)
+    if n < 2:
+        return np.zeros(n)
+    D = N.W.copy()
+    D.data = 1.0 / D.data
+    _, label = csgraph.connected_components(N.W, directed=False)
+    reach = np.bincount(label)[label]  # the size of each node's component
+    sample = sample or (None if n <= EXACT_CLOSENESS_MAX else CLOSENESS_SAMPLE)
+    sources = np.arange(n) if sample is None or sample >= n else _sources(label, sample, seed)
+    totals, hits = np.zeros(n), np.zeros(n)
+    for chunk in np.array_split(sources, max(1, len(sources) // 64)) if len(sources) else ():
+        dist = csgraph.dijkstra(D, directed=False, indices=chunk)
+        finite = np.isfinite(dist)
+        totals += np.where(finite, dist, 0.0).sum(axis=0)
+        hits += finite.sum(axis=0) - np.isin(np.arange(n), chunk)  # a source does not count for itself
+    with np.errstate(divide="ignore", invalid="ignore"):
+        total = np.where(hits > 0, totals * (reach - 1) / np.maximum(hits, 1), 0.0)
+        score = np.where(total > 0, (reach - 1) / total * (reach - 1) / (n - 1), 0.0)
+    return score
+
+
+def _sources(label: np.ndarray, sample: int, seed: int) -> np.ndarray:
+    """About `sample` nodes drawn from each component (isolated nodes aside) in proportion to its
+    size, at least two (or all its nodes), so that every node's estimate rests on sources it
+    reaches. Many small components make many sources: fine for one large component."""
+    rng = np.random.default_rng(seed)
+    order = np.argsort(label, kind="stable")
+    chosen = []
+    for members in np.split(order, np.flatnonzero(np.diff(label[order])) + 1):
+        if len(members) > 1:
+            take = min(len(members), max(2, int(np.ceil(sample * len(members) / len(label)))))
+            chosen.append(members if take >= len(members) else rng.choice(members, take, replace=False))
+    return np.sort(np.concatenate(chosen)) if chosen else np.arange(0)
+
+
+def eigenvector(N: Network) -> np.ndarray:
+    """Weighted eigenvector centrality per component, scaled by its share (as `centrality.eigenvector`)."""
+    from scipy.sparse.linalg import eigsh
+
+    n = len(N.ids)
+    scores = np.zeros(n)
+    count, label = csgraph.connected_components(N.W, directed=False)
+    for c in range(count):
+        members = np.flatnonzero(label == c)
+        if len(members) == 1:
+            continue
+        C = N.W[members][:, members]
+        if len(members) < 50:
+            _, vectors = np.linalg.eigh(C.toarray())
+            x = vectors[:, -1]
+        else:
+            _, vectors = eigsh(C.astype(float), k=1, which="LA", tol=1e-10)
+            x = vectors[:, 0]
+        x = np.abs(x) / np.linalg.norm(x)
+        scores[members] = x * len(members) / n
+    return scores
+
+
+def pagerank(N: Network, *, alpha: float = 0.85, max_iter: int = 100, tol: float = 1e-06) -> np.ndarray:
+    """networkx's weighted pagerank (its SciPy iteration, same defaults) on the arrays."""
+    n = len(N.ids)
+    if not n:
+        return np.zeros(0)
+    S = N.strength
+    Q = sp.diags(np.divide(1.0, S, out=np.zeros(n), where=S != 0))
+    A = Q @ N.W
+    x = np.full(n, 1.0 / n)
+    p = np.full(n, 1.0 / n)
+    dangling = S == 0
+    for _ in range(max_iter):
+        last = x
+        x = alpha * (x @ A + x[dangling].sum() * p) + (1 - alpha) * p
+        if np.abs(x - last).sum() < n * tol:
+            return x
+    raise nx.PowerIterationFailedConvergence(max_iter)
+
+
+def degree_squares(N: Network) -> float:
+    return float((N.degree.astype(float) ** 2).sum())
+
+
+#: Up to this many nodes the masked products run in float64 (exactly networkx's figures), float32 above.
+DOUBLE_MAX = 2_000
+
+
+def masked_product(X: sp.csr_matrix, Y: sp.csr_matrix, mask: sp.csr_matrix, rows: int = 512) -> np.ndarray:
+    """The entries of X @ Y at the non-zeros of `mask` (CSR order), row block by row block, as
+    dense BLAS products while Y fits (float32 above `DOUBLE_MAX` rows: half the time).
+
+    >>> X = sp.csr_matrix(np.array([[0, 1.0], [1.0, 0]]))
+    >>> masked_product(X, X, sp.csr_matrix(np.eye(2))).tolist()
+    [1.0, 1.0]
+    """
+    out = np.empty(mask.nnz)
+    dtype = np.float64 if max(X.shape) <= DOUBLE_MAX else np.float32
+    Yd = Y.toarray().astype(dtype, copy=False) if Y.shape[0] * Y.shape[1] <= 100_000_000 else None
+    for start in range(0, X.shape[0], rows):
+        stop = min(start + rows, X.shape[0])
+        lo, hi = mask.indptr[start], mask.indptr[stop]
+        if lo == hi:
+            continue
+        block = X[start:stop].toarray().astype(dtype, copy=False) @ Yd if Yd is not None else (X[start:stop] @ Y).toarray()
+        local = np.repeat(np.arange(stop - start), np.diff(mask.indptr[start:stop + 1]))
+        out[lo:hi] = np.asarray(block)[local, mask.indices[lo:hi]]
+    return out
+
+
+def _row_normalised(N: Network) -> sp.csr_matrix:
+    S = N.strength
+    return (sp.diags(np.divide(1.0, S, out=np.zeros(len(S)), where=S != 0)) @ N.W).tocsr()
+
+
+def constraint(N: Network) -> np.ndarray:
+    """Burt's constraint as networkx computes it, weighted: sum over ties (p_ij + (P²)_ij)²; NaN
+    for an isolated node."""
+    P = _row_normalised(N)
+    P.sort_indices()
+    local = (P.data + masked_product(P, P, P)) ** 2
+    rows = np.repeat(np.arange(P.shape[0]), np.diff(P.indptr))
+    scores = np.bincount(rows, weights=local, minlength=P.shape[0])
+    return np.where(N.degree > 0, scores, np.nan)
+
+
+def effective_size(N: Network) -> np.ndarray:
+    """Burt's effective size as networkx (3.6) computes it for a whole weighted graph: degree - sum
+    over ties of (P·M)_ij, M each row's weights over its strongest; NaN for an isolated node."""
+    P = _row_normalised(N)
+    P.sort_indices()
+    strongest = np.asarray(N.W.max(axis=1).toarray()).ravel()
+    M = (sp.diags(np.divide(1.0, strongest, out=np.zeros(len(strongest)), where=strongest != 0)) @ N.W).tocsr()
+    redundancy = masked_product(P, M, P)
+    rows = np.repeat(np.arange(P.shape[0]), np.diff(P.indptr))
+    scores = N.degree - np.bincount(rows, weights=redundancy, minlength=P.shape[0])
+    return np.where(N.degree > 0, scores, np.nan)
+
+
+def louvain(N: Network, *, seed: int = 0) -> list[list[int]]:
+    """Louvain communities (NetworKit PLM, weighted, seeded, one thread) as lists of row indices."""
+    import networkit as nk
+
+    threads = nk.getMaxNumberOfThreads()
+    nk.setNumberOfThreads(1)
+    try:
+        nk.engineering.setSeed(seed, False)
+        algorithm = nk.community.PLM(networkit_graph(N, distance=False), refine=True)
+        algorithm.run()
+        labels = np.asarray(algorithm.getPartition().getVector())
+    finally:
+        nk.setNumberOfThreads(threads)
+    order = np.argsort(labels, kind="stable")
+    bounds = np.flatnonzero(np.diff(labels[order])) + 1
+    return [part.tolist() for part in np.split(order, bounds)]
