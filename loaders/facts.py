@@ -63,6 +63,7 @@ def registry_rows(registry: Registry, rows: GraphRows) -> tuple[Resolver, Resolv
             rows.relate("PART_OF", programme["id"], parent, f"registry:{programme[LINE]}")
         elif parent:
             rows.problem(f"{registry.path}:{programme[LINE]}: programmes.part_of: unknown programme {parent!r}")
+    rows.registry_entries = seen
     return Resolver(organisations), Resolver(people), programmes
 
 

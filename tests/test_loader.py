@@ -192,7 +192,7 @@ def test_a_second_data_set_adds_without_duplicating_shared_entities(db, neo4j_se
     load(db, database, [second])
     assert rows_of(db, database, "MATCH (o:Organisation) WHERE o.name CONTAINS 'Olive' RETURN count(o)") == {(1,)}
     assert rows_of(db, database, "MATCH (:Organisation {id: 'olive-nw'})-[r:LOCATED_IN]->() RETURN r.sources") == {
-        (("forum-2019", "visit-2018", "note-2020"),)}
+        (("forum-2019", "note-2020", "visit-2018"),)}  # in order, as when all are loaded together
 
 
 def test_bad_data_changes_nothing_and_says_what_to_fix(db, neo4j_settings, tmp_path, medgraph_cli):
@@ -222,21 +222,33 @@ def test_stats_prints_counts_and_the_judgement_calls(db, neo4j_settings, medgrap
                                  "invented: both solar, different countries")
 
 
+def earlier_note(tmp_path: Path) -> Path:
+    """A data set of the fixture registry and one more document, loaded before DATA alone."""
+    earlier = tmp_path / "earlier"
+    (earlier / "documents").mkdir(parents=True)
+    shutil.copy(DATA / "registry.yaml", earlier)
+    (earlier / "documents" / "note.yaml").write_text(textwrap.dedent("""\
+        document: {id: note-2020, file: note.txt, title: A later note, date: 2020-01-10, language: en, sha256: "00"}
+        facts:
+          - {fact: organisation, name: Solartys, line: 2}
+        """))
+    return earlier
+
+
 def test_replace_loads_the_data_alone_in_place_of_what_was_there(db, neo4j_settings, tmp_path):
     database = neo4j_settings.database
     load(db, database, [DATA])
     alone = graph_checksum(db, database)
-    db.execute_query("CREATE (:Entity:Organisation {id: 'left-over', name: 'An earlier load'})", database_=database)
+    load(db, database, [earlier_note(tmp_path)])
     added = load(db, database, [DATA])
-    assert added.graph_nodes == added.nodes + 1
+    assert added.graph_nodes == added.nodes + 1  # the note's Document node stays
     replaced = load(db, database, [DATA], replace=True)
     assert replaced.graph_nodes == replaced.nodes
     assert graph_checksum(db, database) == alone
 
 
-def test_load_says_when_the_database_holds_more_than_the_data(db, neo4j_settings, medgraph_cli):
-    db.execute_query("CREATE (:Entity:Organisation {id: 'left-over', name: 'An earlier load'})",
-                     database_=neo4j_settings.database)
+def test_load_says_when_the_database_holds_more_than_the_data(db, neo4j_settings, medgraph_cli, tmp_path):
+    load(db, neo4j_settings.database, [earlier_note(tmp_path)])
     code, out, _ = medgraph_cli("load", str(DATA))
     assert code == 0
     assert out.splitlines()[1] == ("note: the database also holds 1 node from earlier loads, and the analysis "
