@@ -33,7 +33,7 @@ class GraphRows:
         row["labels"] = sorted(set(row["labels"]) | set(labels))
         row["props"].update({k: v for k, v in props.items() if v is not None})
 
-    def relate(self, type: str, start: str, end: str, evidence: str | None, **props) -> None:
+    def relate(self, type: str, start: str, end: str, evidence: str | None, /, **props) -> None:
         """Add a relationship with one piece of evidence ("doc:line"), merging repeats."""
         row = self.relationships.setdefault(
             (type, start, end), {"type": type, "start": start, "end": end, "props": {}, "evidence": set()})
