@@ -135,6 +135,23 @@ def test_a_changed_source_is_detected(tmp_path):
         read_rows([DATA], sources)
 
 
+def test_texts_are_found_in_any_folder_and_a_missing_one_is_noted_not_refused(tmp_path):
+    mine, shared = tmp_path / "mine", tmp_path / "shared"
+    mine.mkdir(), shared.mkdir()
+    shutil.copy(FIXTURES / "sources" / "visit.txt", shared)
+    rows = read_rows([DATA], [mine, shared])
+    assert rows.notes == [f"not verified: 1 document whose text (its `file`) is not in {mine} nor {shared}: "
+                          "forum-2019 (forum.txt)"]
+    shutil.copy(FIXTURES / "sources" / "forum.txt", mine)
+    assert read_rows([DATA], [mine, shared]).notes == []
+
+
+def test_a_text_at_hand_that_differs_is_still_an_error(tmp_path):
+    (tmp_path / "forum.txt").write_text("my own copy, edited\n")
+    with pytest.raises(DataError, match=r"forum.yaml:1: document.sha256: does not match .*forum.txt$"):
+        read_rows([DATA], [tmp_path, FIXTURES / "sources"])
+
+
 def test_every_relationship_type_has_its_merge_and_nothing_else_has_one():
     template = read_cypher("loaders", "merge_relationship")
     for type in RELATIONSHIP_TYPES:
