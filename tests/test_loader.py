@@ -195,18 +195,23 @@ def test_loading_twice_leaves_the_same_graph(db, neo4j_settings):
     assert graph_checksum(db, neo4j_settings.database) == first
 
 
+def note_data(tmp_path: Path, organisation: str) -> Path:
+    """A second data set: the fixture registry and one note naming an organisation."""
+    data = tmp_path / "note"
+    (data / "documents").mkdir(parents=True)
+    shutil.copy(DATA / "registry.yaml", data)
+    (data / "documents" / "note.yaml").write_text(textwrap.dedent(f"""\
+        document: {{id: note-2020, file: note.txt, title: A later note, date: 2020-01-10, language: en, sha256: "00"}}
+        facts:
+          - {{fact: organisation, name: {organisation}, line: 2}}
+        """))
+    return data
+
+
 def test_a_second_data_set_adds_without_duplicating_shared_entities(db, neo4j_settings, tmp_path):
     database = neo4j_settings.database
     load(db, database, [DATA])
-    second = tmp_path / "second"
-    (second / "documents").mkdir(parents=True)
-    shutil.copy(DATA / "registry.yaml", second)
-    (second / "documents" / "note.yaml").write_text(textwrap.dedent("""\
-        document: {id: note-2020, file: note.txt, title: A later note, date: 2020-01-10, language: en, sha256: "00"}
-        facts:
-          - {fact: organisation, name: North-West Olive Oil Cluster, country: Tunisia, line: 2}
-        """))
-    load(db, database, [second])
+    load(db, database, [note_data(tmp_path, "North-West Olive Oil Cluster, country: Tunisia")])
     assert rows_of(db, database, "MATCH (o:Organisation) WHERE o.name CONTAINS 'Olive' RETURN count(o)") == {(1,)}
     assert rows_of(db, database, "MATCH (:Organisation {id: 'olive-nw'})-[r:LOCATED_IN]->() RETURN r.sources") == {
         (("forum-2019", "note-2020", "visit-2018"),)}  # in order, as when all are loaded together
@@ -239,24 +244,11 @@ def test_stats_prints_counts_and_the_judgement_calls(db, neo4j_settings, medgrap
                                  "invented: both solar, different countries")
 
 
-def earlier_note(tmp_path: Path) -> Path:
-    """A data set of the fixture registry and one more document, loaded before DATA alone."""
-    earlier = tmp_path / "earlier"
-    (earlier / "documents").mkdir(parents=True)
-    shutil.copy(DATA / "registry.yaml", earlier)
-    (earlier / "documents" / "note.yaml").write_text(textwrap.dedent("""\
-        document: {id: note-2020, file: note.txt, title: A later note, date: 2020-01-10, language: en, sha256: "00"}
-        facts:
-          - {fact: organisation, name: Solartys, line: 2}
-        """))
-    return earlier
-
-
 def test_replace_loads_the_data_alone_in_place_of_what_was_there(db, neo4j_settings, tmp_path):
     database = neo4j_settings.database
     load(db, database, [DATA])
     alone = graph_checksum(db, database)
-    load(db, database, [earlier_note(tmp_path)])
+    load(db, database, [note_data(tmp_path, "Solartys")])
     added = load(db, database, [DATA])
     assert added.graph_nodes == added.nodes + 1  # the note's Document node stays
     replaced = load(db, database, [DATA], replace=True)
@@ -265,7 +257,7 @@ def test_replace_loads_the_data_alone_in_place_of_what_was_there(db, neo4j_setti
 
 
 def test_load_says_when_the_database_holds_more_than_the_data(db, neo4j_settings, medgraph_cli, tmp_path):
-    load(db, neo4j_settings.database, [earlier_note(tmp_path)])
+    load(db, neo4j_settings.database, [note_data(tmp_path, "Solartys")])
     code, out, _ = medgraph_cli("load", str(DATA))
     assert code == 0
     assert out.splitlines()[1] == ("note: the database also holds 1 node from earlier loads, and the analysis "
