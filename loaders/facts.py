@@ -13,10 +13,19 @@ from dataclasses import dataclass
 
 from medgraph.loaders import models
 from medgraph.loaders.countries import country_code, country_name, subregion
+from medgraph.loaders.event_status import Statement
 from medgraph.loaders.readers import LINE, Document, Registry
 from medgraph.loaders.resolve import Entry, Resolver, Unresolved, search_key
 from medgraph.loaders.rows import GraphRows
-from medgraph.schema import ATTENDANCE_ROLES, DELEGATE, ORGANISATION_KINDS, PARTNER, region_of
+from medgraph.schema import (
+    ATTENDANCE_ROLES,
+    DATE_PRECISIONS,
+    DELEGATE,
+    EVENT_STATUSES,
+    ORGANISATION_KINDS,
+    PARTNER,
+    region_of,
+)
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 #: Registry section -> the model of its entries.
@@ -36,6 +45,8 @@ class Context:
     document: Document | None = None
     index: int = 0
     defined_at: dict[str, str] = dataclasses.field(default_factory=dict)
+    #: Event id -> what documents state of its status and dates (`loaders/event_status.py`).
+    statements: dict[str, list[Statement]] = dataclasses.field(default_factory=dict)
 
     def where(self, fact: dict, field: str) -> str:
         return f"{self.document.path}:{fact.get(LINE, 1)}: facts[{self.index}].{field}"
@@ -46,6 +57,11 @@ class Context:
     @property
     def doc_id(self) -> str:
         return self.document.id
+
+    def state(self, event: str, fact: dict, values: dict) -> None:
+        """Record what this fact states of an event's status and dates."""
+        statement = Statement(self.document.meta.get("date"), self.doc_id, fact["line"], values)
+        self.statements.setdefault(event, []).append(statement)
 
 
 # --- the registry --------------------------------------------------------------------------
@@ -63,6 +79,7 @@ def registry_rows(registry: Registry, rows: GraphRows) -> tuple[Resolver, Resolv
             rows.relate("PART_OF", programme["id"], parent, f"registry:{programme[LINE]}")
         elif parent:
             rows.problem(f"{registry.path}:{programme[LINE]}: programmes.part_of: unknown programme {parent!r}")
+    rows.registry_entries = seen
     return Resolver(organisations), Resolver(people), programmes
 
 
@@ -300,11 +317,31 @@ def agreement_fact(ctx: Context, fact: dict) -> None:
 
 def mention_fact(ctx: Context, fact: dict) -> None:
     if "event" in fact:
-        known_event(ctx, fact, "event")
+        event = known_event(ctx, fact, "event")
+        stated = status_and_dates(ctx, fact)
+        if event and stated:
+            ctx.state(event, fact, stated)
+            ctx.rows.relate("MENTIONS", ctx.doc_id, event, None, **stated)
     elif fact.get("programme") in ctx.programmes:
         ctx.rows.mention(ctx.doc_id, fact["programme"], fact["line"])
     else:
         ctx.problem(fact, "event", "a mention names a known event or programme")
+
+
+def status_and_dates(ctx: Context, fact: dict) -> dict | None:
+    """The status and dates a fact states (an end defaults to the start), or None when it states
+    none or one is wrong (then a problem says which)."""
+    stated = {k: fact[k] for k in ("status", "start", "end", "date_precision") if fact.get(k) is not None}
+    start, end = check_date(ctx, fact, "start"), check_date(ctx, fact, "end")
+    if "status" in stated and stated["status"] not in EVENT_STATUSES:
+        ctx.problem(fact, "status", not_one_of(stated["status"], EVENT_STATUSES))
+    elif start and end and end < start:
+        ctx.problem(fact, "end", f"{end} is before the start {start}")
+    elif (start or end) and fact.get("date_precision") not in DATE_PRECISIONS:
+        ctx.problem(fact, "date_precision", not_one_of(fact.get("date_precision"), DATE_PRECISIONS))
+    else:
+        return {**stated, "end": end or start} if start else stated or None
+    return None
 
 
 def check_date(ctx: Context, fact: dict, field: str) -> dt.date | None:

@@ -162,11 +162,16 @@ class Agreement(Fact):
 
 @dataclass(kw_only=True)
 class Mention(Fact):
-    """A document refers to a known event or programme."""
+    """A document refers to a known event or programme; of an event, it may state the status and
+    dates as of the document's date (`loaders/event_status.py`: the latest statement wins)."""
 
     fact: ClassVar[str] = "mention"
     event: str | None = None
     programme: str | None = None
+    status: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    date_precision: str | None = None
 
 
 @dataclass(kw_only=True)

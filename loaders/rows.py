@@ -2,11 +2,19 @@
 
 A relationship stated by several documents becomes one row whose `sources` and `evidence`
 are the union of theirs, so the graph holds one tie with all its evidence.
+
+Ownership (docs/reliability.md, "Reloads"): the registry and each document own what they state.
+A node row replaces the node it writes (labels and properties), except a node of a SHARED label,
+to which several owners add properties: there the row sets its owner's keys, a null removing one.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+#: Labels whose nodes take properties from more than one owner -> the keys the registry states
+#: (a document's `person` fact adds the role).
+SHARED = {"Person": ("name", "aliases", "search_keys")}
 
 
 @dataclass
@@ -16,6 +24,8 @@ class GraphRows:
     nodes: dict[str, dict] = field(default_factory=dict)
     relationships: dict[tuple[str, str, str], dict] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # said, not refused (a text not at hand)
+    registry_entries: set[str] = field(default_factory=set)  # ids of the registry's entities
 
     def node(self, id: str, labels: list[str], **props) -> None:
         """Add a node, or add labels and properties to the node with this id."""
@@ -23,7 +33,7 @@ class GraphRows:
         row["labels"] = sorted(set(row["labels"]) | set(labels))
         row["props"].update({k: v for k, v in props.items() if v is not None})
 
-    def relate(self, type: str, start: str, end: str, evidence: str | None, **props) -> None:
+    def relate(self, type: str, start: str, end: str, evidence: str | None, /, **props) -> None:
         """Add a relationship with one piece of evidence ("doc:line"), merging repeats."""
         row = self.relationships.setdefault(
             (type, start, end), {"type": type, "start": start, "end": end, "props": {}, "evidence": set()})
@@ -38,7 +48,20 @@ class GraphRows:
         self.problems.append(message)
 
     def node_rows(self) -> list[dict]:
-        return [self.nodes[k] for k in sorted(self.nodes)]
+        """Rows for writing: `replace` for a node its owner states whole, else the owner's keys.
+
+        >>> rows = GraphRows()
+        >>> rows.node("qoot", ["Organisation"], name="QOOT"); rows.node("amal", ["Person"], name="Amal")
+        >>> [(r["id"], r["replace"], r["props"]) for r in rows.node_rows()]
+        [('amal', False, {'name': 'Amal', 'aliases': None, 'search_keys': None}), ('qoot', True, {'id': 'qoot', 'name': 'QOOT'})]
+        """
+        rows = []
+        for key in sorted(self.nodes):
+            node = self.nodes[key]
+            shared = [k for label in node["labels"] for k in SHARED.get(label, ())]
+            props = {**dict.fromkeys(shared), **node["props"]} if shared else {"id": key, **node["props"]}
+            rows.append({"id": key, "labels": node["labels"], "replace": not shared, "props": props})
+        return rows
 
     def relationship_rows(self) -> list[dict]:
         """Rows for writing: evidence sorted, sources derived from it."""

@@ -9,9 +9,10 @@ from __future__ import annotations
 from medgraph.errors import DataError
 from medgraph.loaders import facts as F
 from medgraph.loaders import models
+from medgraph.loaders.event_status import settled
 from medgraph.loaders.readers import LINE, Document, Registry
 from medgraph.loaders.rows import GraphRows
-from medgraph.schema import DATE_PRECISIONS, DOCUMENT_LANGUAGES, EVENT_KINDS, EVENT_STATUSES, ORGANISER, REVIEW_STATES
+from medgraph.schema import DOCUMENT_LANGUAGES, EVENT_KINDS, EVENT_STATUSES, ORGANISER, REVIEW_STATES
 
 #: Fact type -> its handler (events have three passes of their own, in `to_rows`).
 HANDLERS = {model.fact: handler for model, handler in (
@@ -47,6 +48,7 @@ def to_rows(registry: Registry, documents: list[Document]) -> GraphRows:
     for document in documents:  # the event facts were checked in the first pass
         if document.id in rows.nodes:
             for_each_fact(ctx, document, lambda fact: fact.get("fact") == EVENT, event_links, check=False)
+    settle_events(ctx)
     F.possibly_same_rows(registry, rows)
     if rows.problems:
         raise DataError("\n".join(rows.problems))
@@ -132,19 +134,22 @@ def define_event(ctx: F.Context, fact: dict) -> None:
     ctx.events[event] = fact  # known even when invalid: references to it are not problems too
     ctx.defined_at[event] = f"{ctx.document.path}:{fact.get(LINE, 1)}"
     kind, status = fact.get("kind"), fact.get("status")
-    start, end = F.check_date(ctx, fact, "start"), F.check_date(ctx, fact, "end")
     if kind not in EVENT_KINDS:
         ctx.problem(fact, "kind", F.not_one_of(kind, EVENT_KINDS))
     elif status not in EVENT_STATUSES:
         ctx.problem(fact, "status", F.not_one_of(status, EVENT_STATUSES))
-    elif start and end and end < start:
-        ctx.problem(fact, "end", f"{end} is before the start {start}")
-    elif (start or end) and fact.get("date_precision") not in DATE_PRECISIONS:
-        ctx.problem(fact, "date_precision", F.not_one_of(fact.get("date_precision"), DATE_PRECISIONS))
-    else:
-        ctx.rows.node(event, ["Event"], name=fact.get("name") or event, kind=kind, start=start, end=end or start,
-                      date_precision=fact.get("date_precision"), city=fact.get("city"), place=fact.get("place"),
-                      status=status, participants_partial=fact.get("participants_partial"))
+    elif (stated := F.status_and_dates(ctx, fact)) is not None:
+        ctx.rows.node(event, ["Event"], name=fact.get("name") or event, kind=kind, start=stated.get("start"),
+                      end=stated.get("end"), date_precision=stated.get("date_precision"), city=fact.get("city"),
+                      place=fact.get("place"), status=status, participants_partial=fact.get("participants_partial"))
+        ctx.state(event, fact, stated)
+
+
+def settle_events(ctx: F.Context) -> None:
+    """An event stated again by a later document follows the latest statement (event_status.py)."""
+    for event, statements in ctx.statements.items():
+        if len(statements) > 1 and event in ctx.rows.nodes:
+            ctx.rows.node(event, ["Event"], **settled(statements))
 
 
 def event_links(ctx: F.Context, fact: dict) -> None:

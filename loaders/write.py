@@ -85,13 +85,29 @@ def write(driver: neo4j.Driver, database: str, rows: GraphRows, batch_size: int 
 
 
 def statements(rows: GraphRows, batch_size: int = BATCH, replace: bool = False):
-    """(statement, parameters) in writing order: emptying the database when replacing, then the
-    nodes, then the relationships type by type, in UNWIND batches."""
+    """(statement, parameters) in writing order: emptying the database when replacing, else taking
+    back what this load's registry and documents stated the last time; then the nodes, then the
+    relationships type by type, in UNWIND batches; then the nodes nothing states any more."""
     if replace:
         yield read_cypher("medgraph", "wipe"), {}
+    else:
+        yield from forget_statements(rows, batch_size)
     for batch in batches(rows.node_rows(), batch_size):
         yield read_cypher("loaders", "merge_nodes"), {"rows": batch}
     for kind, typed in groupby(rows.relationship_rows(), key=lambda row: row["type"]):
         statement = merge_statement(kind)
         for batch in batches(list(typed), batch_size):
             yield statement, {"rows": batch}
+    if not replace:
+        yield read_cypher("loaders", "forget_orphans"), {}
+
+
+def forget_statements(rows: GraphRows, batch_size: int = BATCH):
+    """A reload replaces what its owners stated (docs/reliability.md, "Reloads"): their evidence
+    comes off every relationship, in batches of documents, then the registry's, with the
+    entities it no longer lists."""
+    documents = sorted(id for id, node in rows.nodes.items() if "Document" in node["labels"])
+    owners = dict.fromkeys(documents, True)
+    for batch in batches(documents, batch_size):
+        yield read_cypher("loaders", "forget_documents"), {"documents": batch, "owners": owners}
+    yield read_cypher("loaders", "forget_registry"), {"entries": dict.fromkeys(rows.registry_entries, True)}

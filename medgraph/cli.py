@@ -97,6 +97,9 @@ def db_stop() -> None:
 @app.command("run")
 def run(
     seeds: Seeds = None,
+    sources: Path = typer.Option(None, "--sources", envvar="MEDGRAPH_SOURCES",
+                                 help="folder of your own source texts (default: data/sources): each document's "
+                                      "`file` is checked there, then in --seeds; one absent is not verified"),
     out: Path = typer.Option(Path("out"), "--out", help="folder for the report, its tables and the map"),
     replace: Replace = False,
 ) -> None:
@@ -109,13 +112,15 @@ def run(
     from medgraph.graph.maps import write_map
     from medgraph.graph.readout import read_graph
     from medgraph.graph.report import analyse, write_report
+    from medgraph.loaders.load import DEFAULT_SOURCES
     from medgraph.loaders.load import load as load_data
 
     if connection.settings_from_env() is None:
         report_status(server.start()[0])
     driver, database = connected()
+    texts = [sources or DEFAULT_SOURCES] + ([seeds] if seeds else [])
     with driver:
-        summary = load_data(driver, database, None, seeds, replace)
+        summary = load_data(driver, database, None, texts, replace)
         typer.echo(f"loaded {summary.documents} documents: {summary.nodes} nodes, {summary.relationships} relationships"
                    + (f" (checked against {seeds})" if seeds else ""))
         report_others(summary)
@@ -127,7 +132,10 @@ def run(
 
 
 def report_others(summary) -> None:
-    """Say so when the database holds more than the data just loaded (earlier loads)."""
+    """Say so when the database holds more than the data just loaded (earlier loads), and which
+    documents were not verified against their texts."""
+    for note in summary.notes:
+        typer.echo(f"note: {note}")
     if others := summary.graph_nodes - summary.nodes:
         typer.echo(f"note: the database also holds {others:,} node{'s' * (others != 1)} from earlier loads, and the "
                    "analysis covers them; --replace loads the data alone")

@@ -135,6 +135,23 @@ def test_a_changed_source_is_detected(tmp_path):
         read_rows([DATA], sources)
 
 
+def test_texts_are_found_in_any_folder_and_a_missing_one_is_noted_not_refused(tmp_path):
+    mine, shared = tmp_path / "mine", tmp_path / "shared"
+    mine.mkdir(), shared.mkdir()
+    shutil.copy(FIXTURES / "sources" / "visit.txt", shared)
+    rows = read_rows([DATA], [mine, shared])
+    assert rows.notes == [f"not verified: 1 document whose text (its `file`) is not in {mine} nor {shared}: "
+                          "forum-2019 (forum.txt)"]
+    shutil.copy(FIXTURES / "sources" / "forum.txt", mine)
+    assert read_rows([DATA], [mine, shared]).notes == []
+
+
+def test_a_text_at_hand_that_differs_is_still_an_error(tmp_path):
+    (tmp_path / "forum.txt").write_text("my own copy, edited\n")
+    with pytest.raises(DataError, match=r"forum.yaml:1: document.sha256: does not match .*forum.txt$"):
+        read_rows([DATA], [tmp_path, FIXTURES / "sources"])
+
+
 def test_every_relationship_type_has_its_merge_and_nothing_else_has_one():
     template = read_cypher("loaders", "merge_relationship")
     for type in RELATIONSHIP_TYPES:
@@ -178,21 +195,26 @@ def test_loading_twice_leaves_the_same_graph(db, neo4j_settings):
     assert graph_checksum(db, neo4j_settings.database) == first
 
 
+def note_data(tmp_path: Path, organisation: str) -> Path:
+    """A second data set: the fixture registry and one note naming an organisation."""
+    data = tmp_path / "note"
+    (data / "documents").mkdir(parents=True)
+    shutil.copy(DATA / "registry.yaml", data)
+    (data / "documents" / "note.yaml").write_text(textwrap.dedent(f"""\
+        document: {{id: note-2020, file: note.txt, title: A later note, date: 2020-01-10, language: en, sha256: "00"}}
+        facts:
+          - {{fact: organisation, name: {organisation}, line: 2}}
+        """))
+    return data
+
+
 def test_a_second_data_set_adds_without_duplicating_shared_entities(db, neo4j_settings, tmp_path):
     database = neo4j_settings.database
     load(db, database, [DATA])
-    second = tmp_path / "second"
-    (second / "documents").mkdir(parents=True)
-    shutil.copy(DATA / "registry.yaml", second)
-    (second / "documents" / "note.yaml").write_text(textwrap.dedent("""\
-        document: {id: note-2020, file: note.txt, title: A later note, date: 2020-01-10, language: en, sha256: "00"}
-        facts:
-          - {fact: organisation, name: North-West Olive Oil Cluster, country: Tunisia, line: 2}
-        """))
-    load(db, database, [second])
+    load(db, database, [note_data(tmp_path, "North-West Olive Oil Cluster, country: Tunisia")])
     assert rows_of(db, database, "MATCH (o:Organisation) WHERE o.name CONTAINS 'Olive' RETURN count(o)") == {(1,)}
     assert rows_of(db, database, "MATCH (:Organisation {id: 'olive-nw'})-[r:LOCATED_IN]->() RETURN r.sources") == {
-        (("forum-2019", "visit-2018", "note-2020"),)}
+        (("forum-2019", "note-2020", "visit-2018"),)}  # in order, as when all are loaded together
 
 
 def test_bad_data_changes_nothing_and_says_what_to_fix(db, neo4j_settings, tmp_path, medgraph_cli):
@@ -226,17 +248,16 @@ def test_replace_loads_the_data_alone_in_place_of_what_was_there(db, neo4j_setti
     database = neo4j_settings.database
     load(db, database, [DATA])
     alone = graph_checksum(db, database)
-    db.execute_query("CREATE (:Entity:Organisation {id: 'left-over', name: 'An earlier load'})", database_=database)
+    load(db, database, [note_data(tmp_path, "Solartys")])
     added = load(db, database, [DATA])
-    assert added.graph_nodes == added.nodes + 1
+    assert added.graph_nodes == added.nodes + 1  # the note's Document node stays
     replaced = load(db, database, [DATA], replace=True)
     assert replaced.graph_nodes == replaced.nodes
     assert graph_checksum(db, database) == alone
 
 
-def test_load_says_when_the_database_holds_more_than_the_data(db, neo4j_settings, medgraph_cli):
-    db.execute_query("CREATE (:Entity:Organisation {id: 'left-over', name: 'An earlier load'})",
-                     database_=neo4j_settings.database)
+def test_load_says_when_the_database_holds_more_than_the_data(db, neo4j_settings, medgraph_cli, tmp_path):
+    load(db, neo4j_settings.database, [note_data(tmp_path, "Solartys")])
     code, out, _ = medgraph_cli("load", str(DATA))
     assert code == 0
     assert out.splitlines()[1] == ("note: the database also holds 1 node from earlier loads, and the analysis "
