@@ -212,6 +212,7 @@ class OrganisationEntry:
     sector: str | None = None
     city: str | None = None
     note: str | None = None
+    added_by: str | None = None  # the spreadsheet `medgraph load --add-new` created it from
 
 
 @dataclass(kw_only=True)
