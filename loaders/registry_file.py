@@ -69,23 +69,27 @@ def add_new_organisations(path: Path, registry: Registry, documents: list[Docume
 
 
 def new_entries(registry: Registry, documents: list[Document]) -> list[dict]:
-    """A registry entry for every organisation the spreadsheets name that resolves to nothing."""
+    """A registry entry for every organisation the spreadsheets name that resolves to nothing;
+    one per name and country (rows giving a country first: a row without one then names that)."""
     known = Resolver([Entry(str(o.get("id")), str(o.get("name")), o.get("country"), tuple(o.get("aliases") or ()))
                       for o in registry.organisations])
     taken = {str(e.get("id")) for section in (registry.organisations, registry.people, registry.programmes)
              for e in section}
-    new: dict[tuple[str, str | None], dict] = {}
+    candidates = [(c, d) for d in documents for c in d.organisations if isinstance(c.get("name"), str)]
+    new: dict[str, list[dict]] = {}  # normalised name -> the entries made with it
     seen: set[tuple[str, str | None]] = set()
-    for document in documents:
-        for candidate in document.organisations:
-            country = country_code(str(candidate["country"])) if candidate.get("country") else None
-            key = (str(candidate.get("name")), country)
-            if key in seen or not isinstance(candidate.get("name"), str):
-                continue
-            seen.add(key)
-            if unknown(known, *key) and (normalise(key[0]), country) not in new:
-                new[normalise(key[0]), country] = entry(candidate, country, taken, document)
-    return list(new.values())
+    for candidate, document in sorted(candidates, key=lambda pair: pair[0].get("country") is None):
+        country = country_code(str(candidate["country"])) if candidate.get("country") else None
+        if (candidate["name"], country) in seen:
+            continue
+        seen.add((candidate["name"], country))
+        made = new.setdefault(normalise(candidate["name"]), [])
+        if not any(country in (None, e.get("country")) for e in made) and unknown(known, candidate["name"], country):
+            made.append(entry(candidate, country, taken, document))
+    first: dict[str, int] = {}  # the entries in the order their names first appear in the files
+    for index, (candidate, _) in enumerate(candidates):
+        first.setdefault(candidate["name"], index)
+    return sorted((e for entries in new.values() for e in entries), key=lambda e: first[e["name"]])
 
 
 def unknown(known: Resolver, name: str, country: str | None) -> bool:

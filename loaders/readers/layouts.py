@@ -184,38 +184,56 @@ def read_table(table: Table, event: str | None = None) -> Sheet:
 
 
 def records(rows: Iterable[tuple[int, list]], columns: dict[str, int]) -> Iterator[tuple[int, dict]]:
-    """(row number, column -> value) for every row that is not empty."""
+    """(row number, column -> value) for every row that is not empty: text stripped (None when
+    empty); in a date column, an ISO date as a date; from a workbook, a datetime as a date."""
     pairs = list(columns.items())
+    dates = [column for column in columns if column in DATE_COLUMNS]
+    width = max(columns.values(), default=-1) + 1
     for number, cells in rows:
-        record = {column: value(cells[index]) if index < len(cells) else None for column, index in pairs}
+        if len(cells) < width:
+            cells = list(cells) + [None] * (width - len(cells))
+        record = {column: text(cells[index]) for column, index in pairs}
+        for column in dates:
+            record[column] = as_date(record[column])
         if any(v is not None for v in record.values()):
             yield number, record
 
 
-def value(cell):
-    """A cell as a fact holds it: None for an empty cell, a date for a date, text stripped.
+def text(cell):
+    """A cell as a fact holds it: None when empty, text stripped; a workbook's numbers and
+    datetimes as text and dates.
 
-    >>> value(" Tunis "), value(""), value(dt.datetime(2019, 4, 10)), value("2019-04-10"), value(12.0)
-    ('Tunis', None, datetime.date(2019, 4, 10), datetime.date(2019, 4, 10), '12')
+    >>> text(" Tunis "), text(""), text(dt.datetime(2019, 4, 10)), text(12.0), text(float("nan"))
+    ('Tunis', None, datetime.date(2019, 4, 10), '12', None)
     """
+    if isinstance(cell, str):
+        return cell.strip() or None
     if cell is None or cell != cell:  # NaN
         return None
     if isinstance(cell, dt.datetime):
         return cell.date()
     if isinstance(cell, float) and cell.is_integer():
         return str(int(cell))
-    if not isinstance(cell, str):
-        return cell if isinstance(cell, dt.date) else str(cell)
-    text = cell.strip()
-    if ISO_DATE.match(text):
+    return cell if isinstance(cell, dt.date) else str(cell)
+
+
+def as_date(cell):
+    """An ISO date written as text, as a date; anything else as it is (the date check of the
+    fact names it).
+
+    >>> as_date("2019-04-10"), as_date("10/04/2019"), as_date("2019-02-30")
+    (datetime.date(2019, 4, 10), '10/04/2019', '2019-02-30')
+    """
+    if isinstance(cell, str) and ISO_DATE.match(cell):
         try:
-            return dt.date.fromisoformat(text)
+            return dt.date.fromisoformat(cell)
         except ValueError:
-            return text  # the fact's date check names it
-    return text or None
+            return cell
+    return cell
 
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DATE_COLUMNS = ("start", "end", "date")
 
 
 def fact(type: str, number: int, /, **fields) -> dict:
