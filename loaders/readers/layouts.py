@@ -17,11 +17,20 @@ import difflib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from medgraph.errors import DataError
 from medgraph.loaders.countries import fold
 from medgraph.loaders.models import LINE
-from medgraph.schema import DATE_PRECISIONS, DELEGATE, EVENT_STATUSES, HOST, ORGANISATION_KINDS, SPEAKER
+from medgraph.schema import (
+    ATTENDANCE_ROLES,
+    DATE_PRECISIONS,
+    DELEGATE,
+    EVENT_STATUSES,
+    HOST,
+    ORGANISATION_KINDS,
+    SPEAKER,
+)
 
 __all__ = ["COLUMNS", "LAYOUTS", "Table", "Sheet", "match_header", "layout_of", "read_table", "slug"]
 
@@ -264,9 +273,18 @@ def attendee_facts(sheet: Sheet, rows, headers: dict[str, str], path: str, event
         event_id = event or row.get("event")
         if defines and event_id is not None:
             event_id = event_fact(sheet, events, number, row, headers, path)
-        role = row.get("role")
-        role = ROLE_WORDS.get(fold(role), role) if isinstance(role, str) else role
-        attendee_row(sheet, number, row, event_id, role)
+        attendee_row(sheet, number, row, event_id, role_of(row.get("role")))
+
+
+@lru_cache(maxsize=256)
+def role_of(written: str | None) -> str | None:
+    """An attendance role as written, in English or French ("hôte" is host).
+
+    >>> role_of("Délégué"), role_of("speaker"), role_of("guest")
+    ('delegate', 'speaker', 'guest')
+    """
+    return ROLE_WORDS.get(fold(written), written.lower() if fold(written) in ATTENDANCE_ROLES else written) \
+        if written is not None else None
 
 
 def attendee_columns(headers: dict[str, str], event_column: str) -> dict[str, dict[str, str]]:
@@ -295,11 +313,17 @@ def attendee_row(sheet: Sheet, number: int, row: dict, event_id, role) -> None:
         sheet.organisations.append({"name": row["member_of"], LINE: number})
 
 
+@lru_cache(maxsize=65536)  # a million rows name some fifty thousand events
+def event_key(name: str) -> str:
+    """Rows name one event when its names fold alike ("TechDays Tunis", "techdays tunis")."""
+    return fold(name)
+
+
 def event_fact(sheet: Sheet, events: dict, number: int, row: dict, headers: dict[str, str], path: str) -> str:
     """The id of the event the row names; its event fact on the first row naming it, and a
     problem when a later row gives it other dates, kind, place or status."""
     details = tuple(row.get(c) for c in EVENT_FIELDS)
-    key = fold(str(row["event"]))
+    key = event_key(str(row["event"]))
     if key in events:
         first, first_details = events[key]
         for column, mine, theirs in zip(EVENT_FIELDS, details, first_details):
