@@ -128,6 +128,14 @@ def run(
     typer.echo(f"map:    {write_map(analysis, out / 'map.html')}")
 
 
+def shown_path(path: Path) -> Path:
+    """A path as the user would type it: relative to the current folder when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
 def report_others(summary) -> None:
     """Say so when the database holds more than the data just loaded (earlier loads)."""
     if others := summary.graph_nodes - summary.nodes:
@@ -157,8 +165,8 @@ def load(
         summary = load_data(driver, database, paths or None, seeds, replace, event, add_new)
     typer.echo(f"loaded {summary.documents} documents: {summary.nodes} nodes, {summary.relationships} relationships")
     if summary.added:
-        typer.echo(f"added {len(summary.added)} organisation{'s' * (len(summary.added) > 1)} to {summary.registry}: "
-                   f"{', '.join(summary.added)}")
+        typer.echo(f"added {len(summary.added)} organisation{'s' * (len(summary.added) > 1)} to "
+                   f"{shown_path(summary.registry)}: {', '.join(summary.added)}")
     report_others(summary)
 
 
