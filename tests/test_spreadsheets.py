@@ -97,6 +97,15 @@ def test_an_attendee_list_onto_an_event_the_data_holds(data):
         "--event: unknown event 'visit-2099' (no data file defines it)"]
 
 
+def test_a_spreadsheet_alone_is_read_beside_the_projects_data(tmp_path):
+    sheet = write_csv(tmp_path / "casablanca.csv", "organisation,country\nMaroc Numeric,Maroc\n")
+
+    rows = read_rows([sheet], event="techdays-2019-casablanca")
+
+    evidence = rows.relationships["ATTENDED", "maroc-numeric", "techdays-2019-casablanca"]["evidence"]
+    assert {"casablanca.csv:2", "tns-2019-04-techdays:23"} <= evidence  # the row beside the press release
+
+
 def test_french_headers_with_semicolons_as_french_excel_saves_them(data):
     sheet = write_csv(data.parent / "liste.csv",
                       "Organisme;Pays;Rôle;Événement;Type d'événement;Début;Fin;Ville;Pays de l'événement;Statut\n"

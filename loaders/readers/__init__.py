@@ -21,8 +21,8 @@ from medgraph.errors import DataError
 from medgraph.loaders.readers import csv_reader, xlsx_reader, yaml_reader
 from medgraph.loaders.readers.records import LINE, Document, Reader, Registry
 
-__all__ = ["LINE", "Document", "Registry", "Reader", "READERS", "reader_for", "read_document", "read_documents", "read_registry",
-           "find_data_files", "accepted"]
+__all__ = ["LINE", "Document", "Registry", "Reader", "READERS", "reader_for", "read_document", "read_documents",
+           "read_registry", "find_data_files", "accepted"]
 
 #: The input formats, in the order a folder's files are read.
 FORMATS: tuple[Reader, ...] = (yaml_reader.READER, csv_reader.READER, xlsx_reader.READER)
@@ -79,7 +79,8 @@ def find_data_files(paths: list[Path], default: Path | None = None) -> tuple[lis
                 (registries if file.stem == REGISTRY_STEM else documents).append(file)
     if not registries and default is not None:
         more_registries, more_documents = find_data_files([default])
-        return more_registries, more_documents + [d for d in documents if d not in more_documents]
+        known = {d.resolve() for d in more_documents}
+        return more_registries, more_documents + [d for d in documents if d.resolve() not in known]
     if not registries:
         raise DataError(f"{paths[0]}: no registry.yaml among the data files")
     return registries, documents
