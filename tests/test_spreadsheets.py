@@ -5,6 +5,7 @@ its file and row; everything or nothing)."""
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import re
 import shutil
 from pathlib import Path
@@ -316,3 +317,16 @@ def test_a_country_option_takes_a_code_or_a_name_in_english_or_french(medgraph_c
     assert (code, out) == (1, "")
     assert err == ("Error: --country: unknown country 'Atlantide' (an ISO code such as TN, or a name in English or "
                    "French such as Tunisia or Tunisie)\n")
+
+
+def test_the_spreadsheet_benchmark_reads_the_same_facts_from_csv_and_yaml(tmp_path):
+    """benchmarks/spreadsheets.py at size S, so that it cannot rot (its table, never a timing)."""
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "spreadsheets.py"
+    spec = importlib.util.spec_from_file_location("medgraph_benchmark_spreadsheets", path)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+
+    csv_row, yaml_row = bench.run("S", tmp_path)
+
+    assert csv_row.items == yaml_row.items == 120 and csv_row.unit == "attendee rows"
+    assert re.match(r"target 30 s per million rows: (met|not met); [\d.]+× faster than YAML$", csv_row.ratio)
