@@ -283,8 +283,10 @@ def role_of(written: str | None) -> str | None:
     >>> role_of("Délégué"), role_of("speaker"), role_of("guest")
     ('delegate', 'speaker', 'guest')
     """
-    return ROLE_WORDS.get(fold(written), written.lower() if fold(written) in ATTENDANCE_ROLES else written) \
-        if written is not None else None
+    if written is None:
+        return None
+    key = fold(written)
+    return ROLE_WORDS.get(key) or (key if key in ATTENDANCE_ROLES else written)
 
 
 def attendee_columns(headers: dict[str, str], event_column: str) -> dict[str, dict[str, str]]:
