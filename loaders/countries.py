@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gettext
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 import pycountry
 from rapidfuzz import fuzz, process
@@ -52,6 +52,7 @@ def country_names() -> dict[str, str]:
     return names
 
 
+@lru_cache(maxsize=4096)  # a spreadsheet writes the same few countries on every row
 def country_code(name: str) -> str | None:
     """ISO alpha-2 code of a country named in English or French, as a code, or misspelt.
 

@@ -11,6 +11,8 @@ import neo4j
 from medgraph.cypher import read_cypher
 from medgraph.errors import DataError
 from medgraph.loaders import readers
+from medgraph.loaders.readers.spreadsheets import check_event, in_columns
+from medgraph.loaders.registry_file import RegistryUpdate, add_new_organisations
 from medgraph.loaders.rows import GraphRows
 from medgraph.loaders.source_texts import check_sources, not_verified
 from medgraph.loaders.to_rows import to_rows
@@ -30,36 +32,52 @@ class LoadSummary:
     relationships: int
     graph_nodes: int  # in the database after the load: more than `nodes` when earlier loads left others
     notes: tuple[str, ...] = ()  # said, not refused: documents not verified against their texts
+    added: tuple[str, ...] = ()  # with --add-new: the ids of the organisations added to the registry
+    registry: Path | None = None  # the registry file they were added to
 
 
-def read_rows(paths: list[Path], seeds: Path | list[Path] | None = None) -> GraphRows:
-    """Everything checked and resolved, or one DataError listing every problem. With `seeds`, the
-    folder or folders of the source texts: each document found there is checked against its text
-    (a mismatch is a problem), and one note names those found nowhere."""
+def read_rows(paths: list[Path], seeds: Path | list[Path] | None = None, event: str | None = None) -> GraphRows:
+    """Everything checked and resolved, or one DataError listing every problem."""
+    return read_data(paths, seeds, event)[0]
+
+
+def read_data(paths: list[Path], seeds: Path | list[Path] | None = None, event: str | None = None,
+              add_new: bool = False) -> tuple[GraphRows, RegistryUpdate | None]:
+    """The checked, resolved rows, and with `add_new` the registry's new text when spreadsheets
+    name organisations it lacks (written by `load` once the graph has them). Given files with
+    no registry among them are read beside the project's data/. `event` is the event of the
+    attendee lists that name none (`medgraph load --event`). With `seeds`, the folder or
+    folders of the source texts: each document found there is checked against its text (a
+    mismatch is a problem), and one note names those found nowhere (spreadsheets aside: the
+    file itself is their source)."""
     folders = [seeds] if isinstance(seeds, Path) else list(seeds or [])
-    registry_files, document_files = readers.find_data_files(paths)
+    registry_files, document_files = readers.find_data_files(paths, DEFAULT_DATA)
     if len(registry_files) > 1:
         raise DataError(f"{registry_files[1]}: a second registry.yaml (one registry per load)")
     problems, documents = [], []
     for path in document_files:
         try:
-            documents.append(readers.read_document(path))
+            documents.extend(readers.read_documents(path, event))
         except DataError as error:
-            problems.append(str(error))
-    registry = readers.read_registry(registry_files[0])
+            problems += str(error).splitlines()
+    registry, update = readers.read_registry(registry_files[0]), None
+    if not problems:
+        check_event(event, documents)
+        if add_new:
+            registry, update = add_new_organisations(registry_files[0], registry, documents)
     absent = []
     if folders:
-        found, absent = check_sources(documents, folders)
+        found, absent = check_sources([d for d in documents if not d.is_table], folders)
         problems += found
     try:
         rows = to_rows(registry, documents)
     except DataError as error:
-        problems += str(error).splitlines()
+        problems += in_columns(str(error).splitlines(), documents)
     if problems:
         raise DataError("\n".join(shown(problems)))
     if absent:
         rows.notes.append(not_verified(absent, folders))
-    return rows
+    return rows, update
 
 
 def shown(problems: list[str], limit: int = SHOWN_PROBLEMS) -> list[str]:
@@ -76,15 +94,22 @@ def shown(problems: list[str], limit: int = SHOWN_PROBLEMS) -> list[str]:
 
 
 def load(driver: neo4j.Driver, database: str, paths: list[Path] | None = None,
-         seeds: Path | list[Path] | None = None, replace: bool = False) -> LoadSummary:
+         seeds: Path | list[Path] | None = None, replace: bool = False, event: str | None = None,
+         add_new: bool = False) -> LoadSummary:
     """Load data files (default: the project's data/) into Neo4j, all or nothing; added to
     what the database holds, each document and the registry replacing what they stated before
     (docs/reliability.md, "Reloads"), or in place of everything with `replace`. `seeds`: the
-    folder(s) of the source texts to check the documents against (`read_rows`)."""
+    folder(s) of the source texts to check the documents against (`read_data`). With `add_new`,
+    the organisations spreadsheets name and the registry lacks are added to the graph and, once
+    it has them, to the registry file."""
     from medgraph.loaders.write import write
 
-    rows = read_rows(paths or [DEFAULT_DATA], seeds)
+    rows, update = read_data(paths or [DEFAULT_DATA], seeds, event, add_new)
     write(driver, database, rows, replace=replace)
+    if update is not None:
+        update.write()
     documents = sum("Document" in n["labels"] for n in rows.nodes.values())
     records, _, _ = driver.execute_query(read_cypher("loaders", "graph_nodes"), database_=database)
-    return LoadSummary(documents, len(rows.nodes), len(rows.relationships), records[0]["nodes"], tuple(rows.notes))
+    added = tuple(e["id"] for e in update.added) if update else ()
+    return LoadSummary(documents, len(rows.nodes), len(rows.relationships), records[0]["nodes"], tuple(rows.notes),
+                       added, update.path if update else None)

@@ -217,6 +217,7 @@ class OrganisationEntry:
     sector: str | None = None
     city: str | None = None
     note: str | None = None
+    added_by: str | None = None  # the spreadsheet `medgraph load --add-new` created it from
 
 
 @dataclass(kw_only=True)
@@ -268,6 +269,12 @@ def field_kinds(model: type) -> dict[str, Any]:
     return {f.name: f.metadata.get("items") or f.metadata.get("names") for f in dataclasses.fields(model)}
 
 
+@cache
+def single_valued(model: type) -> frozenset[str]:
+    """The keys of the model that hold one value (and the reader's LINE, and `fact`)."""
+    return frozenset([LINE, "fact", *(key for key, kind in field_kinds(model).items() if not kind)])
+
+
 def unknown_key(key: object, allowed: tuple[str, ...]) -> str:
     """The message for a key no model declares, naming the closest allowed one.
 
@@ -290,6 +297,8 @@ def key_problems(mapping: dict, model: type, prefix: str = "") -> list[tuple[str
     >>> key_problems({"parties": [{"name": "A", "contry": "FR"}]}, Agreement)
     [('parties[0].contry', 'unknown key (did you mean country?)')]
     """
+    if mapping.keys() <= single_valued(model) and not any(isinstance(v, (list, dict)) for v in mapping.values()):
+        return []  # the common case, a million times in a large load: known keys, one value each
     allowed, kinds, found = allowed_keys(model), field_kinds(model), []
     for key, value in mapping.items():
         if key == LINE or (key == "fact" and issubclass(model, Fact)):

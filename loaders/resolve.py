@@ -133,6 +133,7 @@ class Resolver:
 
     def __post_init__(self):
         self.by_id = {e.id: e for e in self.entries}
+        self.resolved: dict[tuple[str, str | None], Match | Unresolved] = {}
         self.keys = {}
         self.labels: dict[str, list[tuple[str, str]]] = {}  # id -> [(label, normalised label)]
         for entry in self.entries:
@@ -142,7 +143,20 @@ class Resolver:
                 self.labels.setdefault(entry.id, []).append((name, key))
 
     def resolve(self, name: str, country: str | None = None) -> Match:
-        """The one entry this name denotes, or Unresolved."""
+        """The one entry this name denotes, or Unresolved. Remembered: an attendee list names the
+        same organisations row after row (a million rows, a hundred thousand names)."""
+        found = self.resolved.get((name, country))
+        if found is None:
+            try:
+                found = self.resolve_anew(name, country)
+            except Unresolved as error:
+                found = error
+            self.resolved[name, country] = found
+        if isinstance(found, Unresolved):
+            raise Unresolved(str(found))
+        return found
+
+    def resolve_anew(self, name: str, country: str | None) -> Match:
         if name in self.by_id and (country is None or self.by_id[name].country in (country, None)):
             return Match(name, "id", 100.0)
         match = self.exact(name, country) or self.by_parts(name, country) or self.fuzzy(name, country)

@@ -37,7 +37,8 @@ class GraphRows:
         """Add a relationship with one piece of evidence ("doc:line"), merging repeats."""
         row = self.relationships.setdefault(
             (type, start, end), {"type": type, "start": start, "end": end, "props": {}, "evidence": set()})
-        row["props"].update({k: v for k, v in props.items() if v is not None})
+        if props:
+            row["props"].update({k: v for k, v in props.items() if v is not None})
         if evidence:
             row["evidence"].add(evidence)
 

@@ -24,6 +24,7 @@ from medgraph.options import (
     Seeds,
     SizeBy,
     View,
+    country_codes,
     usage_message,
 )
 
@@ -131,6 +132,14 @@ def run(
     typer.echo(f"map:    {write_map(analysis, out / 'map.html')}")
 
 
+def shown_path(path: Path) -> Path:
+    """A path as the user would type it: relative to the current folder when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
 def report_others(summary) -> None:
     """Say so when the database holds more than the data just loaded (earlier loads), and which
     documents were not verified against their texts."""
@@ -146,17 +155,25 @@ def load(
     paths: list[Path] = typer.Argument(None, help="data files or folders (default: the project's data/)"),
     seeds: Seeds = None,
     replace: Replace = False,
+    add_new: bool = typer.Option(False, "--add-new", help="add the organisations a spreadsheet names and the "
+                                                         "registry lacks to the graph and to registry.yaml"),
+    event: str = typer.Option(None, "--event", help="the event (id of one the data holds) of attendee lists "
+                                                    "that have no event columns"),
 ) -> None:
-    """Check, resolve and load data files into Neo4j: everything or, on any problem, nothing.
+    """Check, resolve and load data files (YAML, CSV or Excel .xlsx) into Neo4j: everything or, on
+    any problem, nothing. Spreadsheets given without a registry are read beside the project's data/.
 
-    Example: medgraph load data/ --seeds ../shared/seeds
+    Example: medgraph load attendees.xlsx --add-new
     """
     from medgraph.loaders.load import load as load_data
 
     driver, database = connected()
     with driver:
-        summary = load_data(driver, database, paths or None, seeds, replace)
+        summary = load_data(driver, database, paths or None, seeds, replace, event, add_new)
     typer.echo(f"loaded {summary.documents} documents: {summary.nodes} nodes, {summary.relationships} relationships")
+    if summary.added:
+        typer.echo(f"added {len(summary.added)} organisation{'s' * (len(summary.added) > 1)} to "
+                   f"{shown_path(summary.registry)}: {', '.join(summary.added)}")
     report_others(summary)
 
 
@@ -275,7 +292,8 @@ def map_command(
     event: list[str] = typer.Option(None, "--event",
                                     help="only ties made at this event (repeat, or comma-separated ids)"),
     country: list[str] = typer.Option(None, "--country",
-                                      help="only organisations of this country and their partners (ISO code; repeat)"),
+                                      help="only organisations of this country and their partners (ISO code or "
+                                           "name in English or French; repeat)"),
     as_of: AsOf = None,
     size_by: SizeBy = typer.Option(SizeBy.betweenness, "--size-by", help="what a node's size shows"),
     max_nodes: int = typer.Option(400, "--max-nodes", help="above this many nodes, keep the most central"),
@@ -283,12 +301,13 @@ def map_command(
 ) -> None:
     """An interactive network map: one self-contained HTML file that works offline.
 
-    Example: medgraph map --view ties --country TN --as-of 2019-12-31 --out out/tunisia.html
+    Example: medgraph map --view ties --country Tunisie --as-of 2019-12-31 --out out/tunisia.html
     """
     from medgraph.graph.maps import map_data, write_page
 
+    codes = country_codes(country)  # a mistyped country fails before the graph is read
     K = read_knowledge_graph()
-    data = map_data(K, view=view, events=split_ids(event), countries=split_ids(country), as_of=as_of,
+    data = map_data(K, view=view, events=split_ids(event), countries=codes, as_of=as_of,
                     size_by=size_by, max_nodes=max_nodes)
     path = write_page(data, out)
     typer.echo(f"{path}: {data.view} map, {len(data.nodes)} nodes, {len(data.edges)} edges")

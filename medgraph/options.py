@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from medgraph import queries
+from medgraph.errors import MedgraphError
 from medgraph.graph import export, maps
 
 try:  # typer ships its own copy of click from 0.2x on
@@ -19,7 +20,7 @@ except ImportError:  # pragma: no cover - an older typer on click
     from click.exceptions import ClickException, NoArgsIsHelpError
 
 __all__ = ["AsOf", "ClickException", "ExportFormat", "NoArgsIsHelpError", "QueryFormat", "Replace", "Seeds", "SizeBy",
-           "View", "day", "usage_message"]
+           "View", "country_codes", "day", "usage_message"]
 
 #: The map's views (its registry: a new view shows here by itself), node sizes, and the export
 #: and query formats, as typer choices.
@@ -42,6 +43,26 @@ AsOf = Annotated[dt.datetime | None, typer.Option(
 Seeds = Annotated[Path | None, typer.Option(
     "--seeds", envvar="MEDGRAPH_SEEDS", help="folder of the source documents: check hashes and cited lines")]
 Replace = Annotated[bool, typer.Option("--replace", help=REPLACE_HELP)]
+
+
+def country_codes(values: list[str] | None) -> list[str]:
+    """Countries given to an option (repeated or comma-separated), as ISO codes: an ISO code or
+    the name in English or French, as data files write them; an unknown one is one line.
+
+    >>> country_codes(["Tunisie", "ma,Lebanon"])
+    ['TN', 'MA', 'LB']
+    """
+    from medgraph.loaders.countries import country_code
+
+    codes = []
+    for value in values or ():
+        for written in filter(None, (part.strip() for part in value.split(","))):
+            code = country_code(written.upper() if len(written) == 2 else written)
+            if code is None:
+                raise MedgraphError(f"--country: unknown country {written!r} (an ISO code such as TN, or a name "
+                                    "in English or French such as Tunisia or Tunisie)")
+            codes.append(code)
+    return codes
 
 
 def usage_message(error: ClickException) -> str:

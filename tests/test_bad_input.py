@@ -35,7 +35,7 @@ CASES = {
     "empty.yaml": "data/documents/empty.yaml:1: empty file",
     "latin1.yaml": "data/documents/latin1.yaml:1: not UTF-8 text (byte 242)",
     "truncated.yaml": "data/documents/truncated.yaml:5: invalid YAML: did not find expected ',' or '}'",
-    "truncated.csv": "truncated.csv:1: not a data file (medgraph reads YAML: .yaml or .yml)",
+    "truncated.csv": "truncated.csv:1: fact: unknown column (not a column of any layout)",
     "duplicate_event.yaml": "data/documents/visit.yaml:3: facts[0].id: event 'visit-2018-barcelona' is defined twice "
                             "(first at ",
     "registry_duplicate_id.yaml": "data/registry.yaml:11: organisations.id: duplicate id 'c2tm'",

@@ -57,7 +57,7 @@ def test_a_bad_option_is_one_line_that_says_what_was_expected():
         1, "", "Error: --view: expected one of ties, events, countries, found 'globe'\n")
     assert medgraph("query", "counts_by_type", "--format", "xml") == (
         1, "", "Error: --format: expected one of table, csv, json, found 'xml'\n")
-    assert medgraph("load", "--seed", "x") == (1, "", "Error: No such option: --seed (Possible options: --seeds)\n")
+    assert medgraph("load", "--seed", "x") == (1, "", "Error: No such option: --seed (Possible options: --event, --seeds)\n")
 
 
 def test_the_commands_offer_the_views_sizes_and_formats_the_library_takes():

@@ -18,22 +18,24 @@ from medgraph.loaders.readers.yaml_reader import read_registry as read_yaml_regi
 DATA = Path(__file__).parent / "fixtures" / "data"
 
 
-def read_csv_document(path: Path) -> Document:
+def read_tsv_documents(path: Path, event: str | None = None) -> list[Document]:
     """A reader for a format medgraph does not have: one attendance per row, the header row is line 1."""
     with path.open(encoding="utf-8", newline="") as file:
         rows = [{**row, "fact": "attendance", "line": int(row["line"]), LINE: number}
-                for number, row in enumerate(csv.DictReader(file), start=2)]
+                for number, row in enumerate(csv.DictReader(file, delimiter="\t"), start=2)]
     meta = {"id": path.stem, "title": "Attendance sheet", "date": None, "language": "en", "sha256": "0" * 64, LINE: 1}
-    return Document(str(path), meta, rows)
+    return [Document(str(path), meta, rows)]
 
 
-CSV = Reader("CSV", (".csv",), read_csv_document, read_yaml_registry)
+TSV = Reader("TSV", (".tsv",), read_tsv_documents, read_yaml_registry)
 
 
 def test_the_reader_is_chosen_by_the_suffix():
     assert reader_for(Path("data/documents/visit.yaml")).name == "YAML"
     assert reader_for(Path("data/registry.yml")).name == "YAML"
-    with pytest.raises(DataError, match=r"^notes.txt:1: not a data file \(medgraph reads YAML: .yaml or .yml\)$"):
+    assert reader_for(Path("attendees.csv")).name == "CSV" and reader_for(Path("Attendees.XLSX")).name == "Excel"
+    with pytest.raises(DataError, match=r"^notes.txt:1: not a data file \(medgraph reads YAML: .yaml or .yml; "
+                                        r"CSV: .csv; Excel: .xlsx\)$"):
         reader_for(Path("notes.txt"))
 
 
@@ -66,26 +68,26 @@ def test_a_folder_gives_every_file_a_reader_takes(tmp_path):
 
 
 def test_a_new_format_is_one_registered_reader(tmp_path, monkeypatch):
-    monkeypatch.setitem(readers.READERS, ".csv", CSV)
+    monkeypatch.setitem(readers.READERS, ".tsv", TSV)
     shutil.copytree(DATA, tmp_path / "data")
-    sheet = tmp_path / "data" / "documents" / "sheet.csv"
-    sheet.write_text("event,name,country,role,line\n"
-                     "forum-2019-lyon,Solartys,Spain,speaker,12\n"
-                     "forum-2019-lyon,Dates & Palm Cluster,Tunisia,delegate,13\n")
+    sheet = tmp_path / "data" / "documents" / "sheet.tsv"
+    sheet.write_text("event\tname\tcountry\trole\tline\n"
+                     "forum-2019-lyon\tSolartys\tSpain\tspeaker\t12\n"
+                     "forum-2019-lyon\tDates & Palm Cluster\tTunisia\tdelegate\t13\n")
 
     rows = read_rows([tmp_path / "data"])
 
     attended = {(r["start"], r["props"]["role"], tuple(r["evidence"])) for r in rows.relationship_rows()
                 if r["type"] == "ATTENDED" and "sheet" in r["sources"]}
     assert attended == {("solartys", "speaker", ("sheet:12",)), ("dates-tn", "delegate", ("sheet:13",))}
-    assert "CSV: .csv" in readers.accepted()
+    assert "TSV: .tsv" in readers.accepted()
 
 
 def test_a_new_format_reports_problems_at_its_row(tmp_path, monkeypatch):
-    monkeypatch.setitem(readers.READERS, ".csv", CSV)
+    monkeypatch.setitem(readers.READERS, ".tsv", TSV)
     shutil.copytree(DATA, tmp_path / "data")
-    sheet = tmp_path / "data" / "documents" / "sheet.csv"
-    sheet.write_text("event,name,role,line\nforum-2019-lyon,Atlantis Deep Sea Cluster,delegate,12\n")
+    sheet = tmp_path / "data" / "documents" / "sheet.tsv"
+    sheet.write_text("event\tname\trole\tline\nforum-2019-lyon\tAtlantis Deep Sea Cluster\tdelegate\t12\n")
 
     with pytest.raises(DataError) as error:
         read_rows([tmp_path / "data"])

@@ -53,7 +53,8 @@ def read_known(registry: Path, documents: Path | None = None) -> Known:
     if rows.problems:
         raise DataError("\n".join(rows.problems))
     paths = [path for suffix in readers.READERS for path in sorted(documents.glob(f"*{suffix}"))] if documents else []
-    events = [known_event(f) for path in paths for f in readers.read_document(path).facts if f.get("fact") == "event"]
+    events = [known_event(f) for path in paths for document in readers.read_documents(path) for f in document.facts
+              if f.get("fact") == "event"]
     return Known(organisations, people, {o["id"]: o.get("kind") for o in read.organisations}, events)
 
 

@@ -36,19 +36,30 @@ class Document:
     path: str
     meta: dict
     facts: list[dict] = field(default_factory=list)
+    #: A spreadsheet's: fact type -> fact field -> the column it comes from (errors name the column).
+    columns: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: A spreadsheet's: the organisations its rows describe, which `--add-new` may add to the registry.
+    organisations: list[dict] = field(default_factory=list)
 
     @property
     def id(self) -> str:
         return str(self.meta.get("id"))
 
+    @property
+    def is_table(self) -> bool:
+        """A spreadsheet (or one sheet) is its own source: no text to check its rows against."""
+        return bool(self.columns)
+
 
 @dataclass(frozen=True)
 class Reader:
-    """One input format: the file suffixes it takes and its two read functions."""
+    """One input format: the file suffixes it takes and its two read functions. A file gives one
+    document or several (a workbook: one per sheet); `event` is `medgraph load --event`, the event
+    of attendee lists that name none."""
 
     name: str
     suffixes: tuple[str, ...]
-    read_document: Callable[[Path], Document]
+    read_documents: Callable[[Path, str | None], list[Document]]
     read_registry: Callable[[Path], Registry]
 
 

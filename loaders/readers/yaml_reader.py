@@ -13,7 +13,7 @@ from medgraph.errors import DataError
 from medgraph.loaders.models import unknown_key
 from medgraph.loaders.readers.records import LINE, REGISTRY_SECTIONS, Document, Reader, Registry, read_text
 
-__all__ = ["READER", "LineLoader", "parse_yaml", "read_document", "read_registry"]
+__all__ = ["READER", "LineLoader", "parse_yaml", "read_document", "read_documents", "read_registry"]
 
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
 DOCUMENT_KEYS = ("document", "facts")
@@ -74,8 +74,9 @@ def parse_yaml(text: str, path: str) -> dict:
     return data
 
 
-def read_registry(path: Path) -> Registry:
-    data = parse_yaml(read_text(path), str(path))
+def read_registry(path: Path, text: str | None = None) -> Registry:
+    """The registry in the file, or in `text` (its new content, before it is written) read as that file."""
+    data = parse_yaml(read_text(path) if text is None else text, str(path))
     check_top_keys(data, REGISTRY_SECTIONS, path)
     return Registry(str(path), *(as_list(data.get(key), path, key) for key in REGISTRY_SECTIONS))
 
@@ -104,4 +105,9 @@ def as_list(value, path: Path, key: str) -> list[dict]:
     return value
 
 
-READER = Reader("YAML", (".yaml", ".yml"), read_document, read_registry)
+def read_documents(path: Path, event: str | None = None) -> list[Document]:
+    """A YAML data file is one document (`event` is for attendee lists: YAML documents name theirs)."""
+    return [read_document(path)]
+
+
+READER = Reader("YAML", (".yaml", ".yml"), read_documents, read_registry)
