@@ -44,7 +44,7 @@ def empty(message: str) -> str:
 def heatmap(counts: pd.DataFrame, xlabel: str, ylabel: str) -> str:
     with plt.rc_context(STYLE):
         figure, ax = plt.subplots(figsize=(1.6 + 0.22 * counts.shape[1], 1.0 + 0.22 * counts.shape[0]))
-        image = ax.imshow(counts.to_numpy(), cmap="viridis_r", aspect="auto", interpolation="nearest", vmin=0)
+        image = ax.imshow(counts.to_numpy(), cmap="Blues", aspect="auto", interpolation="nearest", vmin=0)
         ax.set_xticks(range(counts.shape[1]), [short(c) for c in counts.columns], rotation=60, ha="right")
         ax.set_yticks(range(counts.shape[0]), [short(r) for r in counts.index])
         ax.set_xlabel(xlabel)
@@ -150,20 +150,20 @@ def coverage_bar(coverage: pd.DataFrame) -> str:
         return svg(figure)
 
 
-#: name -> (caption, function of the analysis' tables and summary figures)
+#: name -> (caption, function of an analysis' tables and its summary figures)
 CHARTS: dict[str, tuple[str, Callable[[dict, dict], str]]] = {
     "met_by_organisation": ("South-Med clusters × the EU organisations they met (darker: more ways of meeting)",
                             lambda t, s: met_by_organisation(t["met_matrix"])),
     "met_by_country": ("South-Med × EU countries: pairs of organisations that met",
                        lambda t, s: met_by_country(t["met_matrix"])),
     "growth": ("After each event: new ties, and South-Med clusters tied to the EU for the first time",
-               lambda t, s: growth_steps(t["growth"], s["south_med_clusters"])),
+               lambda t, s: growth_steps(t["growth"], int(t["coverage_by_country"]["clusters"].sum()))),
     "brokers": ("Top brokers by betweenness", lambda t, s: brokers_bar(t["centrality"])),
     "coverage": ("South-Med clusters that have met the EU, by country", lambda t, s: coverage_bar(t["coverage_by_country"])),
 }
 
 
-def draw(name: str, tables: dict, summary: dict) -> tuple[str, str]:
-    """The caption and SVG of chart `name` of `CHARTS`."""
+def draw(name: str, analysis) -> tuple[str, str]:
+    """The caption and SVG of chart `name` of `CHARTS` for an analysis (`report.Analysis`)."""
     caption, make = CHARTS[name]
-    return caption, make(tables, summary)
+    return caption, make(analysis.tables, analysis.summary)

@@ -2,25 +2,28 @@
 
 from __future__ import annotations
 
-import pandas as pd
-
 from medgraph.graph.glossary import GLOSSARY
 from medgraph.graph.report_tables import Part, parts
 from medgraph.graph.summary import Summary, findings, met_lines, summarise
 
-__all__ = ["render_markdown", "markdown_part"]
+__all__ = ["render_markdown", "summary_markdown", "markdown_part"]
 
 
 def render_markdown(analysis, summary: Summary | None = None) -> str:
     """The Markdown report of an analysis (`report.Analysis`); `summary` defaults to its Summary."""
     s = summary or summarise(analysis)
     head = ["# medgraph report", f"Options: {s.options} The charts are in report.html, beside this file.",
-            "## Summary", "\n".join(f"- **{title}.** {text}" for title, text in findings(s)),
-            "**Which South-Med clusters met which EU organisations, and how:**",
-            "\n".join(f"- {line}" for line in met_lines(s))]
+            summary_markdown(s)]
     body = [markdown_part(p) for p in parts(analysis.tables)]
     glossary = "## Glossary\n\n" + "\n".join(f"- **{term}**: {text} ({ref})" for term, text, ref in GLOSSARY)
     return "\n\n".join([*head, *body, glossary]) + "\n"
+
+
+def summary_markdown(s: Summary) -> str:
+    """The summary section: the findings, then who met whom and how."""
+    return "\n\n".join(["## Summary", "\n".join(f"- **{title}.** {text}" for title, text in findings(s)),
+                         "**Which South-Med clusters met which EU organisations, and how:**",
+                         "\n".join(f"- {line}" for line in met_lines(s))])
 
 
 def markdown_part(part: Part) -> str:

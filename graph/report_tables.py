@@ -34,6 +34,7 @@ class Spec:
     order: Callable[[pd.DataFrame], pd.DataFrame] = lambda t: t
     note: str = ""
     charts: tuple[str, ...] = ()
+    note_needs: str = ""  # the column the note explains: no column, no note
 
 
 def by(*columns: str, descending: tuple[str, ...] = ()) -> Callable[[pd.DataFrame], pd.DataFrame]:
@@ -46,7 +47,8 @@ SPECS = (
          note="peer: met a named EU organisation; organiser or host: met the EU organiser or host of an event "
               "it attended; eu event: attended an event in the EU whose other participants are not named."),
     Spec("not_met_eu", "South-Med clusters with no EU contact yet", ("name", "country", "ties", "uncertain"), top=30,
-         note="uncertain: an event it attended has a participant list its source says is partial."),
+         note="uncertain: an event it attended has a participant list its source says is partial.",
+         note_needs="uncertain"),
     Spec("met_matrix", "South-Med × EU: who met whom, and how",
          ("south_name", "south_country", "eu_name", "eu_country", "how", "events"), top=15,
          order=by("south_name", "eu_name"), charts=("met_by_organisation", "met_by_country")),
@@ -88,7 +90,8 @@ def parts(tables: dict[str, pd.DataFrame]) -> list[Part]:
         whole = RESHAPE.get(spec.key, lambda t: t)(tables[spec.key])
         columns = [c for c in spec.columns if c in whole.columns] or list(whole.columns)
         shown = spec.order(whole)[columns].head(spec.top)
-        out.append(Part(spec.title, f"{spec.key}.csv", readable(shown), len(tables[spec.key]), spec.note, spec.charts))
+        note = spec.note if not spec.note_needs or spec.note_needs in whole.columns else ""
+        out.append(Part(spec.title, f"{spec.key}.csv", readable(shown), len(tables[spec.key]), note, spec.charts))
     return out
 
 
