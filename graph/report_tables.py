@@ -10,7 +10,7 @@ import pandas as pd
 
 from medgraph.graph.summary import cell_text, level_words
 
-__all__ = ["Part", "parts", "readable"]
+__all__ = ["Part", "parts", "parts_by_table", "readable"]
 
 
 @dataclass(frozen=True)
@@ -93,6 +93,11 @@ def parts(tables: dict[str, pd.DataFrame]) -> list[Part]:
         note = spec.note if not spec.note_needs or spec.note_needs in whole.columns else ""
         out.append(Part(spec.title, f"{spec.key}.csv", readable(shown), len(tables[spec.key]), note, spec.charts))
     return out
+
+
+def parts_by_table(tables: dict[str, pd.DataFrame]) -> dict[str, Part]:
+    """The sections by the name of their table (`centrality`, `growth`, …), as the notebooks show them."""
+    return {part.csv.removesuffix(".csv"): part for part in parts(tables)}
 
 
 def readable(table: pd.DataFrame) -> pd.DataFrame:
