@@ -25,7 +25,8 @@ MAX_ROWS = 30  # rows of a heatmap before it is cut to the best connected
 def svg(figure) -> str:
     """The figure as an SVG element (no XML header, no date), and the figure closed."""
     buffer = io.StringIO()
-    figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+    # no date (two runs, same bytes) and no RDF block (it names URLs of vocabularies)
+    figure.savefig(buffer, format="svg", bbox_inches="tight", metadata=dict.fromkeys(("Date", "Creator", "Format", "Type")))
     plt.close(figure)
     text = buffer.getvalue()
     return text[text.index("<svg"):]

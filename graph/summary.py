@@ -185,7 +185,7 @@ def findings(s: Summary) -> list[tuple[str, str]]:
 def met_lines(s: Summary, shown: int = MET_SHOWN) -> list[str]:
     """Which South-Med clusters met which EU organisations and how, one line each (best connected first)."""
     lines = [f"{c.name} ({c.country or '?'}): {len(c.peers)} EU organisation{'s' * (len(c.peers) != 1)}, "
-             f"{', '.join(c.ways)}: {short_list(c.peers, 90)}" for c in s.met[:shown]]
+             f"{', '.join(w.replace('_', ' ') for w in c.ways)}: {short_list(c.peers, 90)}" for c in s.met[:shown]]
     if len(s.met) > shown:
         lines.append(f"… and {len(s.met) - shown} more clusters (met_matrix.csv)")
     return lines
