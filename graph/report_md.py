@@ -29,6 +29,7 @@ def summary_markdown(s: Summary) -> str:
 def markdown_part(part: Part) -> str:
     """One section: title, note, the trimmed table and the link to the whole CSV.
 
+    >>> import pandas as pd
     >>> print(markdown_part(Part("Brokers", "centrality.csv", pd.DataFrame({"name": ["A"]}), 3)))
     ## Brokers
     <BLANKLINE>
