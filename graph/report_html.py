@@ -21,8 +21,8 @@ def render_html(analysis, summary: Summary | None = None) -> str:
     """The HTML report of an analysis (`report.Analysis`); `summary` defaults to its Summary."""
     s = summary or summarise(analysis)
     sections = parts(analysis.tables)
-    drawn = {p.csv: [charts.draw(name, analysis) for name in p.charts] for p in sections}
-    tables = {p.csv: p.table.to_html(index=False, border=0) if len(p.table) else "<p><em>none</em></p>"
+    drawn = {p.name: [charts.draw(name, analysis) for name in p.charts] for p in sections}
+    tables = {p.name: p.table.to_html(index=False, border=0) if len(p.table) else "<p><em>none</em></p>"
               for p in sections}
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                                      keep_trailing_newline=True)

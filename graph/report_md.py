@@ -30,7 +30,7 @@ def markdown_part(part: Part) -> str:
     """One section: title, note, the trimmed table and the link to the whole CSV.
 
     >>> import pandas as pd
-    >>> print(markdown_part(Part("Brokers", "centrality.csv", pd.DataFrame({"name": ["A"]}), 3)))
+    >>> print(markdown_part(Part("centrality", "Brokers", "centrality.csv", pd.DataFrame({"name": ["A"]}), 3)))
     ## Brokers
     <BLANKLINE>
     | name   |

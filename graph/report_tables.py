@@ -17,6 +17,7 @@ __all__ = ["Part", "parts", "parts_by_table", "readable"]
 class Part:
     """One section of the report."""
 
+    name: str  # the section's name: its table's, or a second view of that table
     title: str
     csv: str  # the file name of the whole table, beside the report
     table: pd.DataFrame  # trimmed, every cell short text
@@ -35,6 +36,7 @@ class Spec:
     note: str = ""
     charts: tuple[str, ...] = ()
     note_needs: str = ""  # the column the note explains: no column, no note
+    name: str = ""  # when a second section shows the same table
 
 
 def by(*columns: str, descending: tuple[str, ...] = ()) -> Callable[[pd.DataFrame], pd.DataFrame]:
@@ -57,6 +59,9 @@ SPECS = (
     Spec("centrality", "Top brokers (betweenness)",
          ("name", "country", "degree", "weighted_degree", "betweenness", "constraint", "effective_size"),
          order=by("betweenness", "name", descending=("betweenness",)), charts=("brokers",)),
+    Spec("centrality", "Most present (events attended, each occasion once)",
+         ("name", "country", "kind", "events", "degree", "betweenness"),
+         order=by("events", "degree", "name", descending=("events", "degree")), name="presence"),
     Spec("brokerage", "Brokerage roles across regions (Gould–Fernandez)",
          ("name", "group", "coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total"),
          order=by("total", "name", descending=("total",))),
@@ -91,13 +96,13 @@ def parts(tables: dict[str, pd.DataFrame]) -> list[Part]:
         columns = [c for c in spec.columns if c in whole.columns] or list(whole.columns)
         shown = spec.order(whole)[columns].head(spec.top)
         note = spec.note if not spec.note_needs or spec.note_needs in whole.columns else ""
-        out.append(Part(spec.title, f"{spec.key}.csv", readable(shown), len(tables[spec.key]), note, spec.charts))
+        out.append(Part(spec.name or spec.key, spec.title, f"{spec.key}.csv", readable(shown), len(tables[spec.key]), note, spec.charts))
     return out
 
 
 def parts_by_table(tables: dict[str, pd.DataFrame]) -> dict[str, Part]:
     """The sections by the name of their table (`centrality`, `growth`, …), as the notebooks show them."""
-    return {part.csv.removesuffix(".csv"): part for part in parts(tables)}
+    return {part.name: part for part in parts(tables)}
 
 
 def readable(table: pd.DataFrame) -> pd.DataFrame:
