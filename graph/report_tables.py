@@ -40,7 +40,10 @@ class Spec:
 
 
 def by(*columns: str, descending: tuple[str, ...] = ()) -> Callable[[pd.DataFrame], pd.DataFrame]:
-    return lambda t: t.sort_values(list(columns), ascending=[c not in descending for c in columns])
+    def order(t: pd.DataFrame) -> pd.DataFrame:
+        present = [c for c in columns if c in t.columns]
+        return t.sort_values(present, ascending=[c not in descending for c in present]) if present else t
+    return order
 
 
 SPECS = (
