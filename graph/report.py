@@ -1,4 +1,4 @@
-"""`medgraph analyze`: every analysis of the tie network, as CSV tables and one report.md."""
+"""`medgraph analyze`: every analysis of the tie network, as CSV tables, report.md and report.html."""
 
 from __future__ import annotations
 
@@ -79,45 +79,19 @@ def analyse(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible:
 
 
 def write_report(analysis: Analysis, out_dir: Path) -> Path:
-    """Write every table as CSV and a readable report.md into out_dir; return the report."""
+    """Write every table as CSV, report.md and report.html (its charts) into out_dir; return the HTML.
+
+    Both reports show the same `summary.Summary`, built from the tables written as CSV.
+    """
+    from medgraph.graph.report_html import render_html
+    from medgraph.graph.report_md import render_markdown
+    from medgraph.graph.summary import summarise
+
     out_dir.mkdir(parents=True, exist_ok=True)
     for name, table in analysis.tables.items():
         table.to_csv(out_dir / f"{name}.csv", index=False)
-    report = out_dir / "report.md"
-    report.write_text(render(analysis), encoding="utf-8")
+    summary = summarise(analysis)
+    (out_dir / "report.md").write_text(render_markdown(analysis, summary), encoding="utf-8")
+    report = out_dir / "report.html"
+    report.write_text(render_html(analysis, summary), encoding="utf-8")
     return report
-
-
-def render(analysis: Analysis) -> str:
-    t, s, o = analysis.tables, analysis.summary, analysis.options
-    sections = [
-        "# medgraph report",
-        f"Options: as of {o['as_of'] or 'all dates'}; possibly-same pairs "
-        f"{'merged' if o['merge_possible'] else 'kept apart'}; member companies "
-        f"{'counted for their cluster' if o['members_for_cluster'] else 'counted as themselves'}"
-        + (f"; betweenness estimated from {s['betweenness_k']} sampled organisations." if s.get("betweenness_k") else "."),
-        f"{s['organisations']} organisations, {s['ties']} ties. {s['met_an_eu_peer']} of "
-        f"{s['south_med_clusters']} South-Med clusters have met at least one EU organisation.",
-        section("Top brokers (betweenness)", t["centrality"].sort_values(
-            ["betweenness", "name"], ascending=[False, True]).head(10),
-            ["name", "country", "degree", "weighted_degree", "betweenness", "constraint"]),
-        section("Most present (events attended, each occasion once)", t["centrality"].sort_values(
-            ["events", "degree", "name"], ascending=[False, False, True]).head(10),
-            ["name", "country", "kind", "events", "degree", "betweenness"]),
-        section("Brokerage roles across regions (Gould–Fernandez)", t["brokerage"].head(10)),
-        section("South-Med clusters that have met no EU organisation", t["not_met_eu"]),
-        section("Coverage by country", t["coverage_by_country"]),
-        section("South-Med × EU: who met whom, and how", t["met_matrix"],
-                ["south_name", "eu_name", "how", "evidence"]),
-        section("Next meetings to plan", t["next_meetings"]),
-        section("Growth after each event", t["growth"]),
-        section("Country-to-country ties", t["country_ties"]),
-    ]
-    return "\n\n".join(sections) + "\n"
-
-
-def section(title: str, table: pd.DataFrame, columns: list[str] | None = None) -> str:
-    if columns:
-        table = table[[c for c in columns if c in table.columns]]
-    body = table.to_markdown(index=False) if len(table) else "_none_"
-    return f"## {title}\n\n{body}"

@@ -128,7 +128,8 @@ def run(
         K = read_graph(driver, database)
     analysis = analyse(K)
     typer.echo(met.headline(analysis.summary))
-    typer.echo(f"report: {write_report(analysis, out / 'analysis')}")
+    report = write_report(analysis, out / "analysis")
+    typer.echo(f"report: {report}, {report.with_suffix('.md').name}")
     typer.echo(f"map:    {write_map(analysis, out / 'map.html')}")
 
 
@@ -238,13 +239,13 @@ def analyze(
                                         help="count POSSIBLY_SAME_AS pairs as one organisation"),
     members_for_cluster: bool = typer.Option(False, "--members-for-cluster/--members-as-themselves",
                                              help="count a member company's attendance for its cluster"),
-    out: Path = typer.Option(Path("out/analysis"), "--out", help="folder for the CSV tables and report.md"),
+    out: Path = typer.Option(Path("out/analysis"), "--out", help="folder for the CSV tables, report.html and report.md"),
     k: int = typer.Option(None, "--k", help="betweenness from k sampled organisations (0: exact; "
                                             "default: exact up to 10,000 organisations, else 200)"),
     max_pairs: int = typer.Option(None, "--max-pairs",
                                   help="refuse a tie network of more pair incidences than this (default 5,000,000)"),
 ) -> None:
-    """Brokers, met-matrix, gaps, next meetings and growth: CSV tables and one report.md.
+    """Brokers, met-matrix, gaps, next meetings and growth: CSV tables, report.html (charts) and report.md.
 
     Example: medgraph analyze --as-of 2019-06-30 --merge-possible --out out/june
     """
@@ -259,7 +260,7 @@ def analyze(
     typer.echo(met.headline(s))
     if s["betweenness_k"]:
         typer.echo(f"betweenness estimated from {s['betweenness_k']} sampled organisations")
-    typer.echo(f"report: {report}")
+    typer.echo(f"report: {report}, {report.with_suffix('.md').name}")
 
 
 @app.command("export")

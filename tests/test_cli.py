@@ -39,7 +39,7 @@ def test_the_main_job_loads_analyses_and_says_where_the_report_and_map_are(db, n
     assert re.fullmatch(r"\d+ organisations, \d+ ties; \d+ of \d+ South-Med clusters have met a named EU peer, "
                         r"\d+ more an EU organiser or host, \d+ more attended an EU event; \d+ met none \(\d+ uncertain\)",
                         analysed)
-    assert report == f"report: {tmp_path / 'analysis' / 'report.md'}"
+    assert report == f"report: {tmp_path / 'analysis' / 'report.html'}, report.md"
     assert page == f"map:    {tmp_path / 'map.html'}"
     assert "South-Med" in (tmp_path / "analysis" / "report.md").read_text()
     assert "vis.Network" in (tmp_path / "map.html").read_text()

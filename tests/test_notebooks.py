@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import nbformat
@@ -24,6 +25,9 @@ def test_a_notebook_runs_without_a_cell_error(path, db, neo4j_settings, monkeypa
     NotebookClient(notebook, timeout=300, kernel_name="python3",
                    resources={"metadata": {"path": str(tmp_path)}}).execute()
     assert any(cell.get("outputs") for cell in notebook.cells if cell.cell_type == "code")
+    assert (tmp_path / "out" / "analysis" / "report.html").is_file()       # written under out/, as the main job's
+    svgs = [o for cell in notebook.cells for o in cell.get("outputs", ()) if "image/svg+xml" in o.get("data", {})]
+    assert len(svgs) >= 2                                                   # the report's charts
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
@@ -35,3 +39,9 @@ def test_a_notebook_is_stored_without_outputs(path):
 
 def test_no_notebook_reads_the_shared_folder():
     assert not [p.name for p in NOTEBOOKS if "shared" in p.read_text()]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_a_notebook_only_calls_the_package(path):
+    code = "\n".join(cell.source for cell in nbformat.read(path, as_version=4).cells if cell.cell_type == "code")
+    assert not re.search(r"\bdef |\blambda\b|\bfor\b|\bimport (pandas|networkx|matplotlib)", code)

@@ -3,8 +3,13 @@
 import datetime as dt
 from pathlib import Path
 
+import pandas as pd
+
 from medgraph.graph.readout import read_graph
-from medgraph.graph.report import analyse, write_report
+from medgraph.graph.report import Analysis, analyse, write_report
+from medgraph.graph.report_html import render_html
+from medgraph.graph.report_md import render_markdown
+from medgraph.graph.summary import summarise
 from medgraph.loaders.load import load
 
 DATA = Path(__file__).parent / "fixtures" / "data"
@@ -40,6 +45,7 @@ def test_two_runs_give_identical_tables(db, neo4j_settings, tmp_path):
     K = fixture_graph(db, neo4j_settings)
     first = write_report(analyse(K), tmp_path / "one").read_text()
     assert write_report(analyse(K), tmp_path / "two").read_text() == first
+    assert (tmp_path / "one" / "report.md").read_text() == (tmp_path / "two" / "report.md").read_text()
     assert sorted(p.name for p in (tmp_path / "one").iterdir())[:3] == ["brokerage.csv", "centrality.csv", "communities.csv"]
 
 
@@ -48,6 +54,67 @@ def test_the_analyze_command_prints_a_summary_and_the_report_path(db, neo4j_sett
     assert medgraph_cli("analyze", "--out", str(tmp_path)) == (0, (
         "9 organisations, 14 ties; 4 of 4 South-Med clusters have met a named EU peer, 0 more an EU organiser or "
         "host, 0 more attended an EU event; 0 met none (0 uncertain)\n"
-        f"report: {tmp_path / 'report.md'}\n"), "")
+        f"report: {tmp_path / 'report.html'}, report.md\n"), "")
     assert medgraph_cli("analyze", "--as-of", "June") == (
         1, "", "Error: --as-of: expected a date YYYY-MM-DD, found 'June'\n")
+
+
+# --- the reports of a small analysis made here, with the levels of "met" -------------------------
+
+def small_analysis(**extra: pd.DataFrame) -> Analysis:
+    """Two South-Med clusters: Agrinova met Solartys at a visit; QOOT only an organiser's event."""
+    tables = {
+        "centrality": pd.DataFrame({"id": ["agrinova", "solartys", "qoot"], "name": ["Agrinova", "Solartys", "QOOT"],
+                                    "country": ["MA", "ES", "LB"], "degree": [1, 1, 0],
+                                    "betweenness": [0.0, 0.5, 0.0]}),
+        "met_matrix": pd.DataFrame({"south_id": ["agrinova"], "south_name": ["Agrinova"], "south_country": ["MA"],
+                                    "eu_id": ["solartys"], "eu_name": ["Solartys"], "eu_country": ["ES"],
+                                    "how": ["visited"], "events": ["visit"], "evidence": ["doc:3"]}),
+        "not_met_eu": pd.DataFrame({"id": ["qoot"], "name": ["QOOT"], "country": ["LB"], "ties": [0],
+                                    "uncertain": [True]}),
+        "coverage_by_country": pd.DataFrame({"country": ["LB", "MA"], "clusters": [1, 1], "met_eu": [0, 1],
+                                             "share": [0.0, 1.0]}),
+        "growth": pd.DataFrame({"date": [dt.date(2019, 6, 14)], "event": ["visit"], "name": ["Visit"],
+                                "tied_organisations": [2], "ties": [1], "eu_share": [0.5],
+                                "new_ties": [["Agrinova—Solartys"]]}),
+        **extra,
+    }
+    return Analysis({"as_of": None, "merge_possible": False, "members_for_cluster": False}, tables, {"ties": 1})
+
+
+def levels_table() -> pd.DataFrame:
+    return pd.DataFrame({"south_id": ["agrinova", "qoot"], "south_name": ["Agrinova", "QOOT"],
+                         "south_country": ["MA", "LB"], "level": ["peer", "organiser_or_host"], "peers": [1, 0],
+                         "organisers_hosts": [0, 1], "eu_events": [0, 0], "uncertain": [False, True],
+                         "evidence": ["doc:3", "doc:9"]})
+
+
+def test_the_summary_takes_its_figures_from_the_tables():
+    s = summarise(small_analysis())
+    assert (s.organisations, s.ties, s.south_med_clusters, s.met_an_eu_peer) == (3, 1, 2, 1)
+    assert s.brokers[0] == ("Solartys", "ES", 0.5)
+    assert s.not_met == [("QOOT", "LB", True)] and s.met_levels is None
+    assert [(c.name, c.peers, c.ways) for c in s.met] == [("Agrinova", ["Solartys"], ["visited"])]
+
+
+def test_with_levels_of_met_the_not_met_list_holds_only_clusters_with_no_contact():
+    s = summarise(small_analysis(met_levels=levels_table()))
+    assert s.met_levels == {"organiser_or_host": 1, "peer": 1} and s.not_met == []
+    markdown, page = render_markdown(small_analysis(met_levels=levels_table())), render_html(small_analysis(
+        met_levels=levels_table()))
+    assert "- **Levels of met.** South-Med clusters by the strongest EU contact they have: " in markdown
+    assert "| QOOT         | LB              | organiser or host |" in markdown
+    assert "organiser or host" in page and "Levels of met" in page
+
+
+def test_without_levels_the_uncertain_clusters_are_flagged():
+    markdown = render_markdown(small_analysis())
+    assert "- **No EU contact yet.** QOOT (LB) — uncertain. 1 of them uncertain" in markdown
+    assert "Levels of met" not in markdown
+
+
+def test_the_html_report_holds_a_chart_per_section_that_has_one_and_links_the_csvs():
+    page = render_html(small_analysis())
+    assert page.count("<svg") == 5      # met by organisation and by country, coverage, brokers, growth
+    assert 'href="met_matrix.csv"' in page and 'href="growth.csv"' in page
+    assert "Burt 1992" in page and "Gould &amp; Fernandez 1989" in page
