@@ -8,6 +8,7 @@ outside CI they skip without them, in CI (CI=true) they fail.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -18,6 +19,7 @@ from html import escape
 from pathlib import Path
 
 import networkx as nx
+import pandas as pd
 import pytest
 from pyvis.network import Network
 
@@ -26,7 +28,8 @@ from medgraph.errors import MedgraphError
 from medgraph.graph import metmatrix, ties
 from medgraph.graph.knowledge import example_graph
 from medgraph.graph.maps import MAX_NODES, VIEWS, VIS_NETWORK, map_data, network, view_help, write_map
-from medgraph.graph.maps.style import KIND_SHAPES, ROLE_STYLES, TIE_STYLES
+from medgraph.graph.maps.mapdata import TOP_LABELS
+from medgraph.graph.maps.style import KIND_SHAPES, LEVEL_WORDS, MARKS, ROLE_STYLES, TIE_STYLES
 from medgraph.graph.maps.ties import TiesView
 from medgraph.graph.readout import read_graph
 from medgraph.graph.report import analyse
@@ -47,7 +50,12 @@ def fixture_graph(db, settings) -> nx.MultiDiGraph:
 
 COUNTRIES = [("MA", "Morocco", "South-Med", "Maghreb"), ("TN", "Tunisia", "South-Med", "Maghreb"),
              ("EG", "Egypt", "South-Med", "Mashreq"), ("FR", "France", "EU", "EU-Mediterranean"),
-             ("ES", "Spain", "EU", "EU-Mediterranean"), ("DE", "Germany", "EU", "EU-North")]
+             ("ES", "Spain", "EU", "EU-Mediterranean"), ("DE", "Germany", "EU", "EU-North"),
+             ("DZ", "Algeria", "South-Med", "Maghreb"), ("LB", "Lebanon", "South-Med", "Mashreq"),
+             ("JO", "Jordan", "South-Med", "Mashreq"), ("PS", "Palestine", "South-Med", "Mashreq"),
+             ("IT", "Italy", "EU", "EU-Mediterranean"), ("GR", "Greece", "EU", "EU-Mediterranean"),
+             ("BE", "Belgium", "EU", "EU-North"), ("SE", "Sweden", "EU", "EU-North"),
+             ("TR", "Türkiye", "Other", "Other"), ("GB", "United Kingdom", "Other", "Other")]
 
 
 def knowledge_graph(orgs, events, attendance) -> nx.MultiDiGraph:
@@ -113,7 +121,41 @@ def test_south_med_clusters_with_no_eu_tie_are_marked():
     lonely = next(n for n in data.nodes if n["id"] == "lonely")
     assert (lonely["borderWidth"], lonely["shapeProperties"]) == (4, {"borderDashes": [5, 3]})
     assert "South-Med cluster with no tie to an EU organisation" in lonely["tip"]
-    assert data.legend["marks"] == [["South-Med cluster with no tie to an EU organisation"]]
+    assert data.legend["marks"] == [["South-Med cluster with no tie to an EU organisation", "#000000", "dashed"]]
+
+
+def test_with_levels_of_met_the_mark_reads_the_level():
+    K = knowledge_graph([("lonely", "Lonely Cluster", "Cluster", "TN", []),
+                         ("unsure", "Unsure Cluster", "Cluster", "MA", []),
+                         ("hosted", "Hosted Cluster", "Cluster", "EG", []), ("host", "EU Host", "Agency", "FR", [])],
+                        [("ev1", "Meeting", dt.date(2019, 1, 1))],
+                        [("lonely", "ev1"), ("unsure", "ev1"), ("hosted", "ev1")])
+    analysis = analyse(K)
+    levels = pd.DataFrame([{"south_id": "lonely", "level": None, "uncertain": False},
+                           {"south_id": "unsure", "level": None, "uncertain": True},
+                           {"south_id": "hosted", "level": "organiser_or_host", "uncertain": False}])
+    nodes = {n["id"]: n for n in map_data(dataclasses.replace(
+        analysis, tables={**analysis.tables, "met_levels": levels})).nodes}
+    assert {n: node["marked"] for n, node in nodes.items()} == {
+        "lonely": "no_contact", "unsure": "uncertain", "hosted": None, "host": None}
+    assert MARKS["no_contact"][0] in nodes["lonely"]["tip"] and MARKS["uncertain"][0] in nodes["unsure"]["tip"]
+    assert nodes["unsure"]["shapeProperties"]["borderDashes"] != nodes["lonely"]["shapeProperties"]["borderDashes"]
+    assert f"EU contact: {LEVEL_WORDS['organiser_or_host']}" in nodes["hosted"]["tip"]
+    # Without the table (an analysis from before the levels), today's mark: no tie to the EU.
+    assert {n["id"] for n in map_data(analysis).nodes if n["marked"] == "unmet"} == {"lonely", "unsure", "hosted"}
+
+
+def test_every_country_shown_has_a_colour_of_its_own():
+    codes = [code for code, *_ in COUNTRIES]
+    K = knowledge_graph([(f"o{i}", f"Org {i}", "Cluster", code, []) for i, code in enumerate(codes * 2)],
+                        [("ev", "Forum", dt.date(2019, 1, 1))], [(f"o{i}", "ev") for i in range(len(codes) * 2)])
+    for view in ("ties", "countries"):
+        data = map_data(K, view=view)
+        paint = {(n["country"], n["color"]["background"], n["color"]["border"], n["borderWidth"]) for n in data.nodes}
+        assert len(paint) == len(codes) == len({country for country, *_ in paint})   # one look per country
+        assert len({tuple(look) for _, *look in paint}) == len(codes)                # and no two alike
+        assert [colour[1:] for colour in data.legend["colours"]] == [
+            [background, border if width > 1 else None] for _, background, border, width in sorted(paint)]
 
 
 def test_each_node_and_tie_knows_the_first_event_it_is_part_of():
@@ -155,7 +197,8 @@ def test_filters_keep_the_ties_of_the_chosen_events_and_countries(db, neo4j_sett
     tunisia = map_data(K, countries=["tn"])
     assert all({"TN"} & {node_country(tunisia, e["from"]), node_country(tunisia, e["to"])} for e in tunisia.edges)
     assert {"olive-nw", "dates-tn"} <= {n["id"] for n in tunisia.nodes}
-    assert tunisia.subtitle.startswith("Filters: countries TN · as of all dates")
+    assert tunisia.subtitle.startswith("Filters: countries TN with their partners · as of all dates")
+    assert tunisia.applied == ["countries TN with their partners"] and tunisia.subtitle.endswith(tunisia.about)
     with pytest.raises(MedgraphError, match=r"unknown event 'forum-2091-lyon' \(closest: forum-2019-lyon\)"):
         map_data(K, events=["forum-2091-lyon"])
     with pytest.raises(MedgraphError, match="unknown map view 'people'"):
