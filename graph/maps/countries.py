@@ -78,6 +78,7 @@ def country_node(s: Scene, code: str) -> dict:
     orgs = sorted(d["organisations"], key=lambda o: str(s.K.nodes[o].get("name", o)))
     partners = sorted(s.V[code].items(), key=lambda item: (-item[1]["weight"], item[0]))
     return {"id": code, "label": d["name"], "names": [d["name"], code], "country": code, "region": d.get("region"),
+            "members": len(orgs),
             "kind": None, "shape": "dot", "size": s.size(code), "first": None,
             "tip": [f"{d['name']} ({code})", d.get("region") or "no region",
                     f"Organisations ({len(orgs)}): " + listing([s.K.nodes[o].get("name", o) for o in orgs], 5),

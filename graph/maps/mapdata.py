@@ -121,9 +121,9 @@ def map_data(source, *, view: str = "ties", events=None, countries=None, as_of: 
 
 
 def mark_top(nodes: list[dict], score: dict) -> None:
-    """Mark (``top``) the `TOP_LABELS` nodes of highest score that have a tie, events aside:
-    the page keeps their labels readable at any zoom."""
-    linked = [n for n in nodes if not n.get("event") and score.get(n["id"], 0) > 0]
+    """Mark (``top``) the `TOP_LABELS` nodes of highest score (that have a tie): the page keeps
+    their labels readable at any zoom."""
+    linked = [n for n in nodes if score.get(n["id"], 0) > 0]
     ranked = sorted(linked, key=lambda n: (-score[n["id"]], str(n["id"])))[:TOP_LABELS]
     for node in nodes:
         node["top"] = False

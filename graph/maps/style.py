@@ -9,23 +9,23 @@ from collections import Counter
 
 from medgraph import schema
 
-__all__ = ["PALETTE", "RINGS", "RING_FILLS", "NO_COUNTRY_COLOUR", "EVENT_COLOUR", "HIGHLIGHT", "KIND_SHAPES",
+__all__ = ["PALETTE", "RING_SHIFTS", "NO_COUNTRY_COLOUR", "EVENT_COLOUR", "HIGHLIGHT", "KIND_SHAPES",
            "SHAPE_GLYPHS", "TIE_STYLES", "ROLE_STYLES", "COUNTRY_TIE_STYLES", "UNMET_MARK", "MARKS", "LEVEL_WORDS",
-           "colours", "country_palette", "paint", "vis_options"]
+           "LABEL_THRESHOLD", "colours", "country_palette", "paint", "vis_options"]
 
 # Countries get colours per map, the countries with most nodes first (then by code): the
 # colour-blind-safe palette of Okabe & Ito (2008) without its black, then the three colours of
 # Paul Tol's muted palette furthest from them. Past those ten, the fills come round again with a
-# thick solid outline (black, then grey), light fills first: every (fill, outline) pair stays
-# distinct up to 30 countries.
+# thick outline of another colour of the palette (RING_SHIFTS: how far along the palette, one
+# per round), never black, which marks the clusters that have not met the EU (`MARKS`): every
+# (fill, outline) pair stays distinct up to 30 countries.
 PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
            "#332288", "#882255", "#999933")
-RINGS = ("#000000", "#7A7A7A")
-RING_FILLS = ("#F0E442", "#56B4E9", "#E69F00", "#CC79A7", "#009E73", "#999933", "#D55E00", "#0072B2",
-              "#882255", "#332288")
+RING_SHIFTS = (4, 7)
 NO_COUNTRY_COLOUR = "#BBBBBB"
 EVENT_COLOUR = "#E8E8E8"
 HIGHLIGHT = "#D55E00"  # the edges of a selected node
+LABEL_THRESHOLD = 10
 
 # One vis-network shape per organisation kind (schema.ORGANISATION_KINDS).
 KIND_SHAPES = {
@@ -75,7 +75,8 @@ def colours(background: str, border: str = "#4D4D4D") -> dict:
 
 def country_palette(nodes: list[dict]) -> dict:
     """Country code (None: no country) -> (fill, outline or None) for the nodes of one map:
-    distinct for every country shown, the countries with most nodes taking the plain fills.
+    distinct for every country shown, the countries with most nodes (or organisations, for a
+    node that stands for ``members`` of them) taking the plain fills.
 
     >>> palette = country_palette([{"country": "TN"}, {"country": "TN"}, {"country": "FR"}, {"country": None}])
     >>> palette["TN"], palette["FR"], palette[None]
@@ -83,15 +84,18 @@ def country_palette(nodes: list[dict]) -> dict:
     >>> codes = [f"C{i:02d}" for i in range(30)]
     >>> palette = country_palette([{"country": c} for c in codes])
     >>> len({palette[c] for c in codes}), palette["C10"]
-    (30, ('#F0E442', '#000000'))
+    (30, ('#E69F00', '#0072B2'))
     """
-    counts = Counter(n.get("country") or None for n in nodes if not n.get("event"))
-    counts = Counter({None if c == "unknown" else c: k for c, k in counts.items()})
+    counts = Counter()
+    for n in nodes:
+        if not n.get("event"):
+            counts[None if n.get("country") in (None, "", "unknown") else n["country"]] += n.get("members", 1)
     ranked = sorted((c for c in counts if c), key=lambda c: (-counts[c], c))
     palette = {None: (NO_COUNTRY_COLOUR, None)}
     for i, code in enumerate(ranked):
         turn, j = divmod(i, len(PALETTE))
-        palette[code] = (PALETTE[j], None) if not turn else (RING_FILLS[j], RINGS[(turn - 1) % len(RINGS)])
+        ring = PALETTE[(j + RING_SHIFTS[(turn - 1) % len(RING_SHIFTS)]) % len(PALETTE)] if turn else None
+        palette[code] = (PALETTE[j], ring)
     return palette
 
 
@@ -115,12 +119,13 @@ def vis_options(n_nodes: int, n_edges: int, seed: int) -> dict:
     return {
         "layout": {"randomSeed": seed, "improvedLayout": n_nodes <= 100},
         "physics": {"enabled": True, "solver": "forceAtlas2Based",
-                    "forceAtlas2Based": {"gravitationalConstant": -60, "centralGravity": 0.01,
-                                         "springLength": 110, "springConstant": 0.08, "avoidOverlap": 0.3},
+                    "forceAtlas2Based": {"gravitationalConstant": -150, "centralGravity": 0.01,
+                                         "springLength": 150, "springConstant": 0.08, "avoidOverlap": 0.6},
                     "stabilization": {"enabled": True, "iterations": 500 if n_nodes <= 100 else 200,
                                       "updateInterval": 50, "fit": True},
                     "minVelocity": 1.0},
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": n_edges > 1500},
-        "nodes": {"font": {"size": 12, "face": "sans-serif"}},
+        # Labels under LABEL_THRESHOLD px on screen are not drawn: they show on zooming in.
+        "nodes": {"font": {"size": 12, "face": "sans-serif"}, "scaling": {"label": {"drawThreshold": LABEL_THRESHOLD}}},
         "edges": {"smooth": False, "selectionWidth": 2},
     }
