@@ -4,7 +4,8 @@
 tables rather than computing anything again: every node's ``label`` is its name (the graph's
 own label, e.g. "Organisation", becomes ``entity``), organisations carry their centralities
 (the ``centrality`` table), their ``community`` and, for South-Med clusters, their level of
-"met" (``met_levels`` when the analysis has it, else whether ``not_met_eu`` lists them); a
+"met" (``met_levels`` when the analysis has it, else "none" when ``not_met_eu`` lists them,
+"peer" when not); a
 tie's types are one attribute each (``type_co_attended``, ... its weight of that type, 0 when
 absent) and its ``main_type``. Dates are ISO dates in Gephi's timeline format: ``start`` (and
 ``end`` for events) on nodes and edges, so GEXF files are written in dynamic mode (networkx's
@@ -23,6 +24,7 @@ import pandas as pd
 
 from medgraph import schema
 from medgraph.errors import MedgraphError
+from medgraph.graph.maps.basis import met_levels
 
 __all__ = ["FORMATS", "MEASURES", "flat", "flattened", "tables", "gephi_graphs", "export"]
 
@@ -93,19 +95,11 @@ def organisation_attributes(analysis) -> dict[str, dict]:
     for row in t["communities"].to_dict("records"):
         found.setdefault(row["id"], {})["community"] = int(row["community"])
     south = [n for n, d in analysis.T.nodes(data=True) if schema.is_south_med_cluster(d)]
-    for n, (level, uncertain) in met_levels(t, south).items():
-        found.setdefault(n, {}).update(met_level=level, met_uncertain=uncertain)
-    return found
-
-
-def met_levels(t: dict[str, pd.DataFrame], south: list) -> dict[str, tuple[str, bool]]:
-    """South-Med cluster -> (its best level of "met" or "none", uncertain), from the table
-    ``met_levels`` when the analysis has it, else from ``not_met_eu`` (unlisted: "peer")."""
-    if "met_levels" in t:
-        return {row["south_id"]: (row["level"] if isinstance(row["level"], str) else "none", bool(row["uncertain"]))
-                for row in t["met_levels"].to_dict("records")}
     unmet = set(t["not_met_eu"]["id"])
-    return {n: ("none" if n in unmet else "peer", False) for n in south}
+    levels = met_levels(t) or {n: (None if n in unmet else "peer", False) for n in south}
+    for n, (level, uncertain) in levels.items():
+        found.setdefault(n, {}).update(met_level=level or "none", met_uncertain=uncertain)
+    return found
 
 
 def number(measure: str, value) -> float | int:
