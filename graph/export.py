@@ -5,9 +5,8 @@ tables rather than computing anything again: every node's ``label`` is its name 
 own label, e.g. "Organisation", becomes ``entity``), organisations carry their centralities
 (the ``centrality`` table), their ``community`` and, for South-Med clusters, their level of
 "met" (``met_levels`` when the analysis has it, else "none" when ``not_met_eu`` lists them,
-"peer" when not); a
-tie's types are one attribute each (``type_co_attended``, ... its weight of that type, 0 when
-absent) and its ``main_type``. Dates are ISO dates in Gephi's timeline format: ``start`` (and
+"peer" when not); a tie's types are one attribute each (``type_co_attended``, ... its weight
+of that type, 0 when absent) and its ``main_type``. Dates are ISO dates in Gephi's timeline format: ``start`` (and
 ``end`` for events) on nodes and edges, so GEXF files are written in dynamic mode (networkx's
 GEXF writer does so as soon as an element has a ``start``) and Gephi's timeline plays them.
 """

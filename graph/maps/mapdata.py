@@ -100,7 +100,7 @@ def map_data(source, *, view: str = "ties", events=None, countries=None, as_of: 
     nodes, edges = shown_view.items(scene, shown)
     palette = country_palette(nodes)
     paint(nodes, palette)
-    mark_top(nodes, scene.score)
+    mark_top(nodes, edges, scene.score)
     add_steps(K, nodes, edges, steps)
     total = shown_view.total(V, basis)
     left_out = total - len(shown)
@@ -120,15 +120,13 @@ def map_data(source, *, view: str = "ties", events=None, countries=None, as_of: 
         left_out=left_out)
 
 
-def mark_top(nodes: list[dict], score: dict) -> None:
-    """Mark (``top``) the `TOP_LABELS` nodes of highest score (that have a tie): the page keeps
-    their labels readable at any zoom."""
-    linked = [n for n in nodes if score.get(n["id"], 0) > 0]
-    ranked = sorted(linked, key=lambda n: (-score[n["id"]], str(n["id"])))[:TOP_LABELS]
+def mark_top(nodes: list[dict], edges: list[dict], score: dict) -> None:
+    """Mark (``top``) the `TOP_LABELS` nodes with an edge of highest score (then by id): the
+    page keeps their labels readable at any zoom."""
+    linked = {e[end] for e in edges for end in ("from", "to")}
+    top = set(sorted(linked, key=lambda n: (-score.get(n, 0.0), str(n)))[:TOP_LABELS])
     for node in nodes:
-        node["top"] = False
-    for node in ranked:
-        node["top"] = True
+        node["top"] = node["id"] in top
 
 
 def choose_view(view: str, size_by: str) -> View:
