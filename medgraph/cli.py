@@ -269,16 +269,17 @@ def export(
     out: Path = typer.Option(Path("out/export"), "--out", help="folder to write into"),
     as_of: AsOf = None,
 ) -> None:
-    """The tie network and the two-mode organisation–event network, for Gephi or a spreadsheet.
+    """The tie network and the two-mode organisation–event network, for Gephi or a spreadsheet:
+    names as labels, centralities, community and level of "met" per organisation, one
+    attribute per tie type, dates for Gephi's timeline.
 
     Example: medgraph export --format gexf --out out/gephi
     """
-    from medgraph.graph import ties
     from medgraph.graph.export import export as write_graphs
+    from medgraph.graph.export import gephi_graphs
+    from medgraph.graph.report import analyse
 
-    K = read_knowledge_graph()
-    graphs = {"ties": ties.tie_graph(K, as_of=as_of), "two_mode": ties.two_mode(K, as_of=as_of)}
-    for path in write_graphs(graphs, out, fmt):
+    for path in write_graphs(gephi_graphs(analyse(read_knowledge_graph(), as_of=as_of)), out, fmt):
         typer.echo(str(path))
 
 

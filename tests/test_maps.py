@@ -8,16 +8,19 @@ outside CI they skip without them, in CI (CI=true) they fail.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
 import random
 import re
 import time
+from collections import defaultdict
 from html import escape
 from pathlib import Path
 
 import networkx as nx
+import pandas as pd
 import pytest
 from pyvis.network import Network
 
@@ -26,7 +29,8 @@ from medgraph.errors import MedgraphError
 from medgraph.graph import metmatrix, ties
 from medgraph.graph.knowledge import example_graph
 from medgraph.graph.maps import MAX_NODES, VIEWS, VIS_NETWORK, map_data, network, view_help, write_map
-from medgraph.graph.maps.style import KIND_SHAPES, ROLE_STYLES, TIE_STYLES
+from medgraph.graph.maps.mapdata import TOP_LABELS
+from medgraph.graph.maps.style import KIND_SHAPES, LEVEL_WORDS, MARKS, ROLE_STYLES, TIE_STYLES
 from medgraph.graph.maps.ties import TiesView
 from medgraph.graph.readout import read_graph
 from medgraph.graph.report import analyse
@@ -47,7 +51,12 @@ def fixture_graph(db, settings) -> nx.MultiDiGraph:
 
 COUNTRIES = [("MA", "Morocco", "South-Med", "Maghreb"), ("TN", "Tunisia", "South-Med", "Maghreb"),
              ("EG", "Egypt", "South-Med", "Mashreq"), ("FR", "France", "EU", "EU-Mediterranean"),
-             ("ES", "Spain", "EU", "EU-Mediterranean"), ("DE", "Germany", "EU", "EU-North")]
+             ("ES", "Spain", "EU", "EU-Mediterranean"), ("DE", "Germany", "EU", "EU-North"),
+             ("DZ", "Algeria", "South-Med", "Maghreb"), ("LB", "Lebanon", "South-Med", "Mashreq"),
+             ("JO", "Jordan", "South-Med", "Mashreq"), ("PS", "Palestine", "South-Med", "Mashreq"),
+             ("IT", "Italy", "EU", "EU-Mediterranean"), ("GR", "Greece", "EU", "EU-Mediterranean"),
+             ("BE", "Belgium", "EU", "EU-North"), ("SE", "Sweden", "EU", "EU-North"),
+             ("TR", "Türkiye", "Other", "Other"), ("GB", "United Kingdom", "Other", "Other")]
 
 
 def knowledge_graph(orgs, events, attendance) -> nx.MultiDiGraph:
@@ -113,7 +122,41 @@ def test_south_med_clusters_with_no_eu_tie_are_marked():
     lonely = next(n for n in data.nodes if n["id"] == "lonely")
     assert (lonely["borderWidth"], lonely["shapeProperties"]) == (4, {"borderDashes": [5, 3]})
     assert "South-Med cluster with no tie to an EU organisation" in lonely["tip"]
-    assert data.legend["marks"] == [["South-Med cluster with no tie to an EU organisation"]]
+    assert data.legend["marks"] == [["South-Med cluster with no tie to an EU organisation", "#000000", "dashed"]]
+
+
+def test_with_levels_of_met_the_mark_reads_the_level():
+    K = knowledge_graph([("lonely", "Lonely Cluster", "Cluster", "TN", []),
+                         ("unsure", "Unsure Cluster", "Cluster", "MA", []),
+                         ("hosted", "Hosted Cluster", "Cluster", "EG", []), ("host", "EU Host", "Agency", "FR", [])],
+                        [("ev1", "Meeting", dt.date(2019, 1, 1))],
+                        [("lonely", "ev1"), ("unsure", "ev1"), ("hosted", "ev1")])
+    analysis = analyse(K)
+    levels = pd.DataFrame([{"south_id": "lonely", "level": None, "uncertain": False},
+                           {"south_id": "unsure", "level": None, "uncertain": True},
+                           {"south_id": "hosted", "level": "organiser_or_host", "uncertain": False}])
+    nodes = {n["id"]: n for n in map_data(dataclasses.replace(
+        analysis, tables={**analysis.tables, "met_levels": levels})).nodes}
+    assert {n: node["marked"] for n, node in nodes.items()} == {
+        "lonely": "no_contact", "unsure": "uncertain", "hosted": None, "host": None}
+    assert MARKS["no_contact"][0] in nodes["lonely"]["tip"] and MARKS["uncertain"][0] in nodes["unsure"]["tip"]
+    assert nodes["unsure"]["shapeProperties"]["borderDashes"] != nodes["lonely"]["shapeProperties"]["borderDashes"]
+    assert f"EU contact: {LEVEL_WORDS['organiser_or_host']}" in nodes["hosted"]["tip"]
+    # Without the table (an analysis from before the levels), today's mark: no tie to the EU.
+    assert {n["id"] for n in map_data(analysis).nodes if n["marked"] == "unmet"} == {"lonely", "unsure", "hosted"}
+
+
+def test_every_country_shown_has_a_colour_of_its_own():
+    codes = [code for code, *_ in COUNTRIES]
+    K = knowledge_graph([(f"o{i}", f"Org {i}", "Cluster", code, []) for i, code in enumerate(codes * 2)],
+                        [("ev", "Forum", dt.date(2019, 1, 1))], [(f"o{i}", "ev") for i in range(len(codes) * 2)])
+    for view in ("ties", "countries"):
+        data = map_data(K, view=view)
+        paint = {(n["country"], n["color"]["background"], n["color"]["border"], n["borderWidth"]) for n in data.nodes}
+        assert len(paint) == len(codes) == len({country for country, *_ in paint})   # one look per country
+        assert len({tuple(look) for _, *look in paint}) == len(codes)                # and no two alike
+        assert [colour[1:] for colour in data.legend["colours"]] == [
+            [background, border if width > 1 else None] for _, background, border, width in sorted(paint)]
 
 
 def test_each_node_and_tie_knows_the_first_event_it_is_part_of():
@@ -155,7 +198,8 @@ def test_filters_keep_the_ties_of_the_chosen_events_and_countries(db, neo4j_sett
     tunisia = map_data(K, countries=["tn"])
     assert all({"TN"} & {node_country(tunisia, e["from"]), node_country(tunisia, e["to"])} for e in tunisia.edges)
     assert {"olive-nw", "dates-tn"} <= {n["id"] for n in tunisia.nodes}
-    assert tunisia.subtitle.startswith("Filters: countries TN · as of all dates")
+    assert tunisia.subtitle.startswith("Filters: countries TN with their partners · as of all dates")
+    assert tunisia.applied == ["countries TN with their partners"] and tunisia.subtitle.endswith(tunisia.about)
     with pytest.raises(MedgraphError, match=r"unknown event 'forum-2091-lyon' \(closest: forum-2019-lyon\)"):
         map_data(K, events=["forum-2091-lyon"])
     with pytest.raises(MedgraphError, match="unknown map view 'people'"):
@@ -411,7 +455,8 @@ def test_the_map_works_offline_in_chromium(db, neo4j_settings, tmp_path, browser
     assert "Top ties: " in tip.text and "Evidence: forum-2019; visit-2018" in tip.text
 
     # The time slider and the event selector show the network as it stood after each event.
-    assert visible(browser) == {"nodes": T.number_of_nodes(), "edges": T.number_of_edges()}
+    isolates = [n for n in T if not T.degree(n)]
+    assert visible(browser) == {"nodes": T.number_of_nodes() - len(isolates), "edges": T.number_of_edges()}
     browser.find_element(By.ID, "step").send_keys(Keys.HOME)
     after_first = visible(browser)
     assert after_first["edges"] < T.number_of_edges()
@@ -420,16 +465,24 @@ def test_the_map_works_offline_in_chromium(db, neo4j_settings, tmp_path, browser
     Select(browser.find_element(By.ID, "step-event")).select_by_visible_text("Forum de Lyon (2019-09-13)")
     assert visible(browser)["edges"] >= after_first["edges"]
 
-    # The country filter hides the other countries' organisations and their ties.
+    # The country filter keeps that country's organisations with their partners, as `medgraph map
+    # --country` does; without partners it hides the other countries' organisations and their ties.
     Select(browser.find_element(By.ID, "step-event")).select_by_index(2)
     Select(browser.find_element(By.ID, "filter-country")).select_by_value("TN")
-    assert browser.execute_script("""
-        return medgraph.nodes.get({filter: function (n) { return !n.hidden; }}).map(function (n) { return n.country; });
-        """) == ["TN", "TN"]
+    shown = "return medgraph.nodes.get({filter: function (n) { return !n.hidden; }}).map(function (n) { return n.id; });"
+    cli = map_data(K, countries=["TN"])
+    linked = {e[end] for e in cli.edges for end in ("from", "to")}
+    assert set(browser.execute_script(shown)) == linked and len(linked) > 2
+    assert browser.find_element(By.ID, "subtitle").text.startswith("Filters: country Tunisia (TN) with their partners")
+    browser.find_element(By.ID, "filter-partners").click()
+    assert {node_country(cli, n) for n in browser.execute_script(shown)} == {"TN"}
+    assert browser.find_element(By.ID, "subtitle").text.startswith("Filters: country Tunisia (TN) only ·")
     legend = browser.find_element(By.ID, "legend").text
     assert "Tunisia (TN)" in legend and "Cluster" in legend and "attended the same event" in legend
 
     Select(browser.find_element(By.ID, "filter-country")).select_by_index(0)
+    browser.find_element(By.ID, "filter-partners").click()
+    assert browser.find_element(By.ID, "subtitle").text.startswith("Filters: none ·")
     shot = tmp_path / "map.png"
     browser.save_screenshot(str(shot))
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
@@ -439,6 +492,50 @@ def test_the_map_works_offline_in_chromium(db, neo4j_settings, tmp_path, browser
         data = map_data(K, view=view)
         other = open_map(browser, write_map(K, tmp_path / f"{view}.html", view=view))
         assert (other["nodes"], other["edges"], other["errors"]) == (len(data.nodes), len(data.edges), [])
+
+
+def test_the_first_view_shows_the_most_central_names_readable_and_a_colour_per_country(db, neo4j_settings, tmp_path,
+                                                                                       browser):
+    from selenium.webdriver.common.by import By
+
+    load(db, neo4j_settings.database, None)                            # the project's data/
+    analysis = analyse(read_graph(db, neo4j_settings.database))
+    page = open_map(browser, write_map(analysis, tmp_path / "map.html"))
+    assert page["errors"] == [] and browser.get_window_size() == {"width": 1400, "height": 900}
+    ranking = analysis.tables["centrality"].sort_values(["betweenness", "id"], ascending=[False, True])
+    top = set(ranking[ranking["degree"] > 0]["id"][:TOP_LABELS])
+    # On-screen label height = the label's font size (canvas units) x the view's scale.
+    labels = browser.execute_script("""
+        var m = medgraph, scale = m.network.getScale(), box = m.network.canvas.frame.canvas.getBoundingClientRect(), found = {};
+        m.nodes.get({filter: function (n) { return n.top; }}).forEach(function (n) {
+          var at = m.network.canvasToDOM(m.network.getPositions([n.id])[n.id]);
+          found[n.id] = {px: m.network.body.nodes[n.id].options.font.size * scale, x: at.x, y: at.y,
+                         inside: at.x >= 0 && at.y >= 0 && at.x <= box.width && at.y <= box.height};
+        });
+        return found;""")
+    print("\ntop labels on screen (px):", sorted(round(label["px"], 1) for label in labels.values()))
+    assert set(labels) == top and len(top) == TOP_LABELS
+    assert all(label["px"] >= 12 and label["inside"] for label in labels.values())
+    # Every country shown has its own colour (fill, and outline past the palette's fills).
+    looks = browser.execute_script("""
+        return medgraph.nodes.get({filter: function (n) { return !n.event; }}).map(function (n) {
+          return [n.country, n.color.background, n.color.border, n.borderWidth, !!n.marked]; });""")
+    by_country = defaultdict(set)
+    for country, fill, border, width, marked in looks:
+        if not marked:                                     # a mark outlines a node its own way
+            by_country[country].add((fill, border if width > 1 else None))
+    assert all(len(found) == 1 for found in by_country.values())
+    assert len({found.pop() for found in by_country.values()}) == len(by_country) > 10
+    # The nodes with no tie wait aside, behind a toggle.
+    isolates = [n for n in analysis.T if not analysis.T.degree(n)]
+    assert visible(browser)["nodes"] == len(analysis.T) - len(isolates) and isolates
+    browser.find_element(By.ID, "show-isolates").click()
+    assert visible(browser)["nodes"] == len(analysis.T)
+    assert browser.execute_script("""
+        var m = medgraph, p = m.network.getPositions(), aside = arguments[0], most = -Infinity, least = Infinity;
+        Object.keys(p).forEach(function (id) { if (aside.indexOf(id) < 0) { most = Math.max(most, p[id].x); }
+                                               else { least = Math.min(least, p[id].x); } });
+        return least > most;""", isolates)
 
 
 def test_names_with_markup_show_as_text_in_the_browser(tmp_path, browser):
@@ -464,7 +561,7 @@ def test_a_2000_organisation_map_shows_400_and_settles(tmp_path, browser):
                     reason="set MEDGRAPH_SEED_SCREENSHOT=1 to write docs/img/seed-map.png from the project's data")
 def test_seed_map_screenshot(db, neo4j_settings, tmp_path, browser):
     load(db, neo4j_settings.database, None)
-    path = write_map(read_graph(db, neo4j_settings.database), tmp_path / "seed-map.html")
+    path = write_map(analyse(read_graph(db, neo4j_settings.database)), tmp_path / "seed-map.html")  # as scripts/run
     open_map(browser, path)
     target = ROOT / "docs" / "img" / "seed-map.png"
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -23,7 +23,7 @@ from medgraph.errors import MedgraphError
 from medgraph.graph import metmatrix, ties
 from medgraph.graph.maps.texts import event_order
 
-__all__ = ["LARGE_PAIRS", "PRESELECT", "Basis", "basis_of", "check_filters", "restrict"]
+__all__ = ["LARGE_PAIRS", "PRESELECT", "Basis", "basis_of", "check_filters", "met_levels", "restrict"]
 
 LARGE_PAIRS = 200_000
 PRESELECT = 1
@@ -33,7 +33,9 @@ PRESELECT = 1
 class Basis:
     """K with the graphs the views draw: B (organisation–event), T (tie network, computed on
     first use unless given), who attended what, the South-Med clusters that met no EU
-    organisation, and the betweenness and weighted degree of T's nodes when already known."""
+    organisation, their levels of "met" when the analysis has them (``given_levels``: cluster ->
+    (level or None, uncertain)), and the betweenness and weighted degree of T's nodes when
+    already known."""
 
     K: nx.MultiDiGraph
     options: dict  # as_of, merge_possible, members_for_cluster (as for ties.tie_graph)
@@ -42,6 +44,7 @@ class Basis:
     given_T: nx.Graph | None = field(default=None, repr=False)
     measures: dict[str, dict] = field(default_factory=dict, repr=False)  # measure -> node -> value, of T
     given_unmet: frozenset | None = None
+    given_levels: dict | None = field(default=None, repr=False)
 
     @cached_property
     def attended(self) -> dict[str, list[str]]:
@@ -74,6 +77,20 @@ class Basis:
             return self.given_unmet
         return frozenset(metmatrix.not_met_eu(self.T)["id"]) if len(self.T) else frozenset()
 
+    @cached_property
+    def marks(self) -> dict[str, str]:
+        """The South-Med clusters to mark -> their mark (a key of `style.MARKS`): by their level
+        of "met" when known ("no_contact", or "uncertain"), else "unmet" (no tie to the EU)."""
+        if self.given_levels is None:
+            return {n: "unmet" for n in self.unmet}
+        return {n: "uncertain" if uncertain else "no_contact"
+                for n, (level, uncertain) in self.given_levels.items() if level is None}
+
+    @cached_property
+    def levels(self) -> dict:
+        """South-Med cluster -> its best level of "met" (None: none), when the analysis has them."""
+        return {n: level for n, (level, _) in (self.given_levels or {}).items()}
+
     def known(self, V: nx.Graph, measure: str) -> dict | None:
         """The `measure` of V's nodes when V is T itself and it is known, else None."""
         return self.measures.get(measure) if V is self.T else None
@@ -94,7 +111,16 @@ def basis_of(source, *, max_nodes: int, as_of=None, merge_possible=None, members
     return Basis(source.K, dict(options), source.B, max_nodes, given_T=source.T,
                  measures={m: {n: float(x) for n, x in zip(table["id"], table[m])}
                            for m in ("betweenness", "weighted_degree")},
-                 given_unmet=frozenset(source.tables["not_met_eu"]["id"]))
+                 given_unmet=frozenset(source.tables["not_met_eu"]["id"]), given_levels=met_levels(source.tables))
+
+
+def met_levels(tables: dict) -> dict | None:
+    """South-Med cluster -> (level or None, uncertain) from an analysis' ``met_levels`` table,
+    or None when it has none."""
+    if "met_levels" not in tables:
+        return None
+    return {row["south_id"]: (row["level"] if isinstance(row["level"], str) else None, bool(row["uncertain"]))
+            for row in tables["met_levels"].to_dict("records")}
 
 
 def pairs_in(B: nx.Graph) -> int:

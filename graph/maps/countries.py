@@ -8,7 +8,7 @@ from collections import defaultdict
 import networkx as nx
 
 from medgraph.graph.maps.basis import Basis, restrict
-from medgraph.graph.maps.style import COUNTRY_TIE_STYLES, HIGHLIGHT, colours, country_colour
+from medgraph.graph.maps.style import COUNTRY_TIE_STYLES, HIGHLIGHT
 from medgraph.graph.maps.texts import country_name, listing, node_sources, tie_types
 from medgraph.graph.maps.view import Scene, View, numbered, register
 
@@ -78,8 +78,8 @@ def country_node(s: Scene, code: str) -> dict:
     orgs = sorted(d["organisations"], key=lambda o: str(s.K.nodes[o].get("name", o)))
     partners = sorted(s.V[code].items(), key=lambda item: (-item[1]["weight"], item[0]))
     return {"id": code, "label": d["name"], "names": [d["name"], code], "country": code, "region": d.get("region"),
+            "members": len(orgs),
             "kind": None, "shape": "dot", "size": s.size(code), "first": None,
-            "color": colours(country_colour(code if code != "unknown" else None)),
             "tip": [f"{d['name']} ({code})", d.get("region") or "no region",
                     f"Organisations ({len(orgs)}): " + listing([s.K.nodes[o].get("name", o) for o in orgs], 5),
                     f"Ties within the country: {d['internal']}",

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import networkx as nx
 
 from medgraph import schema
@@ -49,11 +51,20 @@ def event_node(s: Scene, n) -> dict:
     d = s.K.nodes[n]
     name = d.get("name") or n
     where = ", ".join(filter(None, (d.get("city"), d.get("country") and country_name(s.K, d["country"]))))
-    return {"id": n, "label": name if len(name) <= 32 else name[:31] + "…", "names": [name, n],
+    return {"id": n, "label": wrapped(name), "names": [name, n],
             "country": None, "region": None, "kind": None, "event": True, "shape": "box",
             "color": colours(EVENT_COLOUR, border="#666666"), "font": {"size": 11}, "first": d.get("start"),
             "tip": [event_label(s.K, n), f"{d.get('kind') or 'event'} · {where or 'place unknown'}",
                     f"Organisations: {s.V.degree(n)}", "Evidence: " + (listing(node_sources(s.K, n), 8) or "none")]}
+
+
+def wrapped(name: str, width: int = 28) -> str:
+    r"""A long name on several lines, whole (vis-network draws each line of a label).
+
+    >>> wrapped("Benchmarking Visit and Training on Innovation, Barcelona")
+    'Benchmarking Visit and\nTraining on Innovation,\nBarcelona'
+    """
+    return "\n".join(textwrap.wrap(name, width)) or name
 
 
 def attendance_edge(s: Scene, u, v, d: dict) -> dict:

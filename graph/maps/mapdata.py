@@ -7,13 +7,24 @@ from dataclasses import dataclass
 
 from medgraph.errors import MedgraphError
 from medgraph.graph.maps.basis import PRESELECT, basis_of, check_filters
-from medgraph.graph.maps.style import vis_options
-from medgraph.graph.maps.texts import event_label, filter_choices, legend, notice, subtitle, title
+from medgraph.graph.maps.style import country_palette, paint, vis_options
+from medgraph.graph.maps.texts import (
+    about,
+    applied_filters,
+    event_label,
+    filter_choices,
+    legend,
+    notice,
+    subtitle,
+    title,
+)
 from medgraph.graph.maps.view import VIEWS, Scene, View, add_steps, most_central, time_steps
 
-__all__ = ["MAX_NODES", "SIZE_BY", "MapData", "map_data", "choose_view"]
+__all__ = ["MAX_NODES", "SIZE_BY", "TOP_LABELS", "MapData", "map_data", "mark_top", "choose_view"]
 
 MAX_NODES = 400
+#: The page keeps the labels of this many of the most central nodes readable (12 px or more).
+TOP_LABELS = 20
 SIZE_BY = ("betweenness", "weighted_degree")
 
 
@@ -22,13 +33,16 @@ class MapData:
     """What one map shows: vis-network nodes, edges and options, and the page's texts.
 
     Nodes and edges are vis dicts plus what the page's controls read: ``names`` (search),
-    ``country``, ``region``, ``kind`` (filters), ``step`` (first time step showing them) and
-    ``tip`` (tooltip lines).
+    ``country``, ``region``, ``kind`` (filters), ``step`` (first time step showing them),
+    ``tip`` (tooltip lines) and, for organisations, ``marked`` (a key of `style.MARKS` or None)
+    and ``top`` (among the `TOP_LABELS` most central: its label stays readable).
     """
 
     view: str
     title: str
     subtitle: str
+    applied: list[str]  # the subtitle's filters (the page adds its own)
+    about: str          # the subtitle after its filters
     notice: str | None
     nodes: list[dict]
     edges: list[dict]
@@ -80,10 +94,13 @@ def map_data(source, *, view: str = "ties", events=None, countries=None, as_of: 
     V = shown_view.graph(basis, events, countries)
     measure = shown_view.measure(size_by)
     scene = Scene(K, V, shown_view.scores(V, basis, size_by, seed, max_nodes), measure, basis.attended,
-                  basis.unmet if shown_view.on_ties else frozenset())
+                  *((basis.marks, basis.levels) if shown_view.on_ties else ({}, {})))
     shown = most_central(V, scene.score, max_nodes)
     steps = time_steps(K, V.subgraph(shown), basis.attended, shown_view, events)
     nodes, edges = shown_view.items(scene, shown)
+    palette = country_palette(nodes)
+    paint(nodes, palette)
+    mark_top(nodes, edges, scene.score)
     add_steps(K, nodes, edges, steps)
     total = shown_view.total(V, basis)
     left_out = total - len(shown)
@@ -93,13 +110,23 @@ def map_data(source, *, view: str = "ties", events=None, countries=None, as_of: 
             f"Ranked among the {PRESELECT * max_nodes:,} organisations that attended most events, of "
             f"{basis.organisations:,} (a network this large is not ranked whole).")
     as_of = basis.options["as_of"]
+    applied, rest = applied_filters(K, events, countries), about(K, as_of, measure, nodes, edges)
     return MapData(
-        view=view, title=title(K, shown_view, dataset),
-        subtitle=subtitle(K, events, countries, as_of, measure, nodes, edges), notice=note, nodes=nodes,
+        view=view, title=title(K, shown_view, dataset), subtitle=subtitle(applied, rest), applied=applied,
+        about=rest, notice=note, nodes=nodes,
         edges=edges, options=vis_options(len(nodes), len(edges), seed),
-        steps=[{"id": e, "label": event_label(K, e)} for e in steps], legend=legend(K, shown_view, nodes, edges, measure),
+        steps=[{"id": e, "label": event_label(K, e)} for e in steps], legend=legend(K, shown_view, nodes, edges, measure, palette),
         filters=filter_choices(K, nodes), as_of=as_of.isoformat() if as_of else "all dates", total_nodes=total,
         left_out=left_out)
+
+
+def mark_top(nodes: list[dict], edges: list[dict], score: dict) -> None:
+    """Mark (``top``) the `TOP_LABELS` nodes with an edge of highest score (then by id): the
+    page keeps their labels readable at any zoom."""
+    linked = {e[end] for e in edges for end in ("from", "to")}
+    top = set(sorted(linked, key=lambda n: (-score.get(n, 0.0), str(n)))[:TOP_LABELS])
+    for node in nodes:
+        node["top"] = node["id"] in top
 
 
 def choose_view(view: str, size_by: str) -> View:

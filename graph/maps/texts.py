@@ -6,10 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from medgraph.graph.maps.style import KIND_SHAPES, SHAPE_GLYPHS, UNMET_MARK, country_colour
+from medgraph.graph.maps.style import KIND_SHAPES, MARKS, SHAPE_GLYPHS
 
 __all__ = ["listing", "tie_types", "node_sources", "event_label", "event_order", "first_date", "country_name",
-           "title", "event_programmes", "subtitle", "notice", "legend", "filter_choices"]
+           "title", "event_programmes", "applied_filters", "about", "subtitle", "notice", "legend", "filter_choices"]
 
 
 def listing(items: list[str], limit: int) -> str:
@@ -77,14 +77,28 @@ def event_programmes(K) -> list[str]:
     return sorted(K.nodes[p].get("name") or p for p in programmes)
 
 
-def subtitle(K, events, countries, as_of, measure: str, nodes, edges) -> str:
+def applied_filters(K, events, countries) -> list[str]:
+    """The map's own filters in words (the page adds those chosen on it), events by full name."""
+    return [text for text in (
+        events and "events " + ", ".join(event_label(K, e) for e in sorted(events, key=lambda e: event_order(K, e))),
+        countries and "countries " + ", ".join(sorted(countries)) + " with their partners") if text]
+
+
+def about(K, as_of, measure: str, nodes, edges) -> str:
+    """The subtitle after its filters: date, size, sources, what sizes the nodes."""
     docs = [d.get("date") for _, d in K.nodes(data=True) if d.get("label") == "Document"]
     latest = max((str(x) for x in docs if x), default=None)
-    filters = "; ".join(filter(None, (events and "events " + ", ".join(sorted(events)),
-                                      countries and "countries " + ", ".join(sorted(countries))))) or "none"
-    return (f"Filters: {filters} · as of {as_of or 'all dates'} · {len(nodes)} nodes, {len(edges)} edges · "
-            f"sources: {len(docs)} documents{f', latest {latest}' if latest else ''} · "
-            f"node size: {measure}")
+    return (f"as of {as_of or 'all dates'} · {len(nodes)} nodes, {len(edges)} edges · "
+            f"sources: {len(docs)} documents{f', latest {latest}' if latest else ''} · node size: {measure}")
+
+
+def subtitle(applied: list[str], about_text: str) -> str:
+    """ "Filters: ... · " and the rest; the page rewrites it as its own filters change.
+
+    >>> subtitle([], "as of all dates"), subtitle(["countries TN with their partners"], "as of 2019-12-31")
+    ('Filters: none · as of all dates', 'Filters: countries TN with their partners · as of 2019-12-31')
+    """
+    return f"Filters: {'; '.join(applied) or 'none'} · {about_text}"
 
 
 def notice(view, total: int, left_out: int, measure: str) -> str | None:
@@ -95,8 +109,9 @@ def notice(view, total: int, left_out: int, measure: str) -> str | None:
             f"{left_out:,} left out. Filter by country or event to see them.")
 
 
-def legend(K, view, nodes: list[dict], edges: list[dict], measure: str) -> dict:
-    """The legend's entries: country colours, kind shapes, line styles and marks in use."""
+def legend(K, view, nodes: list[dict], edges: list[dict], measure: str, palette: dict) -> dict:
+    """The legend's entries: country colours (name, fill, outline; from `style.country_palette`),
+    kind shapes, line styles and marks in use."""
     codes = sorted({n["country"] or "" for n in nodes if not n.get("event")})
     kinds = sorted({n["kind"] for n in nodes if n.get("kind")})
     by_shape = defaultdict(list)
@@ -104,12 +119,13 @@ def legend(K, view, nodes: list[dict], edges: list[dict], measure: str) -> dict:
         by_shape[KIND_SHAPES.get(kind, "dot")].append(kind)
     shapes = [[", ".join(ks), SHAPE_GLYPHS[s]] for s, ks in sorted(by_shape.items(), key=lambda kv: kv[1][0])]
     used = {e["style"] for e in edges}
+    marks = {n["marked"] for n in nodes if n.get("marked")}
     return {"colours": [[f"{country_name(K, c or None)}{f' ({c})' if c and c != 'unknown' else ''}",
-                         country_colour(c if c != "unknown" else None)] for c in codes],
+                         *palette[c if c and c != "unknown" else None]] for c in codes],
             "shapes": shapes + view.extra_shapes if view.shapes else [],
             "lines_title": view.lines_title,
             "lines": [[label, colour, css] for key, (label, colour, _, css) in view.line_styles.items() if key in used],
-            "marks": [[UNMET_MARK]] if any(n.get("marked") for n in nodes) else [],
+            "marks": [[text, colour, css] for key, (text, colour, _, css) in MARKS.items() if key in marks],
             "size": view.size_text.format(measure=measure)}
 
 

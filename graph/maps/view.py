@@ -19,7 +19,7 @@ import networkx as nx
 
 from medgraph.graph import centrality
 from medgraph.graph.maps.basis import Basis
-from medgraph.graph.maps.style import KIND_SHAPES, UNMET_MARK, colours, country_colour
+from medgraph.graph.maps.style import KIND_SHAPES, LEVEL_WORDS, MARKS
 from medgraph.graph.maps.texts import (
     country_name,
     event_label,
@@ -55,14 +55,17 @@ def view_help() -> str:
 @dataclass(frozen=True)
 class Scene:
     """What the node and edge builders of a view read: K, the view's graph V (filtered, before
-    the threshold), each node's score and what it measures, attendances, unmet clusters."""
+    the threshold), each node's score and what it measures, attendances, the marks of South-Med
+    clusters that have not met the EU (node -> a key of `MARKS`) and their levels of "met"
+    (node -> level or None, when the analysis has them)."""
 
     K: nx.MultiDiGraph
     V: nx.Graph
     score: dict
     measure: str
     attended: dict[str, list[str]]
-    unmet: frozenset
+    marks: dict
+    levels: dict
 
     @cached_property
     def top(self) -> float:
@@ -180,19 +183,15 @@ def numbered(edges: list[dict]) -> list[dict]:
 
 
 def org_node(s: Scene, n, with_ties: bool) -> dict:
-    """An organisation's vis node: shaped by kind, coloured by country, marked when a South-Med
-    cluster met no EU organisation; its tooltip lists its ties when `with_ties`."""
+    """An organisation's vis node: shaped by kind, marked (``marked``: a key of `MARKS`) when a
+    South-Med cluster has not met the EU (`style.paint` colours it by country); its tooltip
+    lists its ties when `with_ties`."""
     d = {**s.K.nodes.get(n, {}), **s.V.nodes[n]}
-    name, aliases, marked = d.get("name") or n, sorted(d.get("aliases") or []), n in s.unmet
-    node = {"id": n, "label": name, "names": [name, *aliases, n], "country": d.get("country"),
+    name, aliases = d.get("name") or n, sorted(d.get("aliases") or [])
+    return {"id": n, "label": name, "names": [name, *aliases, n], "country": d.get("country"),
             "region": d.get("region"), "kind": d.get("kind"), "shape": KIND_SHAPES.get(d.get("kind"), "dot"),
-            "size": s.size(n), "color": colours(country_colour(d.get("country"))), "borderWidth": 1,
-            "marked": marked, "first": first_date(s.K, s.attended.get(n, ())),
+            "size": s.size(n), "marked": s.marks.get(n), "first": first_date(s.K, s.attended.get(n, ())),
             "tip": org_tip(s, n, d, aliases, with_ties)}
-    if marked:
-        node.update(borderWidth=4, shapeProperties={"borderDashes": [5, 3]},
-                    color=colours(country_colour(d.get("country")), border="#000000"))
-    return node
 
 
 def org_tip(s: Scene, n, d: dict, aliases: list[str], with_ties: bool) -> list[str]:
@@ -210,8 +209,11 @@ def org_tip(s: Scene, n, d: dict, aliases: list[str], with_ties: bool) -> list[s
         partners = sorted(V[n].items(), key=lambda item: (-item[1].get("weight", 1.0), str(item[0])))
         lines.append("Top ties: " + (listing([f"{V.nodes[m].get('name', m)} ({tie_types(e)})"
                                               for m, e in partners], 3) or "none"))
-    if n in s.unmet:
-        lines.append(UNMET_MARK)
+    if n in s.levels:
+        level = s.levels[n]
+        lines.append(f"EU contact: {LEVEL_WORDS.get(level, level)}" if level else MARKS[s.marks[n]][0])
+    elif n in s.marks:
+        lines.append(MARKS[s.marks[n]][0])
     lines.append(f"{s.measure.capitalize()}: {s.score.get(n, 0):.3g}")
     lines.append("Evidence: " + (listing(node_sources(K, n), 8) or "none"))
     return lines
