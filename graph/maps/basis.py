@@ -20,7 +20,7 @@ from functools import cached_property
 import networkx as nx
 
 from medgraph.errors import MedgraphError
-from medgraph.graph import metmatrix, ties
+from medgraph.graph import met, ties
 from medgraph.graph.maps.texts import event_order
 
 __all__ = ["LARGE_PAIRS", "PRESELECT", "Basis", "basis_of", "check_filters", "met_levels", "restrict"]
@@ -33,8 +33,8 @@ PRESELECT = 1
 class Basis:
     """K with the graphs the views draw: B (organisation–event), T (tie network, computed on
     first use unless given), who attended what, the South-Med clusters that met no EU
-    organisation, their levels of "met" when the analysis has them (``given_levels``: cluster ->
-    (level or None, uncertain)), and the betweenness and weighted degree of T's nodes when
+    their levels of "met" when the analysis has them (``given_levels``: cluster -> (level or
+    None, uncertain)), and the betweenness and weighted degree of T's nodes when
     already known."""
 
     K: nx.MultiDiGraph
@@ -43,7 +43,6 @@ class Basis:
     max_nodes: int
     given_T: nx.Graph | None = field(default=None, repr=False)
     measures: dict[str, dict] = field(default_factory=dict, repr=False)  # measure -> node -> value, of T
-    given_unmet: frozenset | None = None
     given_levels: dict | None = field(default=None, repr=False)
 
     @cached_property
@@ -71,25 +70,24 @@ class Basis:
         return ties.tie_graph(K, **self.options)
 
     @cached_property
-    def unmet(self) -> frozenset:
-        """The South-Med clusters of T that have no tie to an EU organisation."""
-        if self.given_unmet is not None:
-            return self.given_unmet
-        return frozenset(metmatrix.not_met_eu(self.T)["id"]) if len(self.T) else frozenset()
+    def cluster_levels(self) -> dict:
+        """South-Med cluster -> (its best level of "met" or None, uncertain): the analysis' when
+        given, else computed on this basis (`medgraph.graph.met.met_levels`)."""
+        if self.given_levels is not None:
+            return self.given_levels
+        return met_levels({"met_levels": met.met_levels(self.K, ties.TieOptions(**self.options), self.T)})
 
     @cached_property
     def marks(self) -> dict[str, str]:
-        """The South-Med clusters to mark -> their mark (a key of `style.MARKS`): by their level
-        of "met" when known ("no_contact", or "uncertain"), else "unmet" (no tie to the EU)."""
-        if self.given_levels is None:
-            return {n: "unmet" for n in self.unmet}
+        """The South-Med clusters to mark -> their mark (a key of `style.MARKS`): "no_contact",
+        or "uncertain" when an event it attended has a partial participant list."""
         return {n: "uncertain" if uncertain else "no_contact"
-                for n, (level, uncertain) in self.given_levels.items() if level is None}
+                for n, (level, uncertain) in self.cluster_levels.items() if level is None}
 
     @cached_property
     def levels(self) -> dict:
-        """South-Med cluster -> its best level of "met" (None: none), when the analysis has them."""
-        return {n: level for n, (level, _) in (self.given_levels or {}).items()}
+        """South-Med cluster -> its best level of "met" (None: none)."""
+        return {n: level for n, (level, _) in self.cluster_levels.items()}
 
     def known(self, V: nx.Graph, measure: str) -> dict | None:
         """The `measure` of V's nodes when V is T itself and it is known, else None."""
@@ -111,7 +109,7 @@ def basis_of(source, *, max_nodes: int, as_of=None, merge_possible=None, members
     return Basis(source.K, dict(options), source.B, max_nodes, given_T=source.T,
                  measures={m: {n: float(x) for n, x in zip(table["id"], table[m])}
                            for m in ("betweenness", "weighted_degree")},
-                 given_unmet=frozenset(source.tables["not_met_eu"]["id"]), given_levels=met_levels(source.tables))
+                 given_levels=met_levels(source.tables))
 
 
 def met_levels(tables: dict) -> dict | None:
