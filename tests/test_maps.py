@@ -110,19 +110,23 @@ def test_a_large_graph_keeps_the_most_central_organisations_and_says_how_many_it
     assert len(data.edges) == T.subgraph(kept).number_of_edges()
 
 
-def test_south_med_clusters_with_no_eu_tie_are_marked():
+def test_south_med_clusters_with_no_eu_contact_are_marked():
+    # The fixture's events are held in France: "lonely" and "peer", who met no EU organisation
+    # there, still reached the lowest level of "met" (an EU event); "home" went to none at all.
     K = knowledge_graph([("lonely", "Lonely Cluster", "Cluster", "TN", []),
                          ("peer", "Peer Cluster", "Cluster", "MA", []),
+                         ("home", "Home Cluster", "Cluster", "DZ", []),
                          ("met", "Met Cluster", "Cluster", "EG", []), ("eu", "EU Cluster", "Cluster", "FR", [])],
                         [("ev1", "Meeting", dt.date(2019, 1, 1)), ("ev2", "Visit", dt.date(2019, 2, 1))],
                         [("lonely", "ev1"), ("peer", "ev1"), ("met", "ev2"), ("eu", "ev2")])
     data = map_data(K)
-    marked = {n["id"] for n in data.nodes if n["marked"]}
-    assert marked == {"lonely", "peer"}
+    assert {n["id"]: n["marked"] for n in data.nodes if n["marked"]} == {"home": "no_contact"}
+    home = next(n for n in data.nodes if n["id"] == "home")
+    assert (home["borderWidth"], home["shapeProperties"]) == (4, {"borderDashes": [5, 3]})
+    assert "South-Med cluster with no EU contact" in home["tip"]
+    assert data.legend["marks"] == [["South-Med cluster with no EU contact", "#000000", "dashed"]]
     lonely = next(n for n in data.nodes if n["id"] == "lonely")
-    assert (lonely["borderWidth"], lonely["shapeProperties"]) == (4, {"borderDashes": [5, 3]})
-    assert "South-Med cluster with no tie to an EU organisation" in lonely["tip"]
-    assert data.legend["marks"] == [["South-Med cluster with no tie to an EU organisation", "#000000", "dashed"]]
+    assert f"EU contact: {LEVEL_WORDS['eu_event']}" in lonely["tip"]
 
 
 def test_with_levels_of_met_the_mark_reads_the_level():
@@ -142,8 +146,8 @@ def test_with_levels_of_met_the_mark_reads_the_level():
     assert MARKS["no_contact"][0] in nodes["lonely"]["tip"] and MARKS["uncertain"][0] in nodes["unsure"]["tip"]
     assert nodes["unsure"]["shapeProperties"]["borderDashes"] != nodes["lonely"]["shapeProperties"]["borderDashes"]
     assert f"EU contact: {LEVEL_WORDS['organiser_or_host']}" in nodes["hosted"]["tip"]
-    # Without the table (an analysis from before the levels), today's mark: no tie to the EU.
-    assert {n["id"] for n in map_data(analysis).nodes if n["marked"] == "unmet"} == {"lonely", "unsure", "hosted"}
+    # The analysis' own table: the meeting is held in France, so each reached an EU event.
+    assert not any(n["marked"] for n in map_data(analysis).nodes)
 
 
 def test_every_country_shown_has_a_colour_of_its_own():

@@ -10,7 +10,7 @@ from collections import Counter
 from medgraph import schema
 
 __all__ = ["PALETTE", "RING_SHIFTS", "NO_COUNTRY_COLOUR", "EVENT_COLOUR", "HIGHLIGHT", "KIND_SHAPES",
-           "SHAPE_GLYPHS", "TIE_STYLES", "ROLE_STYLES", "COUNTRY_TIE_STYLES", "UNMET_MARK", "MARKS", "LEVEL_WORDS",
+           "SHAPE_GLYPHS", "TIE_STYLES", "ROLE_STYLES", "COUNTRY_TIE_STYLES", "MARKS", "LEVEL_WORDS",
            "LABEL_THRESHOLD", "colours", "country_palette", "paint", "vis_options"]
 
 # Countries get colours per map, the countries with most nodes first (then by code): the
@@ -54,11 +54,9 @@ ROLE_STYLES = {
 COUNTRY_TIE_STYLES = {"ties": ("ties between their organisations", "#7A7A7A", False, "solid")}
 
 # The marks of South-Med clusters that have not met the EU: (legend text, border, vis dashes,
-# CSS border style). "unmet" without levels of "met" (no tie to an EU organisation); with them
-# "no_contact" (no level at all) and "uncertain" (no level, but a participant list is partial).
-UNMET_MARK = "South-Med cluster with no tie to an EU organisation"
+# CSS border style): "no_contact" (no level of "met" at all) and "uncertain" (no level, but a
+# participant list is partial).
 MARKS = {
-    "unmet": (UNMET_MARK, "#000000", [5, 3], "dashed"),
     "no_contact": ("South-Med cluster with no EU contact", "#000000", [5, 3], "dashed"),
     "uncertain": ("South-Med cluster with no named EU contact, uncertain (a participant list is partial)",
                   "#7A7A7A", [2, 3], "dotted"),
