@@ -65,12 +65,16 @@ def options_line(options: dict, summary: dict) -> str:
 
     >>> options_line({"as_of": None, "merge_possible": False, "members_for_cluster": False}, {})
     'as of all dates; possibly-same pairs kept apart; member companies counted as themselves.'
+    >>> options_line({}, {"methods": {"betweenness": "sampled, 500 pivots, NetworKit"}}).split(". ")[-1]
+    'Methods: betweenness: sampled, 500 pivots, NetworKit.'
     """
     k = summary.get("betweenness_k")
+    methods = "; ".join(f"{measure}: {how}" for measure, how in (summary.get("methods") or {}).items())
     return (f"as of {options.get('as_of') or 'all dates'}; possibly-same pairs "
             f"{'merged' if options.get('merge_possible') else 'kept apart'}; member companies "
             f"{'counted for their cluster' if options.get('members_for_cluster') else 'counted as themselves'}"
-            + (f"; betweenness estimated from {k} sampled organisations." if k else "."))
+            + (f"; betweenness estimated from {k} sampled organisations." if k else ".")
+            + (f" Methods: {methods}." if methods else ""))
 
 
 def met_clusters(matrix: pd.DataFrame) -> list[MetCluster]:
