@@ -167,7 +167,8 @@ MET_SHOWN = 12
 def findings(s: Summary) -> list[tuple[str, str]]:
     """The summary in sentences, (heading, text), as the report prints them (plain text)."""
     out = [("The programme", f"{s.organisations} organisations, {s.ties} ties. {s.met_an_eu_peer} of "
-                             f"{s.south_med_clusters} South-Med clusters have met at least one EU organisation"
+                             f"{s.south_med_clusters} South-Med clusters have met a named EU organisation (a peer "
+                             "at an event, or through mentoring, an agreement or a membership)"
                              + (f"; {s.shares['south_north']:.0%} of the ties join a South-Med and an EU "
                                 "organisation." if "south_north" in s.shares else "."))]
     if s.met_levels is not None:
