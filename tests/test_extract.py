@@ -413,7 +413,7 @@ def test_topics_formats_and_programmes_are_never_organisations(known):
         The forum took place on 1 June 2022 in Sfax, Tunisia, organised by France Clusters for the Sunrise
         Programme (funded by the European Union).
         Key topics: Cluster governance; Members engagement; Service portfolio.
-        It offered Cluster to Cluster (C2C), Cluster to Business (C2B) and Business to Business (B2B) meetings.
+        Sessions: C2C and C2B pitches, then B2B meetings over two days.
         """)
     names = {f["name"] for f in facts if f["fact"] in ("organisation", "attendance")}
     assert names.isdisjoint({"Cluster governance", "Members engagement", "Service portfolio", "C2C", "C2B", "B2B",
