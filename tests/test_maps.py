@@ -38,7 +38,6 @@ from medgraph.loaders.load import load
 
 DATA = Path(__file__).parent / "fixtures" / "data"
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 HOSTILE = '<img src=x onerror="window.pwned=1">Evil "Co" & <script>window.pwned=2</script>'
 
 
@@ -361,31 +360,11 @@ def test_the_map_command_writes_the_page(db, neo4j_settings, tmp_path, medgraph_
 # --- the page in a real browser, offline --------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    """Headless Debian Chromium with every network request refused (never a browser download)."""
-    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
-        if os.environ.get("CI") == "true":
-            pytest.fail("CI needs /usr/bin/chromium and /usr/bin/chromedriver (scripts/test installs them)")
-        pytest.skip("no /usr/bin/chromium or /usr/bin/chromedriver (run scripts/test to install them)")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--window-size=1400,900", "--proxy-server=127.0.0.1:9", "--host-resolver-rules=MAP * ~NOTFOUND",
-                 f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("SE_OFFLINE", "true")   # Selenium Manager must never fetch a browser or driver
-        driver = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=options)
-    driver.execute_cdp_cmd("Network.enable", {})
-    driver.execute_cdp_cmd("Network.emulateNetworkConditions",
-                           {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
-    yield driver
-    driver.quit()
+def browser(offline_chromium):
+    """The offline Chromium (tests/conftest.py), with the network emulated offline as well."""
+    offline_chromium.execute_cdp_cmd("Network.emulateNetworkConditions",
+                                     {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
+    return offline_chromium
 
 
 def open_map(driver, path: Path, timeout: float = 180) -> dict:

@@ -23,11 +23,6 @@ from medgraph.graph.report import analyse, write_report
 from medgraph.loaders.load import load
 
 ROOT = Path(__file__).parent.parent
-CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
-OFFLINE_FLAGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--window-size=1400,900", "--proxy-server=127.0.0.1:9", "--host-resolver-rules=MAP * ~NOTFOUND")
-
 
 @pytest.fixture(scope="module")
 def seed_run(neo4j_driver, neo4j_settings, tmp_path_factory):
@@ -41,26 +36,8 @@ def seed_run(neo4j_driver, neo4j_settings, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def chromium(tmp_path_factory):
-    """Headless Debian Chromium, offline: no name resolves, every proxy connection is refused."""
-    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
-        if os.environ.get("CI") == "true":
-            pytest.fail("CI needs /usr/bin/chromium and /usr/bin/chromedriver (scripts/test installs them)")
-        pytest.skip("no /usr/bin/chromium or /usr/bin/chromedriver (run scripts/test to install them)")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in (*OFFLINE_FLAGS, f"--user-data-dir={tmp_path_factory.mktemp('chromium')}"):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("SE_OFFLINE", "true")
-        driver = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=options)
-    driver.execute_cdp_cmd("Network.enable", {})
-    yield driver
-    driver.quit()
+def chromium(offline_chromium):
+    return offline_chromium
 
 
 def opened(driver, page: Path) -> dict:
