@@ -23,6 +23,7 @@ import datetime as dt
 import networkx as nx
 import pandas as pd
 
+from medgraph.graph.period import PROGRAMME, Period, in_period, programme_period, the_period
 from medgraph.graph.ties.accessors import event_date, held_events
 from medgraph.graph.ties.links import (
     Link,
@@ -38,70 +39,8 @@ from medgraph.schema import is_eu, is_south_med_cluster
 __all__ = ["COLUMNS", "PROGRAMME", "UNDATED", "growth", "dated_events", "programme_period"]
 
 COLUMNS = ["date", "event", "name", "tied_organisations", "ties", "eu_share", "new_ties"]
-#: `growth`'s default period: the programme's own (`programme_period`).
-PROGRAMME = "programme"
 #: The name of the last row, the links that belong to no event.
 UNDATED = "undated links"
-
-Period = tuple[dt.date | None, dt.date | None]
-
-
-def programme_period(K: nx.MultiDiGraph, programme: str | None = None) -> Period | None:
-    """(start, end) of a programme: its own dates, else those of the programme it is PART_OF.
-
-    Without `programme`, the Programme node the most held events are PART_OF (then the smallest
-    id). A year stands for its first day as a start and its last day as an end. None when there
-    is no such programme.
-
-    >>> from medgraph.graph.knowledge import example_graph
-    >>> K = example_graph()
-    >>> programme_period(K)
-    (None, None)
-    >>> K.nodes["booster"].update(start=2018, end="2019-06-30")
-    >>> programme_period(K)
-    (datetime.date(2018, 1, 1), datetime.date(2019, 6, 30))
-    """
-    programme = programme or _main_programme(K)
-    if programme is None:
-        return None
-    start = end = None
-    for p in _programme_chain(K, programme):
-        start = start or _as_date(K.nodes[p].get("start"), first=True)
-        end = end or _as_date(K.nodes[p].get("end"), first=False)
-    return start, end
-
-
-def _main_programme(K: nx.MultiDiGraph) -> str | None:
-    counts = {}
-    for e in held_events(K):
-        for _, p, k in K.out_edges(e, keys=True):
-            if k == "PART_OF" and K.nodes[p].get("label") == "Programme":
-                counts[p] = counts.get(p, 0) + 1
-    return min(counts, key=lambda p: (-counts[p], str(p))) if counts else None
-
-
-def _programme_chain(K: nx.MultiDiGraph, programme: str) -> list[str]:
-    """The programme and those it is PART_OF, innermost first."""
-    chain = [programme]
-    while parent := next((v for _, v, k in K.out_edges(chain[-1], keys=True) if k == "PART_OF"
-                          and K.nodes[v].get("label") == "Programme" and v not in chain), None):
-        chain.append(parent)
-    return chain
-
-
-def _as_date(value, first: bool) -> dt.date | None:
-    """A year, an ISO date (or year) string or a date as a date; a year is its first or last day.
-
-    >>> _as_date(2017, first=False), _as_date("2019-04-09", first=True)
-    (datetime.date(2017, 12, 31), datetime.date(2019, 4, 9))
-    """
-    if isinstance(value, dt.date) or value is None:
-        return value
-    text = str(value)
-    if text.isdigit():
-        return dt.date(int(text), 1, 1) if first else dt.date(int(text), 12, 31)
-    return dt.date.fromisoformat(text)
-
 
 def dated_events(K: nx.MultiDiGraph, as_of: dt.date | None = None,
                  period: Period | None = None) -> list[tuple[dt.date, str]]:
@@ -113,10 +52,8 @@ def dated_events(K: nx.MultiDiGraph, as_of: dt.date | None = None,
     >>> dated_events(example_graph(), period=(dt.date(2019, 1, 1), None))
     [(datetime.date(2019, 9, 13), 'forum-2019')]
     """
-    start, end = period or (None, None)
     found = ((event_date(K, e), e) for e in held_events(K))
-    return sorted((d, e) for d, e in found if d is not None and (as_of is None or d <= as_of)
-                  and (start is None or d >= start) and (end is None or d <= end))
+    return sorted((d, e) for d, e in found if d is not None and (as_of is None or d <= as_of) and in_period(d, period))
 
 
 def _first_rows(K: nx.MultiDiGraph, order: list[tuple[dt.date, str]], att: Attribution,
@@ -200,8 +137,7 @@ def growth(K: nx.MultiDiGraph, options: TieOptions = TieOptions(), *,
     >>> growth(example_graph(), period=(dt.date(2019, 1, 1), None))["ties"].tolist()
     [4, 5]
     """
-    if period == PROGRAMME:
-        period = programme_period(K)
+    period = the_period(K, period)
     order = dated_events(K, options.as_of, period)
     if not order:
         return pd.DataFrame(columns=COLUMNS)

@@ -15,10 +15,12 @@ from medgraph import connection, server
 from medgraph.errors import MedgraphError, ServerError
 from medgraph.graph.maps import view_help
 from medgraph.options import (
+    PROGRAMME,
     AsOf,
     ClickException,
     ExportFormat,
     NoArgsIsHelpError,
+    Period,
     QueryFormat,
     Replace,
     Seeds,
@@ -103,6 +105,7 @@ def run(
                                       "`file` is checked there, then in --seeds; one absent is not verified"),
     out: Path = typer.Option(Path("out"), "--out", help="folder for the report, its tables and the map"),
     replace: Replace = False,
+    period: Period = PROGRAMME,
 ) -> None:
     """The main job: start the local Neo4j (unless NEO4J_URI is set), load the project's data,
     analyse the graph, write the report and the map, and say where they are.
@@ -126,11 +129,11 @@ def run(
                    + (f" (checked against {seeds})" if seeds else ""))
         report_others(summary)
         K = read_graph(driver, database)
-    analysis = analyse(K)
+    analysis = analyse(K, period=period)
     typer.echo(met.headline(analysis.summary))
     report = write_report(analysis, out / "analysis")
     typer.echo(f"report: {report}, {report.with_suffix('.md').name}")
-    typer.echo(f"map:    {write_map(analysis, out / 'map.html')}")
+    typer.echo(f"map:    {write_map(analysis, out / 'map.html', period=period)}")
 
 
 def shown_path(path: Path) -> Path:
@@ -244,6 +247,7 @@ def analyze(
                                             "default: exact up to 10,000 organisations, else 200)"),
     max_pairs: int = typer.Option(None, "--max-pairs",
                                   help="refuse a tie network of more pair incidences than this (default 5,000,000)"),
+    period: Period = PROGRAMME,
 ) -> None:
     """Brokers, met-matrix, gaps, next meetings and growth: CSV tables, report.html (charts) and report.md.
 
@@ -254,7 +258,7 @@ def analyze(
     from medgraph.graph.ties import MAX_PAIRS
 
     analysis = analyse(read_knowledge_graph(), as_of=as_of, merge_possible=merge_possible, members_for_cluster=members_for_cluster,
-                       k=k, max_pairs=max_pairs or MAX_PAIRS)
+                       k=k, max_pairs=max_pairs or MAX_PAIRS, period=period)
     report = write_report(analysis, out)
     s = analysis.summary
     typer.echo(met.headline(s))
@@ -300,6 +304,7 @@ def map_command(
     size_by: SizeBy = typer.Option(SizeBy.betweenness, "--size-by", help="what a node's size shows"),
     max_nodes: int = typer.Option(400, "--max-nodes", help="above this many nodes, keep the most central"),
     out: Path = typer.Option(Path("out/map.html"), "--out", help="the HTML file to write"),
+    period: Period = PROGRAMME,
 ) -> None:
     """An interactive network map: one self-contained HTML file that works offline.
 
@@ -310,7 +315,7 @@ def map_command(
     codes = country_codes(country)  # a mistyped country fails before the graph is read
     K = read_knowledge_graph()
     data = map_data(K, view=view, events=split_ids(event), countries=codes, as_of=as_of,
-                    size_by=size_by, max_nodes=max_nodes)
+                    size_by=size_by, max_nodes=max_nodes, period=period)
     path = write_page(data, out)
     typer.echo(f"{path}: {data.view} map, {len(data.nodes)} nodes, {len(data.edges)} edges")
     if data.notice:

@@ -13,13 +13,15 @@ import typer
 from medgraph import queries
 from medgraph.errors import MedgraphError
 from medgraph.graph import export, maps
+from medgraph.graph.period import PROGRAMME, parse_period
 
 try:  # typer ships its own copy of click from 0.2x on
     from typer._click.exceptions import ClickException, NoArgsIsHelpError
 except ImportError:  # pragma: no cover - an older typer on click
     from click.exceptions import ClickException, NoArgsIsHelpError
 
-__all__ = ["AsOf", "ClickException", "ExportFormat", "NoArgsIsHelpError", "QueryFormat", "Replace", "Seeds", "SizeBy",
+__all__ = ["AsOf", "PROGRAMME", "Period",
+           "ClickException", "ExportFormat", "NoArgsIsHelpError", "QueryFormat", "Replace", "Seeds", "SizeBy",
            "View", "country_codes", "day", "usage_message"]
 
 #: The map's views (its registry: a new view shows here by itself), node sizes, and the export
@@ -40,6 +42,10 @@ def day(value: dt.datetime | None) -> dt.date | None:
 
 AsOf = Annotated[dt.datetime | None, typer.Option(
     "--as-of", formats=[DATE_FORMAT], callback=day, help="only what had happened by this date (YYYY-MM-DD)")]
+Period = Annotated[str, typer.Option(
+    "--period", callback=parse_period, metavar="programme|all|START..END",
+    help="the events growth and the map's time steps cover: the programme's own dates (default), all dates, "
+         "or START..END (YYYY-MM-DD, either end may be left empty)")]
 Seeds = Annotated[Path | None, typer.Option(
     "--seeds", envvar="MEDGRAPH_SEEDS", help="folder of the source documents: check hashes and cited lines")]
 Replace = Annotated[bool, typer.Option("--replace", help=REPLACE_HELP)]

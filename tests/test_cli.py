@@ -53,6 +53,8 @@ def medgraph(*args):
 def test_a_bad_option_is_one_line_that_says_what_was_expected():
     assert medgraph("analyze", "--as-of", "2019-13-01") == (
         1, "", "Error: --as-of: expected a date YYYY-MM-DD, found '2019-13-01'\n")
+    assert medgraph("map", "--period", "2019") == (
+        1, "", "Error: --period: expected programme, all or START..END (YYYY-MM-DD), found '2019'\n")
     assert medgraph("map", "--view", "globe") == (
         1, "", "Error: --view: expected one of ties, events, countries, found 'globe'\n")
     assert medgraph("query", "counts_by_type", "--format", "xml") == (

@@ -174,6 +174,22 @@ def test_each_node_and_tie_knows_the_first_event_it_is_part_of():
     assert [s["id"] for s in map_data(K, as_of=dt.date(2018, 12, 31)).steps] == ["ev1"]
 
 
+def test_the_time_steps_cover_the_programmes_period_by_default():
+    K = knowledge_graph([("a", "A", "Cluster", "TN", []), ("b", "B", "Cluster", "FR", []),
+                         ("c", "C", "Company", "ES", [])],
+                        [("ev1", "Earlier", dt.date(2014, 5, 1)), ("ev2", "Second", dt.date(2019, 5, 1))],
+                        [("a", "ev1"), ("b", "ev1"), ("b", "ev2"), ("c", "ev2")])
+    K.nodes["prog"].update(start=2017, end=2020)
+
+    data = map_data(K)
+
+    # the 2014 event is before the programme: no step of its own; its tie shows from the first step
+    assert [s["id"] for s in data.steps] == ["ev2"]
+    assert {(e["from"], e["to"]): e["step"] for e in data.edges} == {("a", "b"): 0, ("b", "c"): 0}
+    assert "time steps: 2017-01-01 to 2020-12-31" in data.about
+    assert [s["id"] for s in map_data(K, period=None).steps] == ["ev1", "ev2"]
+
+
 def test_the_same_input_gives_the_same_page(tmp_path):
     K = synthetic_graph(n_orgs=60, n_events=20)
     a, b = write_map(K, tmp_path / "a.html"), write_map(K, tmp_path / "b.html")

@@ -19,6 +19,7 @@ from medgraph.graph.maps.texts import (
     title,
 )
 from medgraph.graph.maps.view import VIEWS, Scene, View, add_steps, most_central, time_steps
+from medgraph.graph.period import PROGRAMME, Period, the_period
 
 __all__ = ["MAX_NODES", "SIZE_BY", "TOP_LABELS", "MapData", "map_data", "mark_top", "choose_view"]
 
@@ -57,7 +58,8 @@ class MapData:
 
 def map_data(source, *, view: str = "ties", events=None, countries=None, as_of: dt.date | None = None,
              size_by: str = "betweenness", max_nodes: int = MAX_NODES, seed: int = 0, dataset: str | None = None,
-             merge_possible: bool | None = None, members_for_cluster: bool | None = None) -> MapData:
+             merge_possible: bool | None = None, members_for_cluster: bool | None = None,
+             period: Period | str | None = PROGRAMME) -> MapData:
     """What the map shows, for one view and its filters (pure).
 
     `source` is an `Analysis` (`medgraph.graph.report.analyse`), whose tie network,
@@ -69,7 +71,9 @@ def map_data(source, *, view: str = "ties", events=None, countries=None, as_of: 
     events view sizes by degree); above `max_nodes` nodes only the most central are kept;
     `seed` fixes the layout and sampled betweenness; `dataset` names the data in the title
     (default: the programmes of K); `merge_possible`, `members_for_cluster` as for
-    `tie_graph`. `as_of`, `merge_possible` and `members_for_cluster` left None mean: as the
+    `tie_graph`; `period` the events of the time slider (`medgraph.graph.period`: the
+    programme's own by default; earlier ties show from its first step). `as_of`,
+    `merge_possible` and `members_for_cluster` left None mean: as the
     analysis (for K: all dates, False); given otherwise, the map is computed afresh from the
     analysis' K.
 
@@ -96,7 +100,8 @@ def map_data(source, *, view: str = "ties", events=None, countries=None, as_of: 
     scene = Scene(K, V, shown_view.scores(V, basis, size_by, seed, max_nodes), measure, basis.attended,
                   *((basis.marks, basis.levels) if shown_view.on_ties else ({}, {})))
     shown = most_central(V, scene.score, max_nodes)
-    steps = time_steps(K, V.subgraph(shown), basis.attended, shown_view, events)
+    period = the_period(K, period)
+    steps = time_steps(K, V.subgraph(shown), basis.attended, shown_view, events, period)
     nodes, edges = shown_view.items(scene, shown)
     palette = country_palette(nodes)
     paint(nodes, palette)
@@ -110,7 +115,7 @@ def map_data(source, *, view: str = "ties", events=None, countries=None, as_of: 
             f"Ranked among the {PRESELECT * max_nodes:,} organisations that attended most events, of "
             f"{basis.organisations:,} (a network this large is not ranked whole).")
     as_of = basis.options["as_of"]
-    applied, rest = applied_filters(K, events, countries), about(K, as_of, measure, nodes, edges)
+    applied, rest = applied_filters(K, events, countries), about(K, as_of, measure, nodes, edges, period)
     return MapData(
         view=view, title=title(K, shown_view, dataset), subtitle=subtitle(applied, rest), applied=applied,
         about=rest, notice=note, nodes=nodes,

@@ -7,6 +7,7 @@ import datetime as dt
 from collections import defaultdict
 
 from medgraph.graph.maps.style import KIND_SHAPES, MARKS, SHAPE_GLYPHS
+from medgraph.graph.period import period_words
 
 __all__ = ["listing", "tie_types", "node_sources", "event_label", "event_order", "first_date", "country_name",
            "title", "event_programmes", "applied_filters", "about", "subtitle", "notice", "legend", "filter_choices"]
@@ -84,11 +85,11 @@ def applied_filters(K, events, countries) -> list[str]:
         countries and "countries " + ", ".join(sorted(countries)) + " with their partners") if text]
 
 
-def about(K, as_of, measure: str, nodes, edges) -> str:
-    """The subtitle after its filters: date, size, sources, what sizes the nodes."""
+def about(K, as_of, measure: str, nodes, edges, period=None) -> str:
+    """The subtitle after its filters: date, time steps' period, size, sources, what sizes the nodes."""
     docs = [d.get("date") for _, d in K.nodes(data=True) if d.get("label") == "Document"]
     latest = max((str(x) for x in docs if x), default=None)
-    return (f"as of {as_of or 'all dates'} · {len(nodes)} nodes, {len(edges)} edges · "
+    return (f"as of {as_of or 'all dates'} · time steps: {period_words(period)} · {len(nodes)} nodes, {len(edges)} edges · "
             f"sources: {len(docs)} documents{f', latest {latest}' if latest else ''} · node size: {measure}")
 
 

@@ -29,6 +29,8 @@ from medgraph.graph.maps.texts import (
     node_sources,
     tie_types,
 )
+from medgraph.graph.period import Period, in_period
+from medgraph.graph.ties.accessors import event_date
 
 __all__ = ["VIEWS", "View", "register", "view_help", "Scene", "organisation_scores", "most_central", "time_steps",
            "add_steps", "org_node", "numbered", "DENSE_EDGES", "DENSE_SAMPLE"]
@@ -137,8 +139,9 @@ def most_central(V: nx.Graph, score: dict, max_nodes: int) -> list[str]:
     return sorted(ranked[:max_nodes])
 
 
-def time_steps(K, V: nx.Graph, attended, view: View, events: set[str]) -> list[str]:
-    """The dated events of the map, in order: the network can be shown after each of them."""
+def time_steps(K, V: nx.Graph, attended, view: View, events: set[str], period: Period | None = None) -> list[str]:
+    """The dated events of the map within the period, in order: the network can be shown after
+    each of them (what came earlier, and undated links, from the first)."""
     found = set()
     for n in V:
         if K.nodes.get(n, {}).get("label") == "Event":
@@ -147,7 +150,8 @@ def time_steps(K, V: nx.Graph, attended, view: View, events: set[str]) -> list[s
     for _, _, d in V.edges(data=True):
         found |= set(d.get("events") or ())
     found = found & events if events else found
-    return sorted((e for e in found if e in K and K.nodes[e].get("start")), key=lambda e: event_order(K, e))
+    dated = (e for e in found if e in K and K.nodes[e].get("start") and in_period(event_date(K, e), period))
+    return sorted(dated, key=lambda e: event_order(K, e))
 
 
 def add_steps(K, nodes: list[dict], edges: list[dict], steps: list[str]) -> None:
