@@ -403,6 +403,11 @@ def open_map(driver, path: Path, timeout: float = 180) -> dict:
     return figures
 
 
+def overlap(a, b) -> bool:
+    """Whether two boxes (left, top, width, height) cover each other."""
+    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
+
+
 def visible(driver) -> dict:
     return driver.execute_script("""
         var m = window.medgraph;
@@ -503,18 +508,24 @@ def test_the_first_view_shows_the_most_central_names_readable_and_a_colour_per_c
     assert page["errors"] == [] and browser.get_window_size() == {"width": 1400, "height": 900}
     ranking = analysis.tables["centrality"].sort_values(["betweenness", "id"], ascending=[False, True])
     top = set(ranking[ranking["degree"] > 0]["id"][:TOP_LABELS])
-    # On-screen label height = the label's font size (canvas units) x the view's scale.
+    # On-screen label height = the label's font size (canvas units) x the view's scale; its box
+    # as vis measures it (left, top, width, height), moved by the label's vadjust.
     labels = browser.execute_script("""
         var m = medgraph, scale = m.network.getScale(), box = m.network.canvas.frame.canvas.getBoundingClientRect(), found = {};
         m.nodes.get({filter: function (n) { return n.top; }}).forEach(function (n) {
-          var at = m.network.canvasToDOM(m.network.getPositions([n.id])[n.id]);
-          found[n.id] = {px: m.network.body.nodes[n.id].options.font.size * scale, x: at.x, y: at.y,
-                         inside: at.x >= 0 && at.y >= 0 && at.x <= box.width && at.y <= box.height};
+          var at = m.network.canvasToDOM(m.network.getPositions([n.id])[n.id]), drawn = m.network.body.nodes[n.id];
+          var size = drawn.labelModule.size, font = drawn.options.font;
+          found[n.id] = {px: font.size * scale, x: at.x, y: at.y,
+                         inside: at.x >= 0 && at.y >= 0 && at.x <= box.width && at.y <= box.height,
+                         box: [size.left, size.top + (font.vadjust || 0), size.width, size.height]};
         });
         return found;""")
     print("\ntop labels on screen (px):", sorted(round(label["px"], 1) for label in labels.values()))
     assert set(labels) == top and len(top) == TOP_LABELS
     assert all(label["px"] >= 12 and label["inside"] for label in labels.values())
+    # and no two of them cover each other
+    boxes = [label["box"] for label in labels.values()]
+    assert not [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:] if overlap(a, b)]
     # Every country shown has its own colour (fill, and outline past the palette's fills).
     looks = browser.execute_script("""
         return medgraph.nodes.get({filter: function (n) { return !n.event; }}).map(function (n) {
