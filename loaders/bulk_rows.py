@@ -41,7 +41,8 @@ def attendee_rows(ctx: F.Context, document: Document, each_fact: Callable[[F.Con
     if len(bad):
         row_by_row(ctx, document, bad, each_fact)
     good = np.flatnonzero(found.good)
-    evidence = np.array([f"{ctx.doc_id}:{line}" for line in table.lines[good].tolist()], dtype=object)
+    doc = ctx.doc_id
+    evidence = np.array([f"{doc}:{line}" for line in table.lines[good].tolist()], dtype=object)
     rows_at_once(ctx.rows, ctx.doc_id, found, good, evidence)
 
 
@@ -112,9 +113,8 @@ def rows_at_once(rows: GraphRows, doc: str, found: Resolved, good: np.ndarray, e
     event, role, country = found.event[good], found.role[good], found.country[good]
     org, person, member = found.organisation[good], found.person[good], found.member_of[good]
     has_org, has_person, has_member = given(org), given(person), given(member)
-    document = np.full(len(good), doc, dtype=object)
     for target, where in ((event, slice(None)), (person, has_person), (org, has_org), (member, has_member)):
-        relate_all(rows, "MENTIONS", document[where], target[where], evidence[where])
+        relate_all(rows, "MENTIONS", doc, target[where], evidence[where])
     located = has_org & given(country)
     relate_all(rows, "LOCATED_IN", org[located], country[located], evidence[located])
     relate_all(rows, "ATTENDED", np.where(has_person, person, org), event, evidence, role=role)
@@ -123,10 +123,11 @@ def rows_at_once(rows: GraphRows, doc: str, found: Resolved, good: np.ndarray, e
     relate_all(rows, "MEMBER_OF", org[has_member], member[has_member], evidence[has_member])
 
 
-def relate_all(rows: GraphRows, type: str, starts: np.ndarray, ends: np.ndarray, evidence: np.ndarray,
+def relate_all(rows: GraphRows, type: str, starts: np.ndarray | str, ends: np.ndarray, evidence: np.ndarray,
                **props: np.ndarray) -> None:
-    """`rows.relate` for each (start, end) pair at once: one relationship per distinct pair with
-    the evidence of every row stating it, and the properties of the last of them.
+    """`rows.relate` for each (start, end) pair at once (`starts`: one id for all): one
+    relationship per distinct pair with the evidence of every row stating it, and the properties
+    of the last of them. The rows are those `relate` makes (a million calls would take seconds).
 
     >>> rows = GraphRows()
     >>> relate_all(rows, "ATTENDED", np.array(["a", "b", "a"], dtype=object), np.array(["e", "e", "e"], dtype=object),
@@ -135,9 +136,12 @@ def relate_all(rows: GraphRows, type: str, starts: np.ndarray, ends: np.ndarray,
     >>> row["props"], sorted(row["evidence"])
     ({'role': 'speaker'}, ['d:2', 'd:4'])
     """
-    if not len(starts):
+    if not len(ends):
         return
-    start_codes, start_ids = pd.factorize(starts)
+    if isinstance(starts, str):
+        start_codes, start_ids = np.zeros(len(ends), dtype=np.int64), np.array([starts], dtype=object)
+    else:
+        start_codes, start_ids = pd.factorize(starts)
     end_codes, end_ids = pd.factorize(ends)
     pairs = start_codes.astype(np.int64) * len(end_ids) + end_codes
     order = np.argsort(pairs, kind="stable")
@@ -145,8 +149,15 @@ def relate_all(rows: GraphRows, type: str, starts: np.ndarray, ends: np.ndarray,
     firsts, lasts = np.concatenate(([0], bounds)), np.concatenate((bounds, [len(order)]))
     group_starts = np.asarray(start_ids, dtype=object)[start_codes[order[firsts]]].tolist()
     group_ends = np.asarray(end_ids, dtype=object)[end_codes[order[firsts]]].tolist()
-    last_props = [dict(zip(props, values)) for values in zip(*(p[order[lasts - 1]].tolist() for p in props.values()))]
+    last = [p[order[lasts - 1]].tolist() for p in props.values()]
+    group_props = [{k: v for k, v in zip(props, values) if v is not None} for values in zip(*last)] or [{}] * len(firsts)
     sorted_evidence = evidence[order].tolist()
-    for index, (start, end, a, b) in enumerate(zip(group_starts, group_ends, firsts.tolist(), lasts.tolist())):
-        rows.relate(type, start, end, None, **(last_props[index] if props else {}))
-        rows.relationships[type, start, end]["evidence"].update(sorted_evidence[a:b])
+    relationships = rows.relationships
+    for start, end, found, a, b in zip(group_starts, group_ends, group_props, firsts.tolist(), lasts.tolist()):
+        row = relationships.get((type, start, end))
+        if row is None:
+            relationships[type, start, end] = {"type": type, "start": start, "end": end, "props": found,
+                                               "evidence": set(sorted_evidence[a:b])}
+        else:
+            row["props"].update(found)
+            row["evidence"].update(sorted_evidence[a:b])
