@@ -150,14 +150,15 @@ def relate_all(rows: GraphRows, type: str, starts: np.ndarray | str, ends: np.nd
     group_starts = np.asarray(start_ids, dtype=object)[start_codes[order[firsts]]].tolist()
     group_ends = np.asarray(end_ids, dtype=object)[end_codes[order[firsts]]].tolist()
     last = [p[order[lasts - 1]].tolist() for p in props.values()]
-    group_props = [{k: v for k, v in zip(props, values) if v is not None} for values in zip(*last)] or [{}] * len(firsts)
+    group_props = ([{k: v for k, v in zip(props, values) if v is not None} for values in zip(*last)] if props
+                   else [None] * len(firsts))
     sorted_evidence = evidence[order].tolist()
     relationships = rows.relationships
     for start, end, found, a, b in zip(group_starts, group_ends, group_props, firsts.tolist(), lasts.tolist()):
         row = relationships.get((type, start, end))
         if row is None:
-            relationships[type, start, end] = {"type": type, "start": start, "end": end, "props": found,
+            relationships[type, start, end] = {"type": type, "start": start, "end": end, "props": found or {},
                                                "evidence": set(sorted_evidence[a:b])}
         else:
-            row["props"].update(found)
+            row["props"].update(found or {})
             row["evidence"].update(sorted_evidence[a:b])

@@ -27,7 +27,6 @@ from medgraph.loaders.models import LINE
 __all__ = ["read_plain"]
 
 SECTION = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*):(?: (\[\]))?$")
-KEY_VALUE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*): (.*)$")
 KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 STR = "tag:yaml.org,2002:str"
 #: Characters a plain value may not start with, and text it may not hold (YAML gives them meaning).
@@ -111,17 +110,16 @@ class Reading:
         return data
 
     def key_value(self, text: str, mapping: dict) -> None:
-        found = KEY_VALUE.match(text)
-        if not found:
+        key, colon, value = text.partition(": ")
+        if not colon:
             raise NotPlain
-        self.key(found.group(1), mapping)
-        value = found.group(2)
+        self.key(key, mapping)
         if value.startswith("["):
-            mapping[found.group(1)], end = self.flow(value, 0)
+            mapping[key], end = self.flow(value, 0)
             if end != len(value):
                 raise NotPlain
         else:
-            mapping[found.group(1)] = self.scalar(value, block=True)
+            mapping[key] = self.scalar(value, block=True)
 
     def flow(self, text: str, at: int) -> tuple[object, int]:
         """The flow list, flow mapping or scalar starting at `at`, and where it ends."""
