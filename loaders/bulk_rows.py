@@ -18,12 +18,11 @@ import dataclasses
 from collections.abc import Callable
 
 import numpy as np
-import pandas as pd
 
 from medgraph.loaders import facts as F
 from medgraph.loaders.countries import country_code
 from medgraph.loaders.readers import Document
-from medgraph.loaders.readers.bulk import AttendeeTable, Column
+from medgraph.loaders.readers.bulk import AttendeeTable, Column, merged
 from medgraph.loaders.readers.spreadsheets import in_columns
 from medgraph.loaders.resolve import Resolver, Unresolved
 from medgraph.loaders.rows import GraphRows
@@ -47,31 +46,27 @@ def attendee_rows(ctx: F.Context, document: Document, each_fact: Callable[[F.Con
 
 
 class Resolved:
-    """Per row: the ids its cells resolve to (None: absent, or a problem), and whether every
-    check passes (`good`)."""
+    """Per row, as `Column`s of ids: what its cells resolve to (None: absent, or a problem); and
+    whether every check passes (`good`)."""
 
     def __init__(self, ctx: F.Context, table: AttendeeTable):
         countries = [None if v is None else country_code(str(v)) for v in table.country.values]
-        self.event = per_row(table.event, [v if v is not None and v in ctx.events else None for v in table.event.values])
-        self.role = per_row(table.role, [DELEGATE if v is None else v if v in ATTENDANCE_ROLES else None
-                                         for v in table.role.values])
-        self.country = per_row(table.country, countries)
-        self.person = per_row(table.person, [resolved(ctx.people, v) for v in table.person.values])
-        self.member_of = per_row(table.member_of, [resolved(ctx.organisations, v) for v in table.member_of.values])
+        self.event = ids(table.event, [v if v is not None and v in ctx.events else None for v in table.event.values])
+        self.role = ids(table.role, [DELEGATE if v is None else v if v in ATTENDANCE_ROLES else None
+                                     for v in table.role.values])
+        self.country = ids(table.country, countries)
+        self.person = ids(table.person, [resolved(ctx.people, v) for v in table.person.values])
+        self.member_of = ids(table.member_of, [resolved(ctx.organisations, v) for v in table.member_of.values])
         self.organisation = organisations(ctx.organisations, table.organisation, table.country, countries)
         has_org, has_person = table.organisation.present(), table.person.present()
-        self.good = (given(self.event) & given(self.role) & (has_org | has_person)
-                     & (~has_person | given(self.person)) & (~has_org | given(self.organisation))
-                     & (~(has_org & table.member_of.present()) | given(self.member_of)))
+        self.good = (self.event.present() & self.role.present() & (has_org | has_person)
+                     & (~has_person | self.person.present()) & (~has_org | self.organisation.present())
+                     & (~(has_org & table.member_of.present()) | self.member_of.present()))
 
 
-def given(values: np.ndarray) -> np.ndarray:
-    """Per row: not None."""
-    return values != None  # noqa: E711 - elementwise
-
-
-def per_row(column: Column, values: list) -> np.ndarray:
-    return Column(column.codes, values).per_row()
+def ids(column: Column, values: list) -> Column:
+    """The column with these values in place of its own (equal ones made one)."""
+    return merged(Column(column.codes, values))
 
 
 def resolved(resolver: Resolver, name, country: str | None = None) -> str | None:
@@ -83,16 +78,16 @@ def resolved(resolver: Resolver, name, country: str | None = None) -> str | None
         return None
 
 
-def organisations(resolver: Resolver, names: Column, countries: Column, codes: list) -> np.ndarray:
+def organisations(resolver: Resolver, names: Column, countries: Column, codes: list) -> Column:
     """Per row, the id of its organisation, each distinct (name, country) resolved once (None:
     no name, an unknown country or an unresolved name)."""
     width = len(countries.values)
-    distinct, inverse = np.unique(names.codes.astype(np.int64) * width + countries.codes, return_inverse=True)
-    ids = []
+    distinct, inverse = np.unique(names.codes * width + countries.codes, return_inverse=True)
+    found = []
     for pair in distinct.tolist():
         name, written, code = names.values[pair // width], countries.values[pair % width], codes[pair % width]
-        ids.append(resolved(resolver, name, code) if written is None or code else None)
-    return np.array(ids, dtype=object)[inverse] if len(inverse) else np.empty(0, dtype=object)
+        found.append(resolved(resolver, name, code) if written is None or code else None)
+    return merged(Column(inverse.reshape(-1).astype(np.int64), found))
 
 
 def row_by_row(ctx: F.Context, document: Document, bad: np.ndarray, each_fact) -> None:
@@ -110,55 +105,55 @@ def row_by_row(ctx: F.Context, document: Document, bad: np.ndarray, each_fact) -
 
 def rows_at_once(rows: GraphRows, doc: str, found: Resolved, good: np.ndarray, evidence: np.ndarray) -> None:
     """The relationships of the good rows (`good`: their indexes; `evidence`: theirs)."""
-    event, role, country = found.event[good], found.role[good], found.country[good]
-    org, person, member = found.organisation[good], found.person[good], found.member_of[good]
-    has_org, has_person, has_member = given(org), given(person), given(member)
-    for target, where in ((event, slice(None)), (person, has_person), (org, has_org), (member, has_member)):
-        relate_all(rows, "MENTIONS", doc, target[where], evidence[where])
-    located = has_org & given(country)
-    relate_all(rows, "LOCATED_IN", org[located], country[located], evidence[located])
-    relate_all(rows, "ATTENDED", np.where(has_person, person, org), event, evidence, role=role)
+    event, role, country = found.event.take(good), found.role.take(good), found.country.take(good)
+    org, person, member = found.organisation.take(good), found.person.take(good), found.member_of.take(good)
+    has_org, has_person, has_member = org.present(), person.present(), member.present()
+    for target, where in ((event, np.ones(len(good), dtype=bool)), (person, has_person), (org, has_org),
+                          (member, has_member)):
+        relate_all(rows, "MENTIONS", doc, target.take(where), evidence[where])
+    located = has_org & country.present()
+    relate_all(rows, "LOCATED_IN", org.take(located), country.take(located), evidence[located])
+    attendee = merged(Column(np.where(has_person, person.codes, org.codes + len(person.values)),
+                             person.values + org.values))
+    relate_all(rows, "ATTENDED", attendee, event, evidence, role=role)
     works = has_person & has_org
-    relate_all(rows, "WORKS_FOR", person[works], org[works], evidence[works])
-    relate_all(rows, "MEMBER_OF", org[has_member], member[has_member], evidence[has_member])
+    relate_all(rows, "WORKS_FOR", person.take(works), org.take(works), evidence[works])
+    relate_all(rows, "MEMBER_OF", org.take(has_member), member.take(has_member), evidence[has_member])
 
 
-def relate_all(rows: GraphRows, type: str, starts: np.ndarray | str, ends: np.ndarray, evidence: np.ndarray,
-               **props: np.ndarray) -> None:
-    """`rows.relate` for each (start, end) pair at once (`starts`: one id for all): one
+def relate_all(rows: GraphRows, type: str, starts: Column | str, ends: Column, evidence: np.ndarray,
+               **props: Column) -> None:
+    """`rows.relate` for each row's (start, end) at once (`starts`: one id for all): one
     relationship per distinct pair with the evidence of every row stating it, and the properties
     of the last of them. The rows are those `relate` makes (a million calls would take seconds).
 
     >>> rows = GraphRows()
-    >>> relate_all(rows, "ATTENDED", np.array(["a", "b", "a"], dtype=object), np.array(["e", "e", "e"], dtype=object),
-    ...            np.array(["d:2", "d:3", "d:4"], dtype=object), role=np.array(["host", "delegate", "speaker"]))
+    >>> relate_all(rows, "ATTENDED", Column(np.array([0, 1, 0]), ["a", "b"]), Column(np.array([0, 0, 0]), ["e"]),
+    ...            np.array(["d:2", "d:3", "d:4"], dtype=object), role=Column(np.array([0, 1, 2]), ["host", "x", "speaker"]))
     >>> row = rows.relationships["ATTENDED", "a", "e"]
     >>> row["props"], sorted(row["evidence"])
     ({'role': 'speaker'}, ['d:2', 'd:4'])
     """
-    if not len(ends):
+    if not len(ends.codes):
         return
     if isinstance(starts, str):
-        start_codes, start_ids = np.zeros(len(ends), dtype=np.int64), np.array([starts], dtype=object)
-    else:
-        start_codes, start_ids = pd.factorize(starts)
-    end_codes, end_ids = pd.factorize(ends)
-    pairs = start_codes.astype(np.int64) * len(end_ids) + end_codes
+        starts = Column(np.zeros(len(ends.codes), dtype=np.int64), [starts])
+    pairs = starts.codes * len(ends.values) + ends.codes
     order = np.argsort(pairs, kind="stable")
     bounds = np.flatnonzero(np.diff(pairs[order])) + 1
-    firsts, lasts = np.concatenate(([0], bounds)), np.concatenate((bounds, [len(order)]))
-    group_starts = np.asarray(start_ids, dtype=object)[start_codes[order[firsts]]].tolist()
-    group_ends = np.asarray(end_ids, dtype=object)[end_codes[order[firsts]]].tolist()
-    last = [p[order[lasts - 1]].tolist() for p in props.values()]
-    group_props = ([{k: v for k, v in zip(props, values) if v is not None} for values in zip(*last)] if props
-                   else [None] * len(firsts))
+    firsts, lasts = order[np.concatenate(([0], bounds))], order[np.concatenate((bounds, [len(order)])) - 1]
+    group_starts, group_ends = starts.at(firsts), ends.at(firsts)
+    last = [column.at(lasts) for column in props.values()]
+    group_props = [{k: v for k, v in zip(props, values) if v is not None} for values in zip(*last)] if props else None
     sorted_evidence = evidence[order].tolist()
+    spans = zip(np.concatenate(([0], bounds)).tolist(), np.concatenate((bounds, [len(order)])).tolist())
     relationships = rows.relationships
-    for start, end, found, a, b in zip(group_starts, group_ends, group_props, firsts.tolist(), lasts.tolist()):
+    for index, (start, end, (a, b)) in enumerate(zip(group_starts, group_ends, spans)):
+        found = group_props[index] if props else {}
         row = relationships.get((type, start, end))
         if row is None:
-            relationships[type, start, end] = {"type": type, "start": start, "end": end, "props": found or {},
+            relationships[type, start, end] = {"type": type, "start": start, "end": end, "props": found,
                                                "evidence": set(sorted_evidence[a:b])}
         else:
-            row["props"].update(found or {})
+            row["props"].update(found)
             row["evidence"].update(sorted_evidence[a:b])

@@ -59,12 +59,15 @@ def read_data(paths: list[Path], seeds: Path | list[Path] | None = None, event: 
 @contextmanager
 def cycle_collection_paused():
     """Python's cycle collector paused while millions of rows are built: it would scan them again
-    and again (a fifth of a million-row read), and they hold no cycles to collect."""
+    and again, and they hold no cycles to collect. The objects made meanwhile then join the oldest
+    generation at once (freeze, unfreeze) rather than be scanned as young ones."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
+        gc.unfreeze()
         if enabled:
             gc.enable()
 

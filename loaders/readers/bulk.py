@@ -36,7 +36,7 @@ from medgraph.loaders.readers.layouts import (
     role_of,
 )
 
-__all__ = ["Column", "AttendeeTable", "column", "attendee_sheet"]
+__all__ = ["Column", "AttendeeTable", "column", "merged", "attendee_sheet"]
 
 
 @dataclass(frozen=True)
@@ -47,8 +47,11 @@ class Column:
     codes: np.ndarray
     values: list
 
-    def per_row(self) -> np.ndarray:
-        return np.array(self.values, dtype=object)[self.codes] if len(self.codes) else np.empty(0, dtype=object)
+    def at(self, rows: np.ndarray) -> list:
+        """The values of these rows."""
+        values = np.empty(len(self.values), dtype=object)
+        values[:] = self.values
+        return values[self.codes[rows]].tolist()
 
     def present(self) -> np.ndarray:
         """Per row: the cell is not empty."""
@@ -59,6 +62,7 @@ class Column:
         return Column(self.codes, [None if v is None else function(v) for v in self.values])
 
     def take(self, rows: np.ndarray) -> Column:
+        """The column of these rows (indexes, or a mask)."""
         return Column(self.codes[rows], self.values)
 
 
