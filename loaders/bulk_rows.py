@@ -42,7 +42,7 @@ def attendee_rows(ctx: F.Context, document: Document, each_fact: Callable[[F.Con
     good = np.flatnonzero(found.good)
     doc = ctx.doc_id
     evidence = np.array([f"{doc}:{line}" for line in table.lines[good].tolist()], dtype=object)
-    rows_at_once(ctx.rows, ctx.doc_id, found, good, evidence)
+    rows_at_once(ctx.rows, doc, found, good, evidence)
 
 
 class Resolved:

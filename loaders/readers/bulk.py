@@ -165,8 +165,7 @@ def disagreements(columns: dict[str, Column], lines: np.ndarray, first_of_row: n
         if name not in columns:
             continue
         codes, values = columns[name].codes, columns[name].values
-        present = np.array([v is not None for v in values], dtype=bool)[codes]
-        differs = np.flatnonzero(named & present & (codes != codes[first_of_row]))
+        differs = np.flatnonzero(named & columns[name].present() & (codes != codes[first_of_row]))
         found += [(int(lines[r]), order, f"{path}:{lines[r]}: {headers[name]}: {values[codes[r]]} differs from row "
                    f"{lines[first_of_row[r]]} for the same event ({values[codes[first_of_row[r]]]})") for r in differs]
     return [message for _, _, message in sorted(found)]
