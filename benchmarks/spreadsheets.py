@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import sys
 import tempfile
 import time
@@ -70,9 +71,10 @@ def write_yaml(folder: Path, registry: dict, events: list[dict], attendances: li
 
 
 def timed(label: str, size: str, paths: list[Path], items: int, profile: Path | None) -> Row:
-    """read_rows on the paths: wall time (the table's seconds) and this process's CPU time (in the
-    note: on a machine shared with other work, the wall time waits for the CPU too)."""
-    cpu = time.process_time()
+    """read_rows on the paths: wall time (the table's seconds), this process's CPU time and the
+    machine's load average (in the note: on a machine shared with other work, the wall time
+    waits for the CPU too)."""
+    cpu, load = time.process_time(), os.getloadavg()[0]
     if profile is None:
         m = ms.measure(read_rows, paths)
     else:
@@ -83,7 +85,8 @@ def timed(label: str, size: str, paths: list[Path], items: int, profile: Path | 
         profile.write_text(profiler.output_text(unicode=True, show_all=False))
     rows = m.value
     cpu = time.process_time() - cpu
-    note = f"CPU {cpu:,.1f} s; {len(rows.nodes):,} nodes, {len(rows.relationships):,} relationships"
+    note = (f"CPU {cpu:,.1f} s, load average {load:.1f} at the start; {len(rows.nodes):,} nodes, "
+            f"{len(rows.relationships):,} relationships")
     return Row(size, "1 load", label, items, "attendee rows", m.seconds, items / m.seconds, "", m.py_peak_mib, None, note)
 
 

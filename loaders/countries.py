@@ -24,10 +24,13 @@ SUBREGION_OF = {  # country code -> subregion; an EU country not listed is EU-No
 SHORT_NAMES = {"palestine": "PS", "uk": "GB", "russia": "RU", "turkey": "TR", "republic of congo": "CG",
                "congo": "CG", "syria": "SY", "iran": "IR", "south korea": "KR", "usa": "US"}
 FUZZY_THRESHOLD = 80  # one wrong letter in a five-letter name ("ltaly")
+ASCII_PUNCTUATION = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
 
 
 def fold(text: str) -> str:
     """Lowercase without accents or punctuation: "Égypte" -> "egypte"."""
+    if text.isascii():  # the same, some five times faster (a million-row spreadsheet folds many names)
+        return " ".join(text.lower().translate(ASCII_PUNCTUATION).split())
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     return " ".join("".join(c if c.isalnum() else " " for c in text).split())

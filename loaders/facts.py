@@ -142,6 +142,8 @@ def programme_node(programme: dict, path: str, rows: GraphRows, seen: set[str]) 
 
 
 def country_node(code: str, rows: GraphRows) -> None:
+    if "Country" in rows.nodes.get(code, {}).get("labels", ()):
+        return  # a country's node is the same each time (a registry names each country many times)
     rows.node(code, ["Country"], code=code, name=country_name(code), region=region_of(code), subregion=subregion(code))
 
 

@@ -44,6 +44,8 @@ GLOSSARY = [
     ("economie numerique", "digital economy"), ("ministere", "ministry"), ("industrie", "industry"),
     ("investissement", "investment"), ("commerce", "trade"),
 ]
+ELISION = re.compile(r"\b([lLdD])(?=[A-Z][a-z])")
+OCR_ELISION = re.compile(r"\bI'(?=[A-Za-z])")
 ACRONYM = re.compile(r"^[A-Z0-9][A-Za-z0-9.&@]{1,9}$")
 
 
@@ -57,6 +59,8 @@ def search_key(name: str) -> str:
     >>> search_key("Pôle de Compétitivité de Bizerte")
     'pole de competitivite de bizerte'
     """
+    if name.isascii():  # no accent to drop
+        return name.lower()
     decomposed = unicodedata.normalize("NFD", name.lower())
     return "".join(c for c in decomposed if not "\u0300" <= c <= "\u036f")
 
@@ -69,8 +73,8 @@ def normalise(name: str) -> str:
     >>> normalise("Agence de Promotion de lIndustrie et de I'Innovation")
     'agence industry innovation promotion'
     """
-    name = re.sub(r"\b([lLdD])(?=[A-Z][a-z])", r"\1'", name)  # "lIndustrie" -> "l'Industrie"
-    name = re.sub(r"\bI'(?=[A-Za-z])", "l'", name)  # OCR: "I'Innovation" -> "l'Innovation"
+    name = ELISION.sub(r"\1'", name)  # "lIndustrie" -> "l'Industrie"
+    name = OCR_ELISION.sub("l'", name)  # OCR: "I'Innovation" -> "l'Innovation"
     text = f" {fold(name.replace('&', ' and '))} "
     for french, english in GLOSSARY:
         text = text.replace(f" {french} ", f" {english} ")
@@ -136,9 +140,10 @@ class Resolver:
         self.resolved: dict[tuple[str, str | None], Match | Unresolved] = {}
         self.keys = {}
         self.labels: dict[str, list[tuple[str, str]]] = {}  # id -> [(label, normalised label)]
+        self.normalised: dict[str, str] = {}  # label -> normalise(label): a name written as a label is not normalised again
         for entry in self.entries:
             for name in (entry.name, *entry.aliases):
-                key = normalise(name)
+                key = self.normalised.setdefault(name, normalise(name))
                 self.keys.setdefault(key, set()).add(entry.id)
                 self.labels.setdefault(entry.id, []).append((name, key))
 
@@ -168,7 +173,8 @@ class Resolver:
         return [e for e in self.entries if country is None or e.country in (country, None)]
 
     def exact(self, name: str, country: str | None) -> Match | None:
-        ids = {i for i in self.keys.get(normalise(name), ()) if country is None or self.by_id[i].country in (country, None)}
+        key = self.normalised.get(name) or normalise(name)
+        ids = {i for i in self.keys.get(key, ()) if country is None or self.by_id[i].country in (country, None)}
         if len(ids) > 1:
             raise Unresolved(f"ambiguous name {name!r}: it is a name of {', '.join(sorted(ids))}")
         return Match(ids.pop(), "exact", 100.0) if ids else None

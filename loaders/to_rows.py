@@ -9,6 +9,7 @@ from __future__ import annotations
 from medgraph.errors import DataError
 from medgraph.loaders import facts as F
 from medgraph.loaders import models
+from medgraph.loaders.bulk_rows import attendee_rows
 from medgraph.loaders.event_status import settled
 from medgraph.loaders.readers import LINE, Document, Registry
 from medgraph.loaders.rows import GraphRows
@@ -45,6 +46,8 @@ def to_rows(registry: Registry, documents: list[Document]) -> GraphRows:
     for document in documents:
         if document.id in rows.nodes:
             for_each_fact(ctx, document, lambda fact: fact.get("fact") != EVENT, handle_fact)
+            if document.bulk is not None:  # an attendee list read in bulk: its rows at once
+                attendee_rows(ctx, document, check_and_handle)
     for document in documents:  # the event facts were checked in the first pass
         if document.id in rows.nodes:
             for_each_fact(ctx, document, lambda fact: fact.get("fact") == EVENT, event_links, check=False)
@@ -62,6 +65,11 @@ def for_each_fact(ctx: F.Context, document: Document, wanted, handler, check: bo
             continue
         if not check or well_formed(ctx, fact):
             handler(ctx, fact)
+
+
+def check_and_handle(ctx: F.Context, fact: dict) -> None:
+    if well_formed(ctx, fact):
+        handle_fact(ctx, fact)
 
 
 def well_formed(ctx: F.Context, fact: dict) -> bool:

@@ -33,7 +33,8 @@ from medgraph.schema import (
     SPEAKER,
 )
 
-__all__ = ["COLUMNS", "LAYOUTS", "Table", "Sheet", "match_header", "layout_of", "read_table", "slug"]
+__all__ = ["COLUMNS", "LAYOUTS", "ATTENDEES", "Table", "Sheet", "match_header", "layout_of", "table_layout",
+           "read_table", "attendee_header", "attendee_columns", "attendee_row", "event_fact", "role_of", "slug"]
 
 #: Column -> the names it goes by (compared folded: "Rôle" is "role", "Member-of" is "member of").
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -177,15 +178,20 @@ def layout_of(name: str, columns: dict[str, int], event: str | None) -> Layout:
     raise DataError(f"1: the header ({', '.join(columns) or 'empty'}) fits no layout; expected {expected}")
 
 
-def read_table(table: Table, event: str | None = None) -> Sheet:
-    """The facts of a table, by its layout; a DataError "file:row: column: message" for a
-    header that fits no layout."""
+def table_layout(table: Table, event: str | None = None) -> tuple[Layout, dict[str, int], dict[str, str]]:
+    """A table's layout, its columns' indexes and their names as written; a DataError
+    "file:1: …" for a header that fits no layout."""
     try:
         columns = match_header(table.header)
         layout = layout_of(table.name, columns, event)
     except DataError as error:
         raise DataError(f"{table.path}:{error}") from None
-    headers = {column: str(table.header[index]).strip() for column, index in columns.items()}
+    return layout, columns, {column: str(table.header[index]).strip() for column, index in columns.items()}
+
+
+def read_table(table: Table, event: str | None = None) -> Sheet:
+    """The facts of a table, by its layout, row by row."""
+    layout, columns, headers = table_layout(table, event)
     sheet = Sheet(layout.name)
     rows = records(table.rows, columns)
     {ATTENDEES.name: attendee_facts, ORGANISATIONS.name: organisation_facts,
@@ -205,6 +211,19 @@ def attendee_facts(sheet: Sheet, rows, headers: dict[str, str], path: str, event
     """An attendance per row (the organisation's, or the person's with a `person` fact saying
     whom they work for), a membership when `member of` is given, and an event fact per event the
     rows describe (or `--event`, or the `event` column alone holding ids of known events)."""
+    defines = attendee_header(headers, path, event)
+    sheet.columns = attendee_columns(headers, headers.get("event", "--event"))
+    events: dict[str, tuple[dict, tuple]] = {}
+    for number, row in rows:
+        event_id = event or row.get("event")
+        if defines and event_id is not None:
+            event_id = event_fact(sheet, events, number, row, headers, path)
+        attendee_row(sheet, number, row, event_id, role_of(row.get("role")))
+
+
+def attendee_header(headers: dict[str, str], path: str, event: str | None) -> bool:
+    """Whether an attendee list's columns define its events; a DataError when it names none,
+    or names it twice (a column and --event)."""
     if event and "event" in headers:
         raise DataError(f"{path}:1: {headers['event']}: --event gives the event: leave out the event columns")
     defines = bool(set(EVENT_FIELDS) & set(headers))
@@ -214,14 +233,7 @@ def attendee_facts(sheet: Sheet, rows, headers: dict[str, str], path: str, event
     if not event and "event" not in headers:
         raise DataError(f"{path}:1: an attendee list names its event: an event column (with event kind, start, "
                         "end, city, event country, status), or --event ID")
-    event_column = headers.get("event", "--event")
-    sheet.columns = attendee_columns(headers, event_column)
-    events: dict[str, tuple[dict, tuple]] = {}
-    for number, row in rows:
-        event_id = event or row.get("event")
-        if defines and event_id is not None:
-            event_id = event_fact(sheet, events, number, row, headers, path)
-        attendee_row(sheet, number, row, event_id, role_of(row.get("role")))
+    return defines
 
 
 @lru_cache(maxsize=256)

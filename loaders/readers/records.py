@@ -7,6 +7,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from medgraph.errors import DataError
 from medgraph.loaders.models import LINE  # noqa: F401 - re-exported: a reader tags each record with it
@@ -40,6 +41,9 @@ class Document:
     columns: dict[str, dict[str, str]] = field(default_factory=dict)
     #: A spreadsheet's: the organisations its rows describe, which `--add-new` may add to the registry.
     organisations: list[dict] = field(default_factory=list)
+    #: An attendee list read in bulk (`readers.bulk.AttendeeTable`): its attendee rows as columns,
+    #: which `loaders.bulk_rows` turns into graph rows; `facts` then holds its events only.
+    bulk: Any = None
 
     @property
     def id(self) -> str:

