@@ -69,12 +69,15 @@ class Network:
 
 
 def network(T: nx.Graph, weight: str = "weight") -> Network:
-    """The arrays of a NetworkX tie network (nodes in T's order, weight 1 when missing).
+    """The arrays of a NetworkX tie network (nodes in T's order, weight 1 when missing); a
+    `medgraph.graph.ties.TieArrays` gives its own (``ids``, ``W``).
 
     >>> N = network(nx.Graph([("a", "b", {"weight": 2.0}), ("b", "c", {})]))
     >>> N.ids, N.W.toarray().tolist()
     (['a', 'b', 'c'], [[0.0, 2.0, 0.0], [2.0, 0.0, 1.0], [0.0, 1.0, 0.0]])
     """
+    if hasattr(T, "W"):
+        return Network(T.ids, T.W)
     ids = list(T)
     index = {n: i for i, n in enumerate(ids)}
     m = T.number_of_edges()
@@ -92,14 +95,15 @@ def network(T: nx.Graph, weight: str = "weight") -> Network:
 
 def compiled(T: nx.Graph, engine: str = "auto") -> bool:
     """Whether the analyses of T run on the compiled path: "auto" above `COMPILED_ABOVE` ties,
-    "compiled" always, "networkx" never.
+    "compiled" always, "networkx" never; always for a `medgraph.graph.ties.TieArrays` (no
+    NetworkX graph to run on).
 
     >>> compiled(nx.path_graph(3)), compiled(nx.path_graph(3), "compiled")
     (False, True)
     """
     if engine not in ("auto", "compiled", "networkx"):
         raise MedgraphError(f"engine: unknown {engine!r}: one of auto, compiled, networkx")
-    return engine == "compiled" or (engine == "auto" and T.number_of_edges() > COMPILED_ABOVE)
+    return engine == "compiled" or hasattr(T, "W") or (engine == "auto" and T.number_of_edges() > COMPILED_ABOVE)
 
 
 def methods(n: int, m: int, *, compiled_path: bool, k: int | None = None, degree_squares: float = 0.0) -> dict:

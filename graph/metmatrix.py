@@ -2,7 +2,9 @@
 
 A South-Med cluster and an EU organisation are as `medgraph.schema` defines them
 (`is_south_med_cluster`, `is_eu`). Every table reads the tie network T, where every
-organisation is a node, isolated ones included.
+organisation is a node, isolated ones included: a NetworkX tie graph (`ties.tie_graph`) or the
+same network as arrays (`ties.tie_arrays`), read through the same few questions; a tie's events
+and evidence come from `ties.tie_evidence` (listed on demand when the evidence is implicit).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import networkx as nx
 import pandas as pd
 
 from medgraph.graph.ties.accessors import is_held_event
+from medgraph.graph.ties.evidence import tie_evidence
 from medgraph.schema import is_eu, is_south_med_cluster
 
 MET_COLUMNS = ["south_id", "south_name", "south_country", "eu_id", "eu_name", "eu_country", "how", "events",
@@ -66,10 +69,11 @@ def met_matrix(T: nx.Graph) -> pd.DataFrame:
 
 def met_row(T: nx.Graph, s, e) -> dict:
     tie, south, eu = T.edges[s, e], T.nodes[s], T.nodes[e]
+    listed = tie_evidence(T, s, e)
     return {"south_id": s, "south_name": name(T, s), "south_country": south.get("country"),
             "eu_id": e, "eu_name": name(T, e), "eu_country": eu.get("country"),
-            "how": joined(sorted(tie.get("types") or {})), "events": joined(tie.get("events") or ()),
-            "evidence": joined(tie.get("evidence") or ())}
+            "how": joined(sorted(tie.get("types") or {})), "events": joined(listed["events"]),
+            "evidence": joined(listed["evidence"])}
 
 
 def attended(K: nx.MultiDiGraph, n) -> list[str]:
