@@ -64,16 +64,25 @@ def scored(T: nx.Graph, s, e, adamic_adar: float) -> dict:
 def reason(T: nx.Graph, s, e) -> str:
     """Why s should meet e, in words: partners in common, sector, kind and country, and how many
     South-Med clusters e has met."""
-    common = sorted(name(T, w) for w in set(T[s]) & set(T[e]))
+    common = sorted(name(T, w) for w in _common_partners(T, s, e))
     reasons = [_partners(common)] if common else []
     if same_sector(T.nodes[s], T.nodes[e]):
         reasons.append(f"same sector ({T.nodes[e]['sector']})")
     if T.nodes[e].get("kind") == schema.CLUSTER:
         reasons.append("an EU cluster" + (f" in {T.nodes[e]['country']}" if T.nodes[e].get("country") else ""))
-    met = sum(1 for m in T[e] if is_south_med_cluster(T.nodes[m]))
+    if is_arrays(T):
+        met = int(T.mask(is_south_med_cluster)[T.row(T.index[e])].sum())
+    else:
+        met = sum(1 for m in T[e] if is_south_med_cluster(T.nodes[m]))
     if met:
         reasons.append(f"has met {met} South-Med cluster{'s' * (met > 1)}")
     return "; ".join(reasons)
+
+
+def _common_partners(T, s, e) -> list:
+    if is_arrays(T):
+        return [T.ids[j] for j in np.intersect1d(T.row(T.index[s]), T.row(T.index[e]), assume_unique=True)]
+    return list(nx.common_neighbors(T, s, e))
 
 
 def _partners(common: list[str]) -> str:
@@ -108,7 +117,7 @@ def ranked_arrays(T, keep: int, block: int = 256) -> dict:
     degree = T.degrees.astype(float)
     inverse = sp.diags(np.divide(1.0, np.log(np.maximum(degree, 2)), out=np.zeros(len(degree)), where=degree > 1))
     south = [T.index[s] for s in south_clusters(T)]
-    eu = np.array([i for i, d in enumerate(T.attrs) if is_eu(d)], dtype=np.int64)
+    eu = np.flatnonzero(T.mask(is_eu))
     names = [name(T, T.ids[e]) for e in eu]
     order = np.empty(len(eu), dtype=np.int64)  # each EU organisation's place by name, then id
     order[sorted(range(len(eu)), key=lambda k: (names[k], str(T.ids[eu[k]])))] = np.arange(len(eu))
