@@ -99,7 +99,16 @@ def _country_ties_arrays(T, value: str) -> pd.DataFrame:
 
 def tie_kind(T: nx.Graph, u, v) -> str:
     """south_south, south_north (South-Med with EU) or other, from the two regions."""
-    regions = sorted(str(T.nodes[n].get("region")) for n in (u, v))
+    return kind_of(str(T.nodes[u].get("region")), str(T.nodes[v].get("region")))
+
+
+def kind_of(a: str, b: str) -> str:
+    """`tie_kind` from the two regions.
+
+    >>> kind_of("EU", "South-Med"), kind_of("EU", "EU")
+    ('south_north', 'other')
+    """
+    regions = sorted((a, b))
     if regions == [SOUTH_MED, SOUTH_MED]:
         return "south_south"
     if regions == sorted([EU, SOUTH_MED]):
@@ -122,10 +131,7 @@ def south_north_shares(T: nx.Graph, weight: str | None = None) -> dict[str, floa
         names, code = T.codes("region", "None")
         C = T.group_ties(code, len(names), weight=weight is not None)
         for g, h in zip(*np.triu_indices(len(names))):
-            regions = sorted((names[g], names[h]))
-            kind = ("south_south" if regions == [SOUTH_MED, SOUTH_MED] else
-                    "south_north" if regions == sorted([EU, SOUTH_MED]) else "other")
-            totals[kind] += float(C[g, h])
+            totals[kind_of(names[g], names[h])] += float(C[g, h])
     for u, v, d in () if is_arrays(T) else T.edges(data=True):
         totals[tie_kind(T, u, v)] += d.get(weight, 1.0) if weight else 1.0
     whole = sum(totals.values())
