@@ -223,7 +223,7 @@ def projection_rows(size: str, K, check: bool):
     incidence = sum(1 for _ in B.edges())
     pairs = ties.pair_incidences(d for n, d in B.degree() if B.nodes[n]["bipartite"] == 1)
     out = [Row(size, "3 projection", "two_mode: organisation–event graph", incidence, "attendances", m.seconds,
-               incidence / m.seconds, "", m.py_peak_mib, None, f"{pairs:,} pair incidences")]
+               incidence / m.seconds, "", m.py_peak_mib, None, f"{pairs:,} pair incidences"), arrays_row(size, K, pairs)]
     if pairs > ties.MAX_PAIRS:
         return out + refused_projection(size, K, B, orgs, pairs), None, B
     ours = ms.measure(ties.projection, B, orgs, weighting="count")
@@ -245,6 +245,14 @@ def projection_rows(size: str, K, check: bool):
                    f"{T.number_of_nodes():,} organisations, {T.number_of_edges():,} ties; "
                    f"attendance evidence {T.graph['evidence']}"))
     return out, T, B
+
+
+def arrays_row(size: str, K, pairs: int) -> Row:
+    """`ties.tie_arrays`: the tie network `report.analyse` reads above `engine.COMPILED_ABOVE` ties."""
+    m = ms.measure(ties.tie_arrays, K)
+    return Row(size, "3 projection", "tie_arrays: the tie network as sparse matrices (no cap)", pairs,
+               "pair incidences", m.seconds, pairs / max(m.seconds, 1e-9), "", m.py_peak_mib, None,
+               f"{m.value.number_of_nodes():,} organisations, {m.value.number_of_edges():,} ties")
 
 
 def refused_projection(size: str, K, B, orgs, pairs: int) -> list[Row]:

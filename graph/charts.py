@@ -20,6 +20,7 @@ STYLE = {"svg.fonttype": "none", "svg.hashsalt": "medgraph", "font.size": 9, "ax
          "axes.spines.right": False}
 BLUE, ORANGE, GREY = "#0072B2", "#E69F00", "#BBBBBB"  # Okabe–Ito: safe for colour-blind readers
 MAX_ROWS = 30  # rows of a heatmap before it is cut to the best connected
+MAX_TICKS = 60  # event labels under the growth chart; more events: every k-th labelled
 
 
 def svg(figure) -> str:
@@ -104,7 +105,8 @@ def growth_steps(growth: pd.DataFrame, south_clusters: int) -> str:
         figure, (top, bottom) = plt.subplots(2, 1, sharex=True, figsize=(8, 5.5))
         steps(top, new_ties, BLUE, "new ties")
         steps(bottom, newly, ORANGE, "South-Med clusters\nnewly tied to the EU")
-        bottom.set_xticks(range(len(labels)), labels, rotation=60, ha="right")
+        shown = range(0, len(labels), -(-len(labels) // MAX_TICKS))  # every event up to MAX_TICKS, else every k-th
+        bottom.set_xticks(list(shown), [labels[i] for i in shown], rotation=60, ha="right")
         return svg(figure)
 
 

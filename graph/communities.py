@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from medgraph.errors import MedgraphError
 from medgraph.graph import engine as eng
+from medgraph.graph.ties.arrays import is_arrays
 from medgraph.schema import EU, SOUTH_MED
 
 UNKNOWN = "unknown"
@@ -70,6 +72,8 @@ def country_ties(T: nx.Graph, value: str = "ties") -> pd.DataFrame:
     """
     if value not in ("ties", "weight"):
         raise MedgraphError(f"country_ties: unknown value {value!r}: one of ties, weight")
+    if is_arrays(T):
+        return _country_ties_arrays(T, value)
     codes = sorted({country_of(T, n) for n in T}, key=lambda c: (c == UNKNOWN, c))
     matrix = {a: dict.fromkeys(codes, 0 if value == "ties" else 0.0) for a in codes}
     for u, v, d in T.edges(data=True):
@@ -81,9 +85,30 @@ def country_ties(T: nx.Graph, value: str = "ties") -> pd.DataFrame:
     return pd.DataFrame([{"country": a, **matrix[a]} for a in codes], columns=["country", *codes])
 
 
+def _country_ties_arrays(T, value: str) -> pd.DataFrame:
+    """`country_ties` of a `ties.TieArrays`: one sparse pass over its ties."""
+    names, code = T.codes("country", UNKNOWN)
+    order = sorted(range(len(names)), key=lambda c: (names[c] == UNKNOWN, names[c]))
+    C = T.group_ties(code, len(names), weight=value == "weight")[np.ix_(order, order)]
+    codes = [names[c] for c in order]
+    matrix = C.astype(np.int64) if value == "ties" else C
+    table = pd.DataFrame(matrix, columns=codes)
+    table.insert(0, "country", codes)
+    return table
+
+
 def tie_kind(T: nx.Graph, u, v) -> str:
     """south_south, south_north (South-Med with EU) or other, from the two regions."""
-    regions = sorted(str(T.nodes[n].get("region")) for n in (u, v))
+    return kind_of(str(T.nodes[u].get("region")), str(T.nodes[v].get("region")))
+
+
+def kind_of(a: str, b: str) -> str:
+    """`tie_kind` from the two regions.
+
+    >>> kind_of("EU", "South-Med"), kind_of("EU", "EU")
+    ('south_north', 'other')
+    """
+    regions = sorted((a, b))
     if regions == [SOUTH_MED, SOUTH_MED]:
         return "south_south"
     if regions == sorted([EU, SOUTH_MED]):
@@ -102,7 +127,12 @@ def south_north_shares(T: nx.Graph, weight: str | None = None) -> dict[str, floa
     {'south_south': 0.25, 'south_north': 0.625, 'other': 0.125}
     """
     totals = dict.fromkeys(("south_south", "south_north", "other"), 0.0)
-    for u, v, d in T.edges(data=True):
+    if is_arrays(T):
+        names, code = T.codes("region", "None")
+        C = T.group_ties(code, len(names), weight=weight is not None)
+        for g, h in zip(*np.triu_indices(len(names))):
+            totals[kind_of(names[g], names[h])] += float(C[g, h])
+    for u, v, d in () if is_arrays(T) else T.edges(data=True):
         totals[tie_kind(T, u, v)] += d.get(weight, 1.0) if weight else 1.0
     whole = sum(totals.values())
     return {kind: (amount / whole if whole else 0.0) for kind, amount in totals.items()}

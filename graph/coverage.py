@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from medgraph import schema
 from medgraph.graph.metmatrix import joined
+from medgraph.graph.ties.arrays import is_arrays
 
 MIN_COUNTRY_TIES = 2
 
@@ -72,6 +74,13 @@ def thin_countries(T: nx.Graph, minimum: int = MIN_COUNTRY_TIES) -> pd.DataFrame
     >>> thin_countries(tie_graph(example_graph())).values.tolist()
     [['LB', 1, 0]]
     """
+    if is_arrays(T):
+        names, code = T.codes("country", "unknown")
+        C = T.group_ties(code, len(names))
+        rows = [{"country": c, "organisations": int(n), "ties": int(t)}
+                for c, n, t in zip(names, np.bincount(code, minlength=len(names)), C.sum(axis=1)) if t < minimum]
+        rows.sort(key=lambda r: (r["ties"], r["country"]))
+        return pd.DataFrame(rows, columns=["country", "organisations", "ties"])
     countries: dict[str, dict] = {}
     for _, d in T.nodes(data=True):
         countries.setdefault(d.get("country") or "unknown", {"organisations": 0, "ties": 0})["organisations"] += 1

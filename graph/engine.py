@@ -34,7 +34,7 @@ from scipy.sparse import csgraph
 from medgraph.errors import MedgraphError
 
 __all__ = ["COMPILED_ABOVE", "EXACT_BETWEENNESS_MAX", "BETWEENNESS_SAMPLE", "EXACT_CLOSENESS_MAX",
-           "CLOSENESS_SAMPLE", "STRUCTURAL_HOLES_BUDGET", "DOUBLE_MAX", "Network", "network", "compiled", "methods",
+           "CLOSENESS_SAMPLE", "CLOSENESS_REFINE", "STRUCTURAL_HOLES_BUDGET", "DOUBLE_MAX", "Network", "network", "compiled", "methods",
            "methods_of", "degree_squares", "networkit_graph",
            "betweenness", "closeness", "eigenvector", "pagerank", "constraint", "effective_size",
            "louvain", "masked_product"]
@@ -48,6 +48,8 @@ BETWEENNESS_SAMPLE = 500
 #: Closeness is exact up to this many organisations and estimated from sampled sources above.
 EXACT_CLOSENESS_MAX = 2_000
 CLOSENESS_SAMPLE = 200
+#: ... of which the best this many by the estimate are then computed exactly.
+CLOSENESS_REFINE = 200
 #: Constraint and effective size cost about the sum over organisations of their squared degree.
 STRUCTURAL_HOLES_BUDGET = 5e9
 
@@ -69,12 +71,15 @@ class Network:
 
 
 def network(T: nx.Graph, weight: str = "weight") -> Network:
-    """The arrays of a NetworkX tie network (nodes in T's order, weight 1 when missing).
+    """The arrays of a NetworkX tie network (nodes in T's order, weight 1 when missing); a
+    `medgraph.graph.ties.TieArrays` gives its own (``ids``, ``W``).
 
     >>> N = network(nx.Graph([("a", "b", {"weight": 2.0}), ("b", "c", {})]))
     >>> N.ids, N.W.toarray().tolist()
     (['a', 'b', 'c'], [[0.0, 2.0, 0.0], [2.0, 0.0, 1.0], [0.0, 1.0, 0.0]])
     """
+    if hasattr(T, "W"):
+        return Network(T.ids, T.W)
     ids = list(T)
     index = {n: i for i, n in enumerate(ids)}
     m = T.number_of_edges()
@@ -92,14 +97,15 @@ def network(T: nx.Graph, weight: str = "weight") -> Network:
 
 def compiled(T: nx.Graph, engine: str = "auto") -> bool:
     """Whether the analyses of T run on the compiled path: "auto" above `COMPILED_ABOVE` ties,
-    "compiled" always, "networkx" never.
+    "compiled" always, "networkx" never; always for a `medgraph.graph.ties.TieArrays` (no
+    NetworkX graph to run on).
 
     >>> compiled(nx.path_graph(3)), compiled(nx.path_graph(3), "compiled")
     (False, True)
     """
     if engine not in ("auto", "compiled", "networkx"):
         raise MedgraphError(f"engine: unknown {engine!r}: one of auto, compiled, networkx")
-    return engine == "compiled" or (engine == "auto" and T.number_of_edges() > COMPILED_ABOVE)
+    return engine == "compiled" or hasattr(T, "W") or (engine == "auto" and T.number_of_edges() > COMPILED_ABOVE)
 
 
 def methods(n: int, m: int, *, compiled_path: bool, k: int | None = None, degree_squares: float = 0.0) -> dict:
@@ -118,7 +124,8 @@ def methods(n: int, m: int, *, compiled_path: bool, k: int | None = None, degree
     holes = ("exact, SciPy sparse" if degree_squares <= STRUCTURAL_HOLES_BUDGET else
              f"not computed (NaN): cost {degree_squares:.2g} over the budget {STRUCTURAL_HOLES_BUDGET:.2g}")
     return {"betweenness": f"sampled, {k} pivots, NetworKit" if k else "exact, NetworKit",
-            "closeness": (f"sampled, {CLOSENESS_SAMPLE} sources, SciPy Dijkstra" if n > EXACT_CLOSENESS_MAX
+            "closeness": (f"sampled, {CLOSENESS_SAMPLE} sources, top {CLOSENESS_REFINE} exact, SciPy Dijkstra"
+                          if n > EXACT_CLOSENESS_MAX
                           else "exact, SciPy Dijkstra"),
             "eigenvector": "exact, SciPy ARPACK", "pagerank": "exact, SciPy power iteration",
             "constraint": holes, "effective_size": holes,
@@ -166,9 +173,11 @@ def betweenness(N: Network, *, k: int | None = None, seed: int = 0) -> np.ndarra
     return np.asarray(algorithm.scores())
 
 
-def closeness(N: Network, *, sample: int | None = None, seed: int = 0) -> np.ndarray:
+def closeness(N: Network, *, sample: int | None = None, seed: int = 0, refine: int = CLOSENESS_REFINE) -> np.ndarray:
     """networkx's closeness over distance 1/weight (Wasserman–Faust), from every source up to
-    `EXACT_CLOSENESS_MAX` nodes, else estimated from `sample` sources (`CLOSENESS_SAMPLE`)."""
+    `EXACT_CLOSENESS_MAX` nodes, else estimated from `sample` sources (`CLOSENESS_SAMPLE`),
+    and then the `refine` best by that estimate computed exactly (one Dijkstra from each: the
+    estimate finds the candidates, the exact pass orders the top)."""
     n = len(N.ids)
     if n < 2:
         return np.zeros(n)
@@ -187,7 +196,21 @@ def closeness(N: Network, *, sample: int | None = None, seed: int = 0) -> np.nda
     with np.errstate(divide="ignore", invalid="ignore"):
         total = np.where(hits > 0, totals * (reach - 1) / np.maximum(hits, 1), 0.0)
         score = np.where(total > 0, (reach - 1) / total * (reach - 1) / (n - 1), 0.0)
+    if len(sources) < n and refine:
+        best = np.argsort(-score, kind="stable")[:refine]
+        exact = _exact_closeness(D, best, reach, n)
+        ratio = np.median(exact[score[best] > 0] / score[best][score[best] > 0]) if (score[best] > 0).any() else 1.0
+        score = np.minimum(score * ratio, exact.min())  # the estimate's bias corrected; none above the exact top
+        score[best] = exact
     return score
+
+
+def _exact_closeness(D: sp.csr_matrix, nodes: np.ndarray, reach: np.ndarray, n: int) -> np.ndarray:
+    """networkx's closeness of `nodes`, exactly: one Dijkstra from each (the network is undirected)."""
+    total = np.where(np.isfinite(dist := csgraph.dijkstra(D, directed=False, indices=nodes)), dist, 0.0).sum(axis=1)
+    r = reach[nodes]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(total > 0, (r - 1) / total * (r - 1) / (n - 1), 0.0)
 
 
 def _sources(label: np.ndarray, sample: int, seed: int) -> np.ndarray:

@@ -12,15 +12,18 @@ sharing a date are taken one at a time, so each row's new ties are those its own
 
 Ties are never lost as time goes on, so each pair's tie is dated once, by the first row it
 belongs to, and the whole table comes from one pass over the links (not one tie network per
-event); the tests check it against the tie network rebuilt after each event.
+event): the pairs of each event's attendees as numpy arrays, each pair's first row the least of
+its events' rows (one sort); the tests check it against the tie network rebuilt after each event.
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections import defaultdict
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from medgraph.graph.period import PROGRAMME, Period, in_period, programme_period, the_period
@@ -31,7 +34,6 @@ from medgraph.graph.ties.links import (
     attendances,
     membership_links,
     mentoring_links,
-    shared_events,
 )
 from medgraph.graph.ties.options import Attribution, TieOptions, Window, attribution, organisation_nodes
 from medgraph.schema import is_eu, is_south_med_cluster
@@ -57,28 +59,40 @@ def dated_events(K: nx.MultiDiGraph, as_of: dt.date | None = None,
 
 
 def _first_rows(K: nx.MultiDiGraph, order: list[tuple[dt.date, str]], att: Attribution,
-                start: dt.date | None) -> dict[tuple, int]:
-    """Each tied pair (a < b) -> the first row (index into `order`) whose tie network has it;
-    len(order) for a pair that only undated links tie (the last row)."""
+                start: dt.date | None, index: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each tied pair (rows a < b of `index`) and the first row (index into `order`) whose tie
+    network has it; len(order) for a pair that only undated links tie (the last row). The pairs
+    of each event's attendees are made with numpy, event by event, and each pair's first row is
+    the least of its events' rows: one sort, no tie network per event."""
     row = {e: i for i, (_, e) in enumerate(order)}
-    dates, undated = [d for d, _ in order], len(order)
+    dates, undated, n = [d for d, _ in order], len(order), len(index)
     W = Window(frozenset(row), dates[-1])
-    first: dict[tuple, int] = {}
-
-    def seen(pair, i):
-        first[pair] = min(first.get(pair, i), i)
-
-    for pair, meetings in shared_events(attendances(K, W, att)).items():
-        seen(pair, min(row[x.event] for x, _ in meetings))
+    by_event: dict[int, list[int]] = defaultdict(list)
+    for a in attendances(K, W, att):
+        by_event[row[a.event]].append(index[a.org])
+    codes, rows = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
+    for i, members in by_event.items():
+        m = np.unique(np.array(members, dtype=np.int64))
+        x, y = np.triu_indices(len(m), 1)
+        codes.append(m[x] * n + m[y])
+        rows.append(np.full(len(x), i, dtype=np.int64))
+    linked: list[tuple[int, int]] = []
     for link in agreement_links(K, W, att):
         i = _agreement_row(K, link, row, dates, start)
         if i is not None:
-            seen((link.a, link.b), undated if i < 0 else i)
+            linked.append((index[link.a] * n + index[link.b], undated if i < 0 else i))
     for link in mentoring_links(K, W, att):
-        seen((link.a, link.b), row[link.events[0]] if link.events else undated)
+        linked.append((index[link.a] * n + index[link.b], row[link.events[0]] if link.events else undated))
     for link in membership_links(K, W, att):
-        seen((link.a, link.b), undated)
-    return first
+        linked.append((index[link.a] * n + index[link.b], undated))
+    if linked:
+        codes.append(np.array([c for c, _ in linked], dtype=np.int64))
+        rows.append(np.array([r for _, r in linked], dtype=np.int64))
+    code, first = np.concatenate(codes), np.concatenate(rows)
+    o = np.lexsort((first, code))
+    code, first = code[o], first[o]
+    keep = np.r_[True, code[1:] != code[:-1]] if len(code) else np.zeros(0, dtype=bool)
+    return code[keep] // n, code[keep] % n, first[keep]
 
 
 def _agreement_row(K, link: Link, row: dict[str, int], dates: list[dt.date], start: dt.date | None) -> int | None:
@@ -93,13 +107,13 @@ def _agreement_row(K, link: Link, row: dict[str, int], dates: list[dt.date], sta
     return None if start is not None and date < start else bisect.bisect_left(dates, date)
 
 
-def _pair_label(nodes: dict[str, dict], pair) -> str:
-    a, b = sorted(nodes[n].get("name") or str(n) for n in pair)
+def _pair_label(names: list[str], pair) -> str:
+    a, b = sorted(names[n] for n in pair)
     return f"{a}—{b}"
 
 
 def growth(K: nx.MultiDiGraph, options: TieOptions = TieOptions(), *,
-           period: Period | str | None = PROGRAMME) -> pd.DataFrame:
+           period: Period | str | None = PROGRAMME, listed: int | None = None) -> pd.DataFrame:
     """One row per held event of the period, in date order: the tie network right after it.
 
     Parameters
@@ -109,6 +123,8 @@ def growth(K: nx.MultiDiGraph, options: TieOptions = TieOptions(), *,
         the rows at that date, ``weighting`` changes no row (weights do not change which ties exist)
     period : (start, end) dates (either None: open), `PROGRAMME` (default: `programme_period`
         of the main programme, all dates when there is none) or None (all dates)
+    listed : list at most this many new ties per row (the first by name), then "… and N more"
+        (None: all of them; `report.analyse` lists `NEW_TIES_LISTED` on a large network)
 
     Returns
     -------
@@ -142,32 +158,62 @@ def growth(K: nx.MultiDiGraph, options: TieOptions = TieOptions(), *,
     if not order:
         return pd.DataFrame(columns=COLUMNS)
     att = attribution(K, options)
-    first = _first_rows(K, order, att, period[0] if period else None)
-    if any(i == len(order) for i in first.values()):
+    nodes = organisation_nodes(K, att)
+    ids = sorted(nodes)
+    a, b, first = _first_rows(K, order, att, period[0] if period else None, {n: i for i, n in enumerate(ids)})
+    if (first == len(order)).any():
         order = [*order, (None, None)]
-    table = pd.DataFrame(_table_rows(K, order, organisation_nodes(K, att), first), columns=COLUMNS, dtype=object)
+    rows = _table_rows(K, order, ids, [nodes[n] for n in ids], a, b, first, listed)
+    table = pd.DataFrame(rows, columns=COLUMNS, dtype=object)
     return table.astype({"tied_organisations": int, "ties": int})  # object: None stays None
 
 
-def _table_rows(K, order, nodes: dict[str, dict], first: dict[tuple, int]) -> list[dict]:
-    """The table's rows from the first row of each tie."""
-    new = [[] for _ in order]
-    node_row, met_row = {}, {}
-    for pair, i in first.items():
-        new[i].append(pair)
-        for n, m in (pair, pair[::-1]):
-            node_row[n] = min(node_row.get(n, i), i)
-            if is_south_med_cluster(nodes[n]) and is_eu(nodes[m]):
-                met_row[n] = min(met_row.get(n, i), i)
-    south = sum(1 for d in nodes.values() if is_south_med_cluster(d))
-    tied = _count_by_row(node_row.values(), len(order))
-    met = _count_by_row(met_row.values(), len(order))
-    done = _count_by_row(first.values(), len(order))
+def _table_rows(K, order, ids: list, attrs: list[dict], a: np.ndarray, b: np.ndarray, first: np.ndarray,
+                listed: int | None) -> list[dict]:
+    """The table's rows from the first row of each tie (pairs of rows a, b of `ids`)."""
+    R, n = len(order), len(attrs)
+    node_row = np.full(n, R)
+    np.minimum.at(node_row, a, first)
+    np.minimum.at(node_row, b, first)
+    south = np.array([is_south_med_cluster(d) for d in attrs], dtype=bool)
+    eu = np.array([is_eu(d) for d in attrs], dtype=bool)
+    met_row = np.full(n, R)
+    for x, y in ((a, b), (b, a)):
+        hit = south[x] & eu[y]
+        np.minimum.at(met_row, x[hit], first[hit])
+    tied, met, done = (np.cumsum(np.bincount(r[r < R], minlength=R)).tolist() for r in (node_row, met_row, first))
+    by_row = np.argsort(first, kind="stable")
+    bounds = np.searchsorted(first[by_row], np.arange(R + 1))
+    labels = _Labels([d.get("name") or str(n) for n, d in zip(ids, attrs)])
+    total = int(south.sum())
     return [{"date": date, "event": event, "name": K.nodes[event].get("name") if event else UNDATED,
-             "tied_organisations": tied[i],
-             "ties": done[i], "eu_share": met[i] / south if south else None,
-             "new_ties": sorted(_pair_label(nodes, pair) for pair in new[i])}
+             "tied_organisations": tied[i], "ties": done[i], "eu_share": met[i] / total if total else None,
+             "new_ties": labels.of(a[by_row[bounds[i]:bounds[i + 1]]], b[by_row[bounds[i]:bounds[i + 1]]], listed)}
             for i, (date, event) in enumerate(order)]
+
+
+class _Labels:
+    """New ties in words, "A—B" by names, sorted; with `listed`, the first ones by name only."""
+
+    def __init__(self, names: list[str]):
+        self.names = names
+        self.by_name = _ranks(names)
+        self.by_label = _ranks([f"{x}—" for x in names])
+
+    def of(self, a: np.ndarray, b: np.ndarray, listed: int | None) -> list[str]:
+        if listed is not None and len(a) > listed:
+            swap = self.by_name[a] > self.by_name[b]
+            lo, hi = np.where(swap, b, a), np.where(swap, a, b)
+            key = self.by_label[lo] * len(self.names) + self.by_name[hi]
+            pick = np.argsort(key, kind="stable")[:listed]
+            return self.of(a[pick], b[pick], None) + [f"… and {len(a) - listed:,} more"]
+        return sorted(_pair_label(self.names, pair) for pair in zip(a.tolist(), b.tolist()))
+
+
+def _ranks(values: list[str]) -> np.ndarray:
+    ranks = np.empty(len(values), dtype=np.int64)
+    ranks[sorted(range(len(values)), key=values.__getitem__)] = np.arange(len(values))
+    return ranks
 
 
 def _count_by_row(rows: list[int], n: int) -> list[int]:

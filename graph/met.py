@@ -25,7 +25,7 @@ import networkx as nx
 import pandas as pd
 
 from medgraph.graph.metmatrix import eu_partners, name, south_clusters
-from medgraph.graph.ties import TieOptions, attribution, tie_graph, window
+from medgraph.graph.ties import TieOptions, attribution, tie_evidence, tie_graph, window
 from medgraph.graph.ties.accessors import is_held_event, label, relations
 from medgraph.graph.ties.links import attendances
 from medgraph.schema import (
@@ -124,7 +124,7 @@ def _reach(K: nx.MultiDiGraph, T: nx.Graph, options: TieOptions) -> dict[str, _R
     for a in attended:
         if a.org not in clusters:
             continue
-        r = reach.setdefault(a.org, _Reach(peers=eu_partners(T, a.org)))
+        r = reach.get(a.org) or reach.setdefault(a.org, _Reach(peers=eu_partners(T, a.org)))
         for event in _within(K, a.event):
             for org, how, evidence in organisers.get(event, []) + hosts.get(event, []):
                 if org != a.org and org not in r.peers and is_eu(T.nodes.get(org, {})):
@@ -174,8 +174,7 @@ def _row(T: nx.Graph, s, r: _Reach) -> dict:
 def _evidence(T: nx.Graph, s, r: _Reach, level: str | None) -> str | None:
     """The items behind the best level (or behind the uncertainty), cut to `EVIDENCE_CHARS`."""
     if level == PEER:
-        items = [f"{name(T, e)} ({', '.join(sorted(T.edges[s, e].get('types') or {}))}: "
-                 f"{', '.join(sorted(T.edges[s, e].get('evidence') or ()))})" for e in r.peers]
+        items = _peer_items(T, s, r.peers)
     elif level == ORGANISER_OR_HOST:
         items = [f"{name(T, o)} ({how})" for o, how in sorted(r.organisers.items())]
     elif level == EU_EVENT or r.partial:
@@ -184,6 +183,19 @@ def _evidence(T: nx.Graph, s, r: _Reach, level: str | None) -> str | None:
     else:
         return None
     return _cut(f"{level}: {'; '.join(items)}")
+
+
+def _peer_items(T: nx.Graph, s, peers: list) -> list[str]:
+    """The peers in words with the tie's types and evidence, only as many as the cut text shows
+    (a cluster may have thousands of peers, each one's evidence listed on demand)."""
+    items, length = [], 0
+    for e in peers:
+        evidence = ", ".join(tie_evidence(T, s, e)["evidence"])
+        items.append(f"{name(T, e)} ({', '.join(sorted(T.edges[s, e].get('types') or {}))}: {evidence})")
+        length += len(items[-1]) + 2
+        if length > EVIDENCE_CHARS:
+            break
+    return items
 
 
 def _cut(text: str, limit: int = EVIDENCE_CHARS) -> str:

@@ -2,15 +2,20 @@
 
 A South-Med cluster and an EU organisation are as `medgraph.schema` defines them
 (`is_south_med_cluster`, `is_eu`). Every table reads the tie network T, where every
-organisation is a node, isolated ones included.
+organisation is a node, isolated ones included: a NetworkX tie graph (`ties.tie_graph`) or the
+same network as arrays (`ties.tie_arrays`), read through the same few questions; a tie's events
+and evidence come from `ties.tie_evidence` (listed on demand when the evidence is implicit).
 """
 
 from __future__ import annotations
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from medgraph.graph.ties.accessors import is_held_event
+from medgraph.graph.ties.arrays import is_arrays
+from medgraph.graph.ties.evidence import tie_evidence
 from medgraph.schema import is_eu, is_south_med_cluster
 
 MET_COLUMNS = ["south_id", "south_name", "south_country", "eu_id", "eu_name", "eu_country", "how", "events",
@@ -59,17 +64,41 @@ def met_matrix(T: nx.Graph) -> pd.DataFrame:
     textile | fc | co_attended | forum-2019
     textile | solar | visited | visit-2018
     """
-    rows = [met_row(T, s, e) for s in south_clusters(T) for e in eu_partners(T, s)]
+    rows = met_rows_arrays(T) if is_arrays(T) else [met_row(T, s, e) for s in south_clusters(T) for e in eu_partners(T, s)]
     rows.sort(key=lambda r: (r["south_name"], r["eu_name"], str(r["south_id"]), str(r["eu_id"])))
     return pd.DataFrame(rows, columns=MET_COLUMNS)
 
 
 def met_row(T: nx.Graph, s, e) -> dict:
     tie, south, eu = T.edges[s, e], T.nodes[s], T.nodes[e]
+    listed = tie_evidence(T, s, e)
     return {"south_id": s, "south_name": name(T, s), "south_country": south.get("country"),
             "eu_id": e, "eu_name": name(T, e), "eu_country": eu.get("country"),
-            "how": joined(sorted(tie.get("types") or {})), "events": joined(tie.get("events") or ()),
-            "evidence": joined(tie.get("evidence") or ())}
+            "how": joined(sorted(tie.get("types") or {})), "events": joined(listed["events"]),
+            "evidence": joined(listed["evidence"])}
+
+
+def met_rows_arrays(T) -> list[dict]:
+    """`met_row` of every South-Med cluster × EU tie of a `ties.TieArrays`: each cluster's EU
+    partners and their tie types from the rows of its matrices, the evidence from its attendance."""
+    eu = T.mask(is_eu)
+    kinds = sorted(T.typed)
+    rows = []
+    for s in south_clusters(T):
+        i = T.index[s]
+        partners = T.row(i)
+        partners = partners[eu[partners]]
+        present = [np.isin(partners, T.typed[kind].indices[T.typed[kind].indptr[i]:T.typed[kind].indptr[i + 1]])
+                   for kind in kinds]
+        south = T.attrs[i]
+        for k, j in enumerate(partners.tolist()):
+            e, d = T.ids[j], T.attrs[j]
+            listed = tie_evidence(T, s, e)
+            rows.append({"south_id": s, "south_name": south.get("name") or str(s), "south_country": south.get("country"),
+                         "eu_id": e, "eu_name": d.get("name") or str(e), "eu_country": d.get("country"),
+                         "how": joined([kind for kind, found in zip(kinds, present) if found[k]]),
+                         "events": joined(listed["events"]), "evidence": joined(listed["evidence"])})
+    return rows
 
 
 def attended(K: nx.MultiDiGraph, n) -> list[str]:

@@ -22,10 +22,13 @@ from __future__ import annotations
 import math
 
 import networkx as nx
+import numpy as np
 import pandas as pd
+import scipy.sparse as sp
 
 from medgraph import schema
 from medgraph.graph.metmatrix import name, south_clusters
+from medgraph.graph.ties.arrays import is_arrays
 from medgraph.schema import is_eu, is_south_med_cluster
 
 SECTOR_BONUS = 0.5
@@ -61,16 +64,25 @@ def scored(T: nx.Graph, s, e, adamic_adar: float) -> dict:
 def reason(T: nx.Graph, s, e) -> str:
     """Why s should meet e, in words: partners in common, sector, kind and country, and how many
     South-Med clusters e has met."""
-    common = sorted(name(T, w) for w in nx.common_neighbors(T, s, e))
+    common = sorted(name(T, w) for w in _common_partners(T, s, e))
     reasons = [_partners(common)] if common else []
     if same_sector(T.nodes[s], T.nodes[e]):
         reasons.append(f"same sector ({T.nodes[e]['sector']})")
     if T.nodes[e].get("kind") == schema.CLUSTER:
         reasons.append("an EU cluster" + (f" in {T.nodes[e]['country']}" if T.nodes[e].get("country") else ""))
-    met = sum(1 for m in T[e] if is_south_med_cluster(T.nodes[m]))
+    if is_arrays(T):
+        met = int(T.mask(is_south_med_cluster)[T.row(T.index[e])].sum())
+    else:
+        met = sum(1 for m in T[e] if is_south_med_cluster(T.nodes[m]))
     if met:
         reasons.append(f"has met {met} South-Med cluster{'s' * (met > 1)}")
     return "; ".join(reasons)
+
+
+def _common_partners(T, s, e) -> list:
+    if is_arrays(T):
+        return [T.ids[j] for j in np.intersect1d(T.row(T.index[s]), T.row(T.index[e]), assume_unique=True)]
+    return list(nx.common_neighbors(T, s, e))
 
 
 def _partners(common: list[str]) -> str:
@@ -89,6 +101,44 @@ def ranked_candidates(T: nx.Graph, s) -> list[dict]:
     pairs = [(s, e) for e in candidates(T, s)]
     found = [scored(T, s, e, aa) for _, e, aa in nx.adamic_adar_index(T, pairs)]
     return sorted((r for r in found if r["score"] > 0), key=lambda r: (-r["score"], r["eu_name"], str(r["eu_id"])))
+
+
+def ranked_arrays(T, keep: int, block: int = 256) -> dict:
+    """`ranked_candidates` of every South-Med cluster of a `ties.TieArrays`, each cut to its best
+    `keep` (the spreading in `next_meetings` looks no further: with `top` suggestions and an EU
+    organisation proposed to at most a share `max_share` of the clusters, at most top / max_share
+    of them are full, so `top + ceil(top / max_share) + 1` candidates always hold its picks).
+
+    Adamic–Adar for a block of clusters × every EU organisation is one sparse product
+    A_s · diag(1/log degree) · A_euᵀ over the unweighted ties.
+    """
+    A = T.W.copy()
+    A.data[:] = 1.0
+    degree = T.degrees.astype(float)
+    inverse = sp.diags(np.divide(1.0, np.log(np.maximum(degree, 2)), out=np.zeros(len(degree)), where=degree > 1))
+    south = [T.index[s] for s in south_clusters(T)]
+    eu = np.flatnonzero(T.mask(is_eu))
+    names = [name(T, T.ids[e]) for e in eu]
+    order = np.empty(len(eu), dtype=np.int64)  # each EU organisation's place by name, then id
+    order[sorted(range(len(eu)), key=lambda k: (names[k], str(T.ids[eu[k]])))] = np.arange(len(eu))
+    bonus = CLUSTER_BONUS * np.array([T.attrs[e].get("kind") == schema.CLUSTER for e in eu], dtype=float)
+    sectors = [(T.attrs[e].get("sector") or "").casefold() for e in eu]
+    AE = (inverse @ A[:, eu]).tocsc()
+    found = {}
+    for start in range(0, len(south), block):
+        rows = south[start:start + block]
+        scores = (A[rows] @ AE).toarray()
+        tied = A[rows][:, eu].toarray() > 0
+        for r, s in enumerate(rows):
+            sector = (T.attrs[s].get("sector") or "").casefold()
+            same = np.array([bool(sector) and x == sector for x in sectors], dtype=float)
+            score = np.round(scores[r] + SECTOR_BONUS * same + bonus, 6)
+            ok = np.flatnonzero((score > 0) & ~tied[r] & (eu != s))
+            best = ok[np.lexsort((order[ok], -score[ok]))][:keep]
+            if len(best):
+                found[T.ids[s]] = [{"eu_id": T.ids[eu[k]], "eu_name": names[k], "score": float(score[k])}
+                                   for k in best]
+    return found
 
 
 def next_meetings(T: nx.Graph, *, top: int = 3, max_share: float = MAX_SHARE) -> pd.DataFrame:
@@ -126,7 +176,10 @@ has met 1 South-Med cluster
     >>> next_meetings(T, top=1, max_share=1)[["south_id", "eu_id"]].values.tolist()
     [['olive', 'agro'], ['qoot', 'agro']]
     """
-    options = {s: ranked_candidates(T, s) for s in south_clusters(T)}
+    if is_arrays(T):
+        options = ranked_arrays(T, keep=top + math.ceil(top / max_share) + 1)
+    else:
+        options = {s: ranked_candidates(T, s) for s in south_clusters(T)}
     options = {s: found for s, found in options.items() if found}
     cap = max(1, math.ceil(max_share * len(options) - 1e-9))
     chosen: dict = {s: [] for s in options}

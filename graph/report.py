@@ -9,7 +9,8 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-from medgraph.graph import centrality, communities, coverage, engine, growth, met, metmatrix, recommend, ties
+from medgraph.graph import centrality, communities, coverage, growth, met, metmatrix, recommend, ties
+from medgraph.graph import engine as eng
 from medgraph.graph.brokerage import tie_brokerage
 from medgraph.schema import PEER
 
@@ -22,14 +23,41 @@ class Analysis:
     tables: dict[str, pd.DataFrame]
     summary: dict
     K: nx.MultiDiGraph = field(repr=False, default=None)  # the knowledge graph analysed
-    T: nx.Graph = field(repr=False, default=None)  # its tie network (ties.tie_graph)
+    T: nx.Graph | None = field(repr=False, default=None)  # its tie network (ties.tie_graph); None at scale
     B: nx.Graph = field(repr=False, default=None)  # its organisation-event graph (ties.two_mode)
+    ties: nx.Graph | ties.TieArrays = field(repr=False, default=None)  # what the tables read: T, or arrays
+
+
+#: On the arrays path growth lists this many new ties per event, then "… and N more".
+NEW_TIES_LISTED = 20
+
+
+def tie_network(K: nx.MultiDiGraph, options: dict, *, engine: str = "auto",
+                max_pairs: int = ties.MAX_PAIRS) -> nx.Graph | ties.TieArrays:
+    """The tie network the analyses read: as arrays (`ties.tie_arrays`) above
+    `engine.COMPILED_ABOVE` ties (or with engine "compiled"), else NetworkX's `ties.tie_graph`
+    (engine "networkx" always: then `max_pairs` caps it).
+
+    >>> from medgraph.graph.knowledge import example_graph
+    >>> type(tie_network(example_graph(), {})).__name__, type(tie_network(example_graph(), {}, engine="compiled")).__name__
+    ('Graph', 'TieArrays')
+    """
+    if engine != "networkx":
+        A = ties.tie_arrays(K, **options)
+        if engine == "compiled" or A.number_of_edges() > eng.COMPILED_ABOVE:
+            return A
+    return ties.tie_graph(K, **options, max_pairs=max_pairs)
 
 
 def analyse(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible: bool = False,
             members_for_cluster: bool = False, seed: int = 0, k: int | None = None,
-            max_pairs: int = ties.MAX_PAIRS, period=growth.PROGRAMME) -> Analysis:
+            max_pairs: int = ties.MAX_PAIRS, period=growth.PROGRAMME, engine: str = "auto") -> Analysis:
     """Run every analysis on the knowledge graph K (pure: no I/O).
+
+    Up to `medgraph.graph.engine.COMPILED_ABOVE` ties the analyses read NetworkX's tie graph T
+    (the reference); above, the same functions read the tie network as arrays (`tie_network`),
+    T is None and growth lists `NEW_TIES_LISTED` new ties per event. `engine` ("auto",
+    "networkx", "compiled") forces a path.
 
     Betweenness is exact up to `centrality.EXACT_BETWEENNESS_MAX` organisations and sampled
     from `centrality.BETWEENNESS_SAMPLE` sources above, or by the engine's thresholds on the
@@ -39,9 +67,10 @@ def analyse(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible:
     growth's (`growth.growth`: the programme's own by default).
     """
     options = {"as_of": as_of, "merge_possible": merge_possible, "members_for_cluster": members_for_cluster}
-    T = ties.tie_graph(K, **options, max_pairs=max_pairs)
-    k = centrality.auto_k(T.number_of_nodes(), k, compiled=engine.compiled(T))
-    ranking = centrality.centrality_table(T, k=k, seed=seed)
+    T = tie_network(K, options, engine=engine, max_pairs=max_pairs)
+    at_scale = ties.is_arrays(T)
+    k = centrality.auto_k(T.number_of_nodes(), k, compiled=eng.compiled(T, engine))
+    ranking = centrality.centrality_table(T, k=k, seed=seed, engine=engine)
     B = ties.two_mode(K, **options)
     events = centrality.events_attended(K, B)
     ranking.insert(5, "events", [events.get(n, 0) for n in ranking["id"]])
@@ -51,8 +80,8 @@ def analyse(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible:
     counts = met.level_counts(levels)
     tables = {
         "centrality": ranking,
-        "brokerage": tie_brokerage(T, group_attr="region"),
-        "communities": communities.communities(T, seed=seed),
+        "brokerage": tie_brokerage(T, group_attr="region", engine=engine),
+        "communities": communities.communities(T, seed=seed, engine=engine),
         "country_ties": communities.country_ties(T),
         "met_matrix": metmatrix.met_matrix(T),
         "met_levels": levels,
@@ -60,7 +89,7 @@ def analyse(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible:
         "not_met_eu": not_met,
         "coverage_by_country": metmatrix.coverage_by_country(T),
         "next_meetings": recommend.next_meetings(T),
-        "growth": growth.growth(K, tie_options, period=period),
+        "growth": growth.growth(K, tie_options, period=period, listed=NEW_TIES_LISTED if at_scale else None),
         **{f"thin_{name}": table for name, table in coverage.thin_spots(K, T).items()},
     }
     summary = {
@@ -72,10 +101,10 @@ def analyse(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible:
         "met_none": len(not_met),
         "met_uncertain": int(not_met["uncertain"].sum()),
         "betweenness_k": k,
-        "methods": engine.methods_of(T, k),
+        "methods": eng.methods_of(T, k, engine),
         **communities.south_north_shares(T),
     }
-    return Analysis(options, tables, summary, K, T, B)
+    return Analysis(options, tables, summary, K, None if at_scale else T, B, T)
 
 
 def write_report(analysis: Analysis, out_dir: Path) -> Path:

@@ -79,10 +79,15 @@ def options_line(options: dict, summary: dict) -> str:
 
 def met_clusters(matrix: pd.DataFrame) -> list[MetCluster]:
     """Per South-Med cluster, the EU organisations it met and the ways (most peers first)."""
-    out = []
-    for (name, country), rows in matrix.groupby(["south_name", "south_country"], dropna=False, sort=True):
-        ways = sorted({w.strip() for how in rows["how"].dropna() for w in str(how).split(",")})
-        out.append(MetCluster(name, none_if_nan(country), sorted(rows["eu_name"].astype(str)), ways))
+    groups: dict[tuple, tuple[list, set]] = {}
+    for name, country, eu, how in zip(matrix["south_name"], matrix["south_country"], matrix["eu_name"], matrix["how"]):
+        peers, ways = groups.setdefault((name, none_if_nan(country)), ([], set()))
+        peers.append(str(eu))
+        if not is_nan(how) and how is not None:
+            ways.update(w.strip() for w in str(how).split(","))
+    order = sorted(groups, key=lambda key: (key[0], key[1] is None, key[1] or ""))
+    out = [MetCluster(name, country, sorted(groups[name, country][0]), sorted(groups[name, country][1]))
+           for name, country in order]
     return sorted(out, key=lambda c: (-len(c.peers), c.name))
 
 

@@ -34,7 +34,8 @@ def test_the_benchmark_at_size_s_writes_one_row_per_measure(neo4j_settings, monk
     whats = [r.what for r in rows]
     for expected in ("naive loader: one MERGE per row and transaction", "server ceiling: one UNWIND range(…) statement",
                      "read_graph: Neo4j -> NetworkX MultiDiGraph", "networkx bipartite.weighted_projected_graph",
-                     "medgraph projection (SciPy sparse B·Bᵀ)", "betweenness (exact)", "betweenness (exact), compiled",
+                     "medgraph projection (SciPy sparse B·Bᵀ)", "tie_arrays: the tie network as sparse matrices (no cap)",
+                     "betweenness (exact)", "betweenness (exact), compiled",
                      "medgraph analyze: analyse + write_report", "write_map: the ties view"):
         assert expected in whats
     best = next(r for r in rows if r.what.startswith("medgraph loader, best batch"))

@@ -3,7 +3,8 @@
 Modules: `accessors` (what is read from K), `options` (`TieOptions`: time and attribution),
 `links` (agreement, mentoring, membership, attendance), `projection` (the sparse one-mode
 projection and its size cap), `evidence` (a tie's evidence listed on demand) and `assembly`
-(`tie_graph`, `two_mode`). This package exports
+(`tie_graph`, `two_mode`) and `arrays` (`tie_arrays`: the same network as sparse matrices,
+for networks above `medgraph.graph.engine.COMPILED_ABOVE` ties). This package exports
 the public names of all of them that callers outside it need.
 
 Ties
@@ -80,6 +81,7 @@ Every Organisation of K is a node with its attributes, isolated ones included, e
 
 from __future__ import annotations
 
+from medgraph.graph.ties.arrays import TieArrays, is_arrays, tie_arrays
 from medgraph.graph.ties.assembly import tie_graph, ties_in, two_mode
 from medgraph.graph.ties.evidence import EVIDENCE_KEYS, EXPLICIT_MAX, tie_evidence
 from medgraph.graph.ties.options import WEIGHTINGS, Attribution, TieOptions, Window, attribution, window
@@ -88,4 +90,4 @@ from medgraph.schema import TIE_TYPES
 
 __all__ = ["tie_graph", "two_mode", "ties_in", "TieOptions", "WEIGHTINGS", "Window", "window", "Attribution",
            "attribution", "projection", "projected_weights", "pair_incidences", "MAX_PAIRS", "TIE_TYPES", "tie_evidence",
-           "EXPLICIT_MAX", "EVIDENCE_KEYS"]
+           "EXPLICIT_MAX", "EVIDENCE_KEYS", "TieArrays", "tie_arrays", "is_arrays"]

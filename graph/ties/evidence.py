@@ -40,10 +40,15 @@ def tie_evidence(T: nx.Graph, a, b) -> dict:
     >>> tie_evidence(T, "agro", "textile")["events"]
     ['forum-2019']
     """
-    d = T.get_edge_data(a, b) or {}
+    arrays = hasattr(T, "links")  # a TieArrays: its explicit links, no edge needed
+    if arrays:
+        tie = T.links.get((a, b) if a < b else (b, a))
+        d = tie.attrs() if tie is not None else {}
+    else:
+        d = T.get_edge_data(a, b) or {}
     own = {"events": list(d.get("events") or ()), "sources": list(d.get("sources") or ()),
            "evidence": list(d.get("evidence") or ()), "first": d.get("first")}
-    if T.graph.get("evidence") != "implicit" or not d:
+    if T.graph.get("evidence") != "implicit" or not (d or arrays):
         return own
     attended = T.graph["attendance"]
     mine, theirs = attended.get(a, {}), attended.get(b, {})

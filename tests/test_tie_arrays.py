@@ -1,0 +1,83 @@
+"""The tie network as arrays answers every analysis as NetworkX's tie graph does (invented graphs)."""
+
+import datetime as dt
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+import pytest
+
+from medgraph.graph import engine, growth, report
+from medgraph.graph.knowledge import example_graph
+from medgraph.graph.ties import TieOptions, tie_arrays, tie_evidence, tie_graph
+
+OPTIONS = [{}, {"as_of": dt.date(2019, 1, 1)}, {"members_for_cluster": True}, {"merge_possible": True}]
+
+
+def a_bigger_programme():
+    """The example programme with a second forum where every organisation met every other."""
+    K = example_graph()
+    K.add_node("forum-2020", label="Event", name="Forum 2020", status="held", start=dt.date(2020, 5, 4),
+               end=dt.date(2020, 5, 5), region="EU", country="FR")
+    for org in ("agro", "fc", "olive", "qoot", "solar", "textile"):
+        K.add_edge(org, "forum-2020", "ATTENDED", role="delegate", sources=["doc-2020"], evidence=[f"doc-2020:{org}"])
+    return K
+
+
+@pytest.mark.parametrize("options", OPTIONS)
+def test_the_arrays_hold_the_ties_of_the_tie_graph(options):
+    K = a_bigger_programme()
+    T, A = tie_graph(K, **options), tie_arrays(K, **options)
+
+    assert list(A) == sorted(T) and A.number_of_edges() == T.number_of_edges()
+    for a, b, d in T.edges(data=True):
+        arrays = A.edges[a, b]
+        assert arrays["types"] == pytest.approx(d["types"]) and arrays["weight"] == pytest.approx(d["weight"])
+        assert arrays["count"] == d["count"]
+        assert tie_evidence(A, a, b) == tie_evidence(T, a, b)
+    assert dict(A.degree()) == dict(T.degree())
+
+
+@pytest.mark.parametrize("options", OPTIONS)
+def test_every_table_of_the_analysis_is_the_same_on_the_arrays(options):
+    K = a_bigger_programme()
+    reference, arrays = report.analyse(K, **options), report.analyse(K, **options, engine="compiled")
+
+    assert reference.T is not None and arrays.T is None
+    for name, table in reference.tables.items():
+        if name != "growth":  # growth lists its new ties as NEW_TIES_LISTED on the arrays path: below
+            pd.testing.assert_frame_equal(arrays.tables[name], table, check_dtype=False, rtol=1e-5)
+    for key, value in reference.summary.items():
+        if key != "methods":
+            assert arrays.summary[key] == (pytest.approx(value) if isinstance(value, float) else value)
+
+
+def test_the_tie_network_is_read_as_arrays_above_the_engine_threshold(monkeypatch):
+    assert type(report.tie_network(example_graph(), {})) is nx.Graph
+
+    monkeypatch.setattr(engine, "COMPILED_ABOVE", 3)
+
+    assert report.tie_network(example_graph(), {}).number_of_edges() == 8
+    assert type(report.tie_network(example_graph(), {})) is not nx.Graph
+
+
+def test_growth_lists_the_first_new_ties_by_name_then_how_many_more():
+    full = growth.growth(a_bigger_programme(), TieOptions())
+    cut = growth.growth(a_bigger_programme(), TieOptions(), listed=2)
+
+    last = full["new_ties"].iloc[-2]  # the 2020 forum's new ties
+    assert len(last) > 2
+    assert cut["new_ties"].iloc[-2] == [*last[:2], f"… and {len(last) - 2} more"]
+    assert cut["ties"].tolist() == full["ties"].tolist()
+
+
+def test_sampled_closeness_finds_the_exact_top_and_keeps_the_rest_below_it():
+    G = nx.connected_watts_strogatz_graph(400, 6, 0.2, seed=2)
+    nx.set_edge_attributes(G, {e: 1.0 + (e[0] + e[1]) % 4 for e in G.edges}, "weight")
+    N = engine.network(G)
+    exact = engine.closeness(N)
+    estimated = engine.closeness(N, sample=40, refine=40, seed=1)
+
+    top = np.argsort(-exact)[:10]
+    assert set(np.argsort(-estimated)[:10]) == set(top)
+    assert estimated[top] == pytest.approx(exact[top])
