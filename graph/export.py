@@ -69,7 +69,7 @@ def tables(G: nx.Graph) -> tuple[pd.DataFrame, pd.DataFrame]:
 def gephi_graphs(analysis) -> dict[str, nx.Graph]:
     """The analysis' tie network ("ties") and organisation–event network ("two_mode") with the
     attributes Gephi shows (see the module's docstring)."""
-    K, T, B = analysis.K, analysis.T, analysis.B
+    K, T, B = analysis.K, analysis.ties, analysis.B
     attrs = organisation_attributes(analysis)
     first = {n: min(filter(None, (K.nodes[e].get("start") for e in B[n])), default=None)
              for n, d in B.nodes(data=True) if d.get("bipartite") == 0}
@@ -93,7 +93,7 @@ def organisation_attributes(analysis) -> dict[str, dict]:
              for row in t["centrality"].to_dict("records")}
     for row in t["communities"].to_dict("records"):
         found.setdefault(row["id"], {})["community"] = int(row["community"])
-    south = [n for n, d in analysis.T.nodes(data=True) if schema.is_south_med_cluster(d)]
+    south = [n for n, d in analysis.ties.nodes(data=True) if schema.is_south_med_cluster(d)]
     unmet = set(t["not_met_eu"]["id"])
     levels = met_levels(t) or {n: (None if n in unmet else "peer", False) for n in south}
     for n, (level, uncertain) in levels.items():

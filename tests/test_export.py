@@ -55,6 +55,14 @@ def test_the_gexf_for_gephi_has_names_as_labels_and_the_analysis_as_attributes(t
     assert (events.nodes["visit-2018"]["start"], events.nodes["visit-2018"]["end"]) == ("2018-11-19", "2018-11-23")
 
 
+def test_a_network_analysed_as_arrays_exports_the_same_ties():
+    small, large = (gephi_graphs(analyse(example_graph(), engine=engine))["ties"] for engine in ("networkx", "compiled"))
+    assert dict(large.nodes(data="label")) == dict(small.nodes(data="label"))
+    # implicit attendance evidence aside, each tie has the same types and weight
+    assert {(min(u, v), max(u, v)): (d["weight"], d["main_type"]) for u, v, d in large.edges(data=True)} == {
+        (min(u, v), max(u, v)): (d["weight"], d["main_type"]) for u, v, d in small.edges(data=True)}
+
+
 def test_the_level_of_met_comes_from_the_analysis_table_when_it_has_one(tmp_path):
     analysis = analyse(example_graph())
     levels = pd.DataFrame([{"south_id": "qoot", "level": None, "uncertain": True},

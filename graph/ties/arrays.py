@@ -7,7 +7,7 @@ plus the few explicit links (agreements, mentoring, memberships). Attendance evi
 implicit, as in a `tie_graph` above ``explicit_max``: `tie_evidence(T, a, b)` lists it.
 
 `TieArrays` answers the few graph questions the row-by-row analyses ask (``T.nodes[n]``,
-``T.nodes(data=True)``, ``T[n]``, ``T.edges[a, b]``, ``T.degree(n)``, ``T.has_edge``,
+``T.nodes(data=True)``, ``T[n]``, ``T.edges[a, b]``, ``T.edges(data=True)``, ``T.degree(n)``, ``T.has_edge``,
 ``T.get_edge_data``, ``T.graph``) exactly as an implicit tie graph does, so those analyses
 (met levels, met matrix, coverage, the reasons of next meetings) are one function for both;
 the analyses over every tie (centralities, communities, country ties, shares, thin spots, the
@@ -65,6 +65,12 @@ class _Edges:
         if found is None:
             raise KeyError(pair)
         return found
+
+    def __call__(self, data: bool = False) -> Iterator:
+        """Every tie once, (a, b) or (a, b, attributes), like networkx's EdgeView."""
+        U, ids = sp.triu(self._T.W, k=1).tocoo(), self._T.ids
+        for i, j in zip(U.row.tolist(), U.col.tolist()):
+            yield (ids[i], ids[j], self._T.get_edge_data(ids[i], ids[j])) if data else (ids[i], ids[j])
 
 
 class TieArrays:
