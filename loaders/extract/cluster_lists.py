@@ -285,9 +285,14 @@ def unwanted(item: Listed) -> bool:
 
 
 def person_like(name: str) -> bool:
-    """ "Marco Bianchi": two or three capitalised words, no organisation word, acronym or connector."""
+    """ "Marco Bianchi", "Paul LUCCHESE": a given name then one or two names, no organisation word.
+
+    >>> person_like("Paul LUCCHESE"), person_like("Safe Cluster"), person_like("NEXT SOCIETY")
+    (True, False, False)
+    """
     words = name.split()
-    return 2 <= len(words) <= 3 and not strong(name) and all(w[:1].isupper() and w[1:].islower() for w in words)
+    return 2 <= len(words) <= 3 and not ORG_WORDS.search(name) and words[0][:1].isupper() and words[0][1:].islower() \
+        and all(w[:1].isupper() and (w[1:].islower() or w.isupper()) for w in words[1:])
 
 
 # --- what a name looks like --------------------------------------------------------------------
