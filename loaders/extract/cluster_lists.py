@@ -39,7 +39,7 @@ MIN_ITEMS = 3  # an enumeration in a sentence; a list of bullet lines needs two
 MAX_NAME_WORDS = 6
 GROUP_WORDS = re.compile(r"\b(?:p[ôo]les?|poli|polo|clusters?|clústers?|clusters?|members?|membres?|partners?|partenaires?"
                          r"|organi[sz]ations?|associations?|networks?|r[ée]seaux|consortia|competitiveness)\b", re.I)
-GROUP_HEAD = re.compile(r"(?:p[ôo]le|polo|cluster)\b", re.I)
+GROUP_HEAD = re.compile(r"\b(?:p[ôo]le|polo|poli|cluster|fondazione|consorzio)\b", re.I)
 MANAGER = re.compile(r"\s+(?:co-?)?(?:managed|led|run|coordinated|animated|géré|gérée|animé|animée|piloté|pilotée"
                      r"|gestito|gestita|coordinato|coordinata)\s+(?:by|par|da|dal|dalla|dallo)\s+", re.I)
 FROM_PLACE = re.compile(r"\s+(?:from|based\s+in|in|de|à|da|a)\s+(?=[A-ZÀ-Ý])")
@@ -201,7 +201,7 @@ def parse_item(raw: str, offset: int, inline: bool = False) -> Listed | None:
     plain = re.sub(r"\s*\([^()]*\)", "", head).strip()
     parts = [p.strip().strip("“”\"") for p in DASH.split(plain, maxsplit=1)]
     name, description = parts[0], (parts[1] if len(parts) > 1 else None)
-    name = LEAD_WORDS.sub("", name).strip()
+    name = LEAD_WORDS.sub("", name).strip(" ,;")
     aliases: list[str] = []
     if description and acronym(description) and not acronym(name):
         name, aliases = description, [name]
@@ -291,7 +291,9 @@ def person_like(name: str) -> bool:
     (True, False, False)
     """
     words = name.split()
-    return 2 <= len(words) <= 3 and not ORG_WORDS.search(name) and words[0][:1].isupper() and words[0][1:].islower() \
+    if not 2 <= len(words) <= 3 or ORG_WORDS.search(name) or GROUP_HEAD.search(name):
+        return False
+    return words[0][:1].isupper() and words[0][1:].islower() \
         and all(w[:1].isupper() and (w[1:].islower() or w.isupper()) for w in words[1:])
 
 
