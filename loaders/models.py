@@ -258,7 +258,7 @@ def allowed_keys(model: type) -> tuple[str, ...]:
     """The keys a mapping of this model may have, in the model's order (`fact` first).
 
     >>> allowed_keys(Mention)
-    ('fact', 'event', 'programme', 'line', 'review', 'confidence')
+    ('fact', 'event', 'programme', 'status', 'start', 'end', 'date_precision', 'organisers', 'line', 'review', 'confidence')
     """
     own = [f.name for f in dataclasses.fields(model)]
     common = [f.name for f in dataclasses.fields(Fact)] if issubclass(model, Fact) else []

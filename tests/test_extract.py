@@ -476,6 +476,7 @@ def test_a_list_page_proposes_its_clusters_for_the_registry(known, tmp_path):
         ALTO – Robotics Cluster (Torino), BETTA – Food technologies (Cuneo), GAMMA – Textile Cluster (Biella)
 
           • “Innovation Pole of Green Chemistry” managed by Delta Consortium from Novara
+          • “Innovation Pole of Smart Textiles” managed by Epsilon Consortium from Biella
         """))
     [result] = extract([page], REGISTRY, tmp_path / "out")
     entries = {e["name"]: e for e in result.registry}
