@@ -537,3 +537,18 @@ def test_an_institution_named_in_running_text_is_proposed_at_low_confidence(know
         """)
     new = {(f["name"], f["confidence"]) for f in facts if f["fact"] == "organisation" and f.get("new")}
     assert new == {("Carthage Technology University", 0.5)}  # not "South Med clusters", not France Clusters' long name
+
+
+def test_a_kind_word_alone_is_no_event_but_a_named_placed_or_dated_one_is(known):
+    programme = proposed(known, """
+        Our services
+
+        The programme offers training and coaching to cluster managers all year round.
+        """)
+    assert only(programme, "event", "kind") == set()
+    forum = proposed(known, """
+        Our services
+
+        The programme offers a training in Sfax, Tunisia, to cluster managers.
+        """)
+    assert only(forum, "event", "kind", "country") == {("training", "TN")}
