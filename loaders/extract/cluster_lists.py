@@ -37,7 +37,7 @@ __all__ = ["Listed", "find_clusters", "page_country"]
 
 MIN_ITEMS = 3  # an enumeration in a sentence; a list of bullet lines needs two
 MAX_NAME_WORDS = 6
-GROUP_WORDS = re.compile(r"\b(?:p[ôo]les?|poli|polo|clusters?|clústers?|clusters?|members?|membres?|partners?|partenaires?"
+GROUP_WORDS = re.compile(r"\b(?:p[ôo]les?|poli|polo|clusters?|clústers?|members?|membres?|partners?|partenaires?"
                          r"|organi[sz]ations?|associations?|networks?|r[ée]seaux|consortia|competitiveness)\b", re.I)
 GROUP_HEAD = re.compile(r"\b(?:p[ôo]le|polo|poli|cluster|fondazione|consorzio)\b", re.I)
 MANAGER = re.compile(r"\s+(?:co-?)?(?:managed|led|run|coordinated|animated|géré|gérée|animé|animée|piloté|pilotée"
