@@ -163,7 +163,8 @@ class Agreement(Fact):
 @dataclass(kw_only=True)
 class Mention(Fact):
     """A document refers to a known event or programme; of an event, it may state the status and
-    dates as of the document's date (`loaders/event_status.py`: the latest statement wins)."""
+    dates as of the document's date (`loaders/event_status.py`: the latest statement wins), and
+    the organisers the document names (kept for review; the loader reads the event's own)."""
 
     fact: ClassVar[str] = "mention"
     event: str | None = None
@@ -172,6 +173,7 @@ class Mention(Fact):
     start: dt.date | None = None
     end: dt.date | None = None
     date_precision: str | None = None
+    organisers: list[Organiser] | None = items_of(Organiser)  # named by this document (the extractor's proposals)
 
 
 @dataclass(kw_only=True)
@@ -256,7 +258,7 @@ def allowed_keys(model: type) -> tuple[str, ...]:
     """The keys a mapping of this model may have, in the model's order (`fact` first).
 
     >>> allowed_keys(Mention)
-    ('fact', 'event', 'programme', 'line', 'review', 'confidence')
+    ('fact', 'event', 'programme', 'status', 'start', 'end', 'date_precision', 'organisers', 'line', 'review', 'confidence')
     """
     own = [f.name for f in dataclasses.fields(model)]
     common = [f.name for f in dataclasses.fields(Fact)] if issubclass(model, Fact) else []

@@ -476,6 +476,7 @@ def test_a_list_page_proposes_its_clusters_for_the_registry(known, tmp_path):
         ALTO – Robotics Cluster (Torino), BETTA – Food technologies (Cuneo), GAMMA – Textile Cluster (Biella)
 
           • “Innovation Pole of Green Chemistry” managed by Delta Consortium from Novara
+          • “Innovation Pole of Smart Textiles” managed by Epsilon Consortium from Biella
         """))
     [result] = extract([page], REGISTRY, tmp_path / "out")
     entries = {e["name"]: e for e in result.registry}
@@ -536,3 +537,18 @@ def test_an_institution_named_in_running_text_is_proposed_at_low_confidence(know
         """)
     new = {(f["name"], f["confidence"]) for f in facts if f["fact"] == "organisation" and f.get("new")}
     assert new == {("Carthage Technology University", 0.5)}  # not "South Med clusters", not France Clusters' long name
+
+
+def test_a_kind_word_alone_is_no_event_but_a_named_placed_or_dated_one_is(known):
+    programme = proposed(known, """
+        Our services
+
+        The programme offers training and coaching to cluster managers all year round.
+        """)
+    assert only(programme, "event", "kind") == set()
+    forum = proposed(known, """
+        Our services
+
+        The programme offers a training in Sfax, Tunisia, to cluster managers.
+        """)
+    assert only(forum, "event", "kind", "country") == {("training", "TN")}

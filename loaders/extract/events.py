@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from medgraph.loaders.extract.clauses import KindMention, Place, Sentence
 from medgraph.loaders.extract.dates import DateMention
-from medgraph.loaders.extract.gazetteer import (GENERIC_KINDS, NOT_ORGANISATION, ORGANISED_BY, PROGRAMME_AFTER,
+from medgraph.loaders.extract.gazetteer import (GENERIC_KINDS, KIND_PATTERNS, NOT_ORGANISATION, ORGANISED_BY, PROGRAMME_AFTER,
                                                 PROGRAMME_BEFORE, PROGRAMME_WORDS, ORGANISER_VERBS, PLANNED_CUES,
                                                 PRIORITY, SUPPORT_CUES)
 from medgraph.loaders.extract.names import OrgMention, chunks, country_beside, country_of, looks_like_organisation, tokens
@@ -104,7 +104,31 @@ def find_events(sentences: list[Sentence], title: int | None, reference: dt.date
         events.of_sentence[index] = spoken
     if events.main is None and events.found:  # no title event: the first dated one is the document's
         events.main = next((e for e in events.found if e.start), events.found[0])
+    return without_bare(events)
+
+
+def without_bare(events: Events) -> Events:
+    """A kind word alone (no date, no place, no organiser, no name beyond the kind's words: "the
+    training", "our benchmarking visits & training") states no event: it is dropped everywhere."""
+    bare = {id(e) for e in events.found if is_bare(e)}
+    events.found = [e for e in events.found if id(e) not in bare]
+    events.of_sentence = {i: [e for e in spoken if id(e) not in bare] for i, spoken in events.of_sentence.items()}
+    if events.main is not None and id(events.main) in bare:
+        events.main = next((e for e in events.found if e.start), events.found[0] if events.found else None)
     return events
+
+
+def is_bare(event: Event) -> bool:
+    """
+    >>> is_bare(Event("training", 3, name="Training")), is_bare(Event("forum", 3, name="FILEX Forum"))
+    (True, False)
+    """
+    if event.start or event.country or event.organisers:
+        return False
+    masked = event.name or ""
+    for _, pattern in KIND_PATTERNS:
+        masked = pattern.sub(" ", masked)
+    return not re.search(r"[A-ZÀ-Ý0-9]", masked)
 
 
 def title_events(events: Events, sentence: Sentence) -> list[Event]:

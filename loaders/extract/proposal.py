@@ -118,8 +118,16 @@ def named_mentions(named: dict[int, list[str]], linked: set) -> list[dict]:
 
 
 def mention_fact(event: Event, known_id: str) -> dict:
+    """A proposed event that is a known one: a mention of its id, with the organisers the text names."""
     event.id = known_id
-    return proposed(M.Mention(event=known_id), event.line, event_confidence(event) + 0.05)
+    return proposed(M.Mention(event=known_id, organisers=organiser_models(event) or None), event.line,
+                    event_confidence(event) + 0.05)
+
+
+def organiser_models(event: Event) -> list[M.Organiser]:
+    return [M.Organiser(name=o.org.id or o.org.written, role=o.role, line=o.line,
+                        written=o.org.written if o.org.id else None, country=None if o.org.id else o.org.country)
+            for o in event.organisers]
 
 
 def event_confidence(event: Event) -> float:
@@ -142,9 +150,7 @@ def org_fields(org: OrgRef, field: str = "name", country_field: str = "country")
 
 
 def event_fact(event: Event, proposal: Proposal) -> dict:
-    organisers = [M.Organiser(name=o.org.id or o.org.written, role=o.role, line=o.line,
-                              written=o.org.written if o.org.id else None, country=None if o.org.id else o.org.country)
-                  for o in event.organisers]
+    organisers = organiser_models(event)
     fact = M.EventFact(id=event.id, name=event.name, kind=event.kind, start=event.start, end=event.end,
                        date_precision=event.precision, city=event.city, country=event.country,
                        status=event.status(proposal.date), organisers=organisers or None)

@@ -97,11 +97,13 @@ def listed_facts(known: Known, found: Found, blocks: list[Span], country: str | 
     ("Health (Biowin)") is dropped."""
     listed = []
     for block in blocks:
-        for item in find_clusters(block.text):
+        for item in find_clusters(block):
             if re.match(NOT_ORGANISATION, item.name):
                 continue  # "Cluster to Cluster (C2C)": a meeting format in brackets
             line, where = block.line_at(item.begin), item.country or country
-            known_id = try_resolve(known, item.name, None) or (where and try_resolve(known, item.name, where))
+            known_id = next((hit for name in (item.name, *item.aliases)
+                             if (hit := try_resolve(known, name, None) or (where and try_resolve(known, name, where)))),
+                            None)
             org = OrgRef(known_id, item.name, where, line, 0.95 if known_id else item.confidence,
                          None if known_id else item.kind)
             listed.append(org)
