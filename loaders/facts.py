@@ -23,6 +23,7 @@ from medgraph.schema import (
     DELEGATE,
     EVENT_STATUSES,
     ORGANISATION_KINDS,
+    ORGANISER,
     PARTNER,
     region_of,
 )
@@ -317,6 +318,15 @@ def agreement_fact(ctx: Context, fact: dict) -> None:
         ctx.rows.relate("SIGNED_AT", agreement, signed_at, evidence(ctx, fact))
 
 
+def organisers(ctx: Context, fact: dict, event: str) -> None:
+    """The ORGANISED relationships of the organisers a fact (an event, a mention) names."""
+    for organiser in fact.get("organisers") or []:
+        org = resolve_organisation(ctx, fact, "name", None, item=organiser)
+        if org:
+            ctx.rows.relate("ORGANISED", org, event, f"{ctx.doc_id}:{organiser.get('line', fact['line'])}",
+                            role=organiser.get("role", ORGANISER))
+
+
 def mention_fact(ctx: Context, fact: dict) -> None:
     if "event" in fact:
         event = known_event(ctx, fact, "event")
@@ -324,6 +334,8 @@ def mention_fact(ctx: Context, fact: dict) -> None:
         if event and stated:
             ctx.state(event, fact, stated)
             ctx.rows.relate("MENTIONS", ctx.doc_id, event, None, **stated)
+        if event:
+            organisers(ctx, fact, event)
     elif fact.get("programme") in ctx.programmes:
         ctx.rows.mention(ctx.doc_id, fact["programme"], fact["line"])
     else:

@@ -164,7 +164,7 @@ class Agreement(Fact):
 class Mention(Fact):
     """A document refers to a known event or programme; of an event, it may state the status and
     dates as of the document's date (`loaders/event_status.py`: the latest statement wins), and
-    the organisers the document names (kept for review; the loader reads the event's own)."""
+    the organisers the document names (ORGANISED, citing this document)."""
 
     fact: ClassVar[str] = "mention"
     event: str | None = None

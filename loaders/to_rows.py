@@ -13,7 +13,7 @@ from medgraph.loaders.bulk_rows import attendee_rows
 from medgraph.loaders.event_status import settled
 from medgraph.loaders.readers import LINE, Document, Registry
 from medgraph.loaders.rows import GraphRows
-from medgraph.schema import DOCUMENT_LANGUAGES, EVENT_KINDS, EVENT_STATUSES, ORGANISER, REVIEW_STATES
+from medgraph.schema import DOCUMENT_LANGUAGES, EVENT_KINDS, EVENT_STATUSES, REVIEW_STATES
 
 #: Fact type -> its handler (events have three passes of their own, in `to_rows`).
 HANDLERS = {model.fact: handler for model, handler in (
@@ -171,11 +171,7 @@ def event_links(ctx: F.Context, fact: dict) -> None:
         F.country_node(country, ctx.rows)
         ctx.rows.node(event, ["Event"], country=country)
         ctx.rows.relate("HELD_IN", event, country, F.evidence(ctx, fact))
-    for organiser in fact.get("organisers") or []:
-        org = F.resolve_organisation(ctx, fact, "name", None, item=organiser)
-        if org:
-            ctx.rows.relate("ORGANISED", org, event, f"{ctx.doc_id}:{organiser.get('line', fact['line'])}",
-                            role=organiser.get("role", ORGANISER))
+    F.organisers(ctx, fact, event)
     if fact.get("programme"):
         if fact["programme"] in ctx.programmes:
             ctx.rows.relate("PART_OF", event, fact["programme"], F.evidence(ctx, fact))

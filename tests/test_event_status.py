@@ -92,3 +92,10 @@ def test_each_statement_stays_on_its_documents_mention(db, neo4j_settings, tmp_p
     together = graph_checksum(db, database)
     load(db, database, [paths[0], paths[2], paths[1]], replace=True)
     assert graph_checksum(db, database) == together
+
+
+def test_the_organisers_a_later_document_names_are_organisers_with_its_evidence(tmp_path):
+    report = REPORT.replace("line: 4}", "line: 4,\n     organisers: [{name: Olive Cluster, role: co-organiser, line: 5}]}")
+    rows = read_rows(data_files(tmp_path, report=report))
+    organised = rows.relationships[("ORGANISED", "olive", "forum-2019")]
+    assert (organised["evidence"], organised["props"]["role"]) == ({"report:5"}, "co-organiser")
