@@ -1,4 +1,9 @@
-"""Writing graph rows to Neo4j: constraints first, then every row in one transaction."""
+"""Writing graph rows to Neo4j: constraints first, then every row in one transaction.
+
+Into a database that holds nothing of the load (after `--replace`'s wipe, or an empty one) the
+rows are new: they go as plain lists to CREATE statements (create_*.cypher). Otherwise they are
+merged into what is there (merge_*.cypher), each owner's earlier statements taken back first.
+"""
 
 from __future__ import annotations
 
@@ -12,14 +17,14 @@ from medgraph.errors import MedgraphError
 from medgraph.loaders.rows import GraphRows
 from medgraph.schema import RELATIONSHIP_TYPES
 
-# Rows per UNWIND statement. The benchmark (benchmarks/run.py) sweeps 500 to 20,000; the
-# rows/s are flat from 1,000 up and 5,000 was best on M (benchmarks/README.md).
-BATCH = 5000
-#: The placeholder of merge_relationship.cypher that `merge_statement` replaces by the type.
+# Rows per UNWIND statement. The benchmark (benchmarks/run.py) sweeps 1,000 to 50,000; the
+# rows/s are flat from 5,000 up (benchmarks/README.md).
+BATCH = 10000
+#: The placeholder of the relationship statements that `merge_statement` replaces by the type.
 TYPE_SLOT = "[r:TYPE]"
 
 
-def batches(rows: list[dict], size: int = BATCH):
+def batches(rows, size: int = BATCH):
     """Consecutive lists of at most `size` rows.
 
     >>> [len(b) for b in batches(list(range(5)), 2)]
@@ -36,11 +41,14 @@ def create_constraints(driver: neo4j.Driver, database: str) -> None:
 
 
 @cache
-def merge_statement(kind: str) -> str:
-    """The MERGE statement of one relationship type: merge_relationship.cypher with the type put
-    in, only ever a type of the schema's allow-list (the header of that file says why).
+def merge_statement(kind: str, action: str = "merge") -> str:
+    """The statement writing relationships of one type: merge_relationship.cypher (or with
+    ``action="create"`` create_relationship.cypher) with the type put in, only ever a type of
+    the schema's allow-list (the header of merge_relationship.cypher says why).
 
     >>> "MERGE (a)-[r:ATTENDED]->(b)" in merge_statement("ATTENDED")
+    True
+    >>> "CREATE (a)-[r:ATTENDED]->(b)" in merge_statement("ATTENDED", "create")
     True
     >>> merge_statement("KNOWS]->(b) DETACH DELETE a //")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
@@ -49,17 +57,22 @@ def merge_statement(kind: str) -> str:
     """
     if kind not in RELATIONSHIP_TYPES:
         raise MedgraphError(f"no statement writes relationships of type {kind!r} (one of {', '.join(RELATIONSHIP_TYPES)})")
-    template = read_cypher("loaders", "merge_relationship")
+    template = read_cypher("loaders", f"{action}_relationship")
     if template.count(TYPE_SLOT) != 1:
-        raise MedgraphError(f"merge_relationship.cypher: expected {TYPE_SLOT} once")
+        raise MedgraphError(f"{action}_relationship.cypher: expected {TYPE_SLOT} once")
     return template.replace(TYPE_SLOT, f"[r:{kind}]")
 
 
 def write_rows(tx: neo4j.ManagedTransaction, rows: GraphRows, batch_size: int = BATCH,
                replace: bool = False) -> None:
     """Every statement of `statements`, inside the caller's transaction."""
-    for statement, parameters in statements(rows, batch_size, replace):
+    for statement, parameters in statements(rows, batch_size, replace, fresh=replace or is_empty(tx)):
         tx.run(statement, parameters).consume()
+
+
+def is_empty(tx: neo4j.ManagedTransaction) -> bool:
+    """Whether the database holds no node: then everything a load writes is new."""
+    return tx.run(read_cypher("loaders", "graph_nodes")).single()["nodes"] == 0
 
 
 def run_one(tx: neo4j.ManagedTransaction, statement: str, parameters: dict) -> None:
@@ -80,26 +93,48 @@ def write(driver: neo4j.Driver, database: str, rows: GraphRows, batch_size: int 
         if atomic:
             session.execute_write(write_rows, rows, batch_size, replace)
             return
-        for statement, parameters in statements(rows, batch_size, replace):
+        fresh = replace or session.execute_read(is_empty)
+        for statement, parameters in statements(rows, batch_size, replace, fresh):
             session.execute_write(run_one, statement, parameters)
 
 
-def statements(rows: GraphRows, batch_size: int = BATCH, replace: bool = False):
+def statements(rows: GraphRows, batch_size: int = BATCH, replace: bool = False, fresh: bool = False):
     """(statement, parameters) in writing order: emptying the database when replacing, else taking
-    back what this load's registry and documents stated the last time; then the nodes, then the
-    relationships type by type, in UNWIND batches; then the nodes nothing states any more."""
+    back what this load's registry and documents stated the last time (nothing when the database
+    is `fresh`, i.e. empty); then the nodes, then the relationships type by type, in UNWIND
+    batches (created when replacing or fresh, else merged); then the nodes nothing states any more."""
     if replace:
         yield read_cypher("medgraph", "wipe"), {}
-    else:
+    elif not fresh:
         yield from forget_statements(rows, batch_size)
+    if replace or fresh:
+        yield from create_statements(rows, batch_size)
+    else:
+        yield from merge_statements(rows, batch_size)
+    if not replace:
+        yield read_cypher("loaders", "forget_orphans"), {}
+
+
+def merge_statements(rows: GraphRows, batch_size: int):
     for batch in batches(rows.node_rows(), batch_size):
         yield read_cypher("loaders", "merge_nodes"), {"rows": batch}
     for kind, typed in groupby(rows.relationship_rows(), key=lambda row: row["type"]):
         statement = merge_statement(kind)
         for batch in batches(list(typed), batch_size):
             yield statement, {"rows": batch}
-    if not replace:
-        yield read_cypher("loaders", "forget_orphans"), {}
+
+
+def create_statements(rows: GraphRows, batch_size: int):
+    """The rows as plain lists for create_nodes.cypher and create_relationship.cypher."""
+    nodes = ([row["id"], row["labels"], row["props"]] for row in rows.node_rows())
+    for batch in batches(nodes, batch_size):
+        yield read_cypher("loaders", "create_nodes"), {"rows": batch}
+    for kind, typed in groupby(rows.relationship_rows(), key=lambda row: row["type"]):
+        statement = merge_statement(kind, "create")
+        typed = ([row["start"], row["end"], {**row["props"], "sources": row["sources"], "evidence": row["evidence"]}]
+                 for row in typed)
+        for batch in batches(typed, batch_size):
+            yield statement, {"rows": batch}
 
 
 def forget_statements(rows: GraphRows, batch_size: int = BATCH):
