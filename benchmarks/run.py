@@ -16,7 +16,12 @@ row in the same run, with the peak RSS of this process and of the Neo4j JVM per 
 4. each analysis of `medgraph analyze`, in a forked child with a time limit, on NetworkX and
    on the compiled path (graph/engine.py) side by side; at S and M the sampled betweenness and
    closeness against NetworKit's exact ones; `medgraph analyze` itself (analyse + report);
-5. the map page.
+5. the map page;
+
+and, per size, the Python process's peak over every step measured (the issue-20 bound: 6 GiB).
+`--steps` runs only some of steps 3–5 (load and read-out always run); `--batches` sweeps the
+loader's batch sizes at every size. Rows give the Python CPU time and the load average beside
+the wall time (the machine may be shared).
 
 Prints one table and writes it as CSV. benchmarks/README.md has a run and what it shows.
 """
