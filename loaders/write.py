@@ -19,8 +19,8 @@ from medgraph.errors import MedgraphError
 from medgraph.loaders.rows import GraphRows, evidence_order
 from medgraph.schema import RELATIONSHIP_TYPES
 
-# Rows per UNWIND statement. The benchmark (benchmarks/run.py) sweeps 1,000 to 50,000; the
-# rows/s are flat from 5,000 up (benchmarks/README.md).
+# Rows per UNWIND statement. The benchmark's sweep (benchmarks/run.py, 1,000 to 20,000 at S
+# and M) found the rows/s flat from 5,000 up; L was measured at 10,000 (benchmarks/README.md).
 BATCH = 10000
 #: Rows above which a load into an empty database commits batch by batch (see `write`).
 ONE_TRANSACTION_MAX = 1_000_000
@@ -110,7 +110,7 @@ def write(driver: neo4j.Driver, database: str, rows: GraphRows, batch_size: int 
     million attendances needs more than Neo4j's transaction memory (70% of the heap; at L an
     8 GiB heap is not enough, benchmarks/README.md, "To and from Neo4j at L"). Only a process
     killed in the middle, or a second load started at once, leaves part of such a load;
-    `medgraph load --replace` then writes it whole.
+    `medgraph load --replace` then writes it whole (one transaction: with the heap for it).
 
     With ``atomic=False`` each batch commits on its own whatever the database holds, and a
     failure leaves the batches before it.
