@@ -74,26 +74,33 @@ class Measured:
     value: object
     py_peak_mib: float | None
     jvm_peak_mib: float | None
+    cpu_seconds: float | None = None  # of the Python process (this one, or the forked child)
+    load: float | None = None  # the machine's load average over the last minute, at the end
+
+    def cpu_note(self) -> str:
+        """"CPU 12.3 s (Python), load 4.1": the wall time's context on a shared machine."""
+        return f"CPU {self.cpu_seconds:,.1f} s (Python), load {self.load:.1f}" if self.cpu_seconds is not None else ""
 
 
 def measure(fn, *args, jvm_pid: int | None = None, **kwargs) -> Measured:
     """Run fn once; its wall time, its value and the peaks of this process and the JVM."""
     reset_peak(os.getpid())
     reset_peak(jvm_pid)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     value = fn(*args, **kwargs)
     seconds = time.perf_counter() - start
-    return Measured(seconds, value, peak_mib(os.getpid()), peak_mib(jvm_pid))
+    return Measured(seconds, value, peak_mib(os.getpid()), peak_mib(jvm_pid), time.process_time() - cpu,
+                    os.getloadavg()[0])
 
 
 def _child(conn, fn, args):
     reset_peak(os.getpid())
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     try:
         value, error = fn(*args), None
     except Exception as exc:  # reported as the row's note
         value, error = None, f"{type(exc).__name__}: {str(exc).splitlines()[0]}"
-    conn.send((time.perf_counter() - start, value, error, peak_mib(os.getpid())))
+    conn.send((time.perf_counter() - start, value, error, peak_mib(os.getpid()), time.process_time() - cpu))
     conn.close()
 
 
@@ -111,8 +118,8 @@ def measure_forked(fn, *args, limit: float) -> tuple[Measured | None, str | None
         process.kill()
         process.join()
         return None, f"not finished within {limit:.0f} s (stopped)"
-    seconds, value, error, peak = parent.recv()
+    seconds, value, error, peak, cpu = parent.recv()
     process.join()
     if error:
         return None, error
-    return Measured(seconds, value, peak, None), None
+    return Measured(seconds, value, peak, None, cpu, os.getloadavg()[0]), None

@@ -16,7 +16,12 @@ row in the same run, with the peak RSS of this process and of the Neo4j JVM per 
 4. each analysis of `medgraph analyze`, in a forked child with a time limit, on NetworkX and
    on the compiled path (graph/engine.py) side by side; at S and M the sampled betweenness and
    closeness against NetworKit's exact ones; `medgraph analyze` itself (analyse + report);
-5. the map page.
+5. the map page;
+
+and, per size, the Python process's peak over every step measured (the issue-20 bound: 6 GiB).
+`--steps` runs only some of steps 3–5 (load and read-out always run); `--batches` sweeps the
+loader's batch sizes at every size. Rows give the Python CPU time and the load average beside
+the wall time (the machine may be shared).
 
 Prints one table and writes it as CSV. benchmarks/README.md has a run and what it shows.
 """
@@ -60,6 +65,7 @@ SWEEP_MAX_ROWS = 500_000  # above this many rows, the batch size best on the lar
 NAIVE_SAMPLE = 1000  # relationship rows (and the nodes they join) the naive loader writes
 EXTRAPOLATE_SOURCES = 4  # sources timed to extrapolate an exact betweenness that cannot finish
 TOP = 20
+PEAK_BOUND_MIB = 6 * 1024  # issue 20: the Python process stays under 6 GiB at every step
 
 
 @functools.cache
@@ -99,14 +105,16 @@ def wipe(driver, database: str) -> None:
 
 # --- 1. load ----------------------------------------------------------------------------------------
 
-def load_rows(size: str, data: Path, driver, database: str, jvm: int | None, best_batch: int | None):
-    """The load rows of one size, its GraphRows, and the batch size found best."""
+def load_rows(size: str, data: Path, driver, database: str, jvm: int | None, best_batch: int | None,
+              sweep: tuple[int, ...] | None = None):
+    """The load rows of one size, its GraphRows, and the batch size found best (among `sweep`
+    when given, else BATCHES up to SWEEP_MAX_ROWS rows and the best of a smaller size above)."""
     m = ms.measure(read_rows, [data])
     rows = m.value
     n_nodes, n_rels = len(rows.nodes), len(rows.relationships)
     total = n_nodes + n_rels
     out = [Row(size, "1 load", "read and check the files (read_rows)", total, "rows", m.seconds, total / m.seconds,
-               "", m.py_peak_mib, None, f"{n_nodes:,} nodes, {n_rels:,} relationships")]
+               "", m.py_peak_mib, None, f"{n_nodes:,} nodes, {n_rels:,} relationships; {m.cpu_note()}")]
     wipe(driver, database)
     write.create_constraints(driver, database)
     ceiling, failure = attempt(run_ceiling, driver, database, n_nodes, n_rels, jvm_pid=jvm)
@@ -120,7 +128,7 @@ def load_rows(size: str, data: Path, driver, database: str, jvm: int | None, bes
     naive_rate = total / naive_seconds
     out.append(Row(size, "1 load", "naive loader: one MERGE per row and transaction", total, "rows", naive_seconds,
                    naive_rate, "", None, None, f"extrapolated from {sample}"))
-    batches = BATCHES if total <= SWEEP_MAX_ROWS or best_batch is None else (best_batch,)
+    batches = sweep or (BATCHES if total <= SWEEP_MAX_ROWS or best_batch is None else (best_batch,))
     timings = {}
     atomic = True
     for batch in batches:
@@ -135,7 +143,10 @@ def load_rows(size: str, data: Path, driver, database: str, jvm: int | None, bes
         timings[batch] = m
         out.append(Row(size, "1 load", f"medgraph loader, UNWIND batch {batch:,}" + ("" if atomic else ", a transaction per batch"),
                        total, "rows", m.seconds, total / m.seconds, "", m.py_peak_mib, m.jvm_peak_mib,
-                       "" if len(batches) > 1 else f"batch best on a smaller size; sweep skipped above {SWEEP_MAX_ROWS:,} rows"))
+                       "; ".join(filter(None, [
+                           "into the empty database: CREATE, plain lists", m.cpu_note(),
+                           "" if len(batches) > 1 or sweep else
+                           f"batch best on a smaller size; sweep skipped above {SWEEP_MAX_ROWS:,} rows"]))))
     best = min(timings, key=lambda b: timings[b].seconds)
     if best != batches[-1]:
         wipe(driver, database)
@@ -143,7 +154,7 @@ def load_rows(size: str, data: Path, driver, database: str, jvm: int | None, bes
     rate = total / timings[best].seconds
     out.append(Row(size, "1 load", f"medgraph loader, best batch ({best:,})", total, "rows", timings[best].seconds, rate,
                    f"{rate / naive_rate:,.0f}× naive; " + (f"{rate / ceiling_rate:.0%} of ceiling" if ceiling else "no ceiling"),
-                   timings[best].py_peak_mib, timings[best].jvm_peak_mib, ""))
+                   timings[best].py_peak_mib, timings[best].jvm_peak_mib, timings[best].cpu_note()))
     read_and_write = out[0].seconds + timings[best].seconds
     out.append(Row(size, "1 load", "medgraph load end to end (read + best write)", total, "rows", read_and_write,
                    total / read_and_write, "", max(filter(None, [out[0].py_peak_mib, timings[best].py_peak_mib]), default=None),
@@ -192,6 +203,7 @@ def naive_load(driver, database: str, rows, n_nodes: int, n_rels: int, jvm) -> t
 # --- 2. read-out ------------------------------------------------------------------------------------
 
 def readout_rows(size: str, driver, database: str, jvm):
+    ms.measure(lambda: driver.execute_query(read_cypher("graph", "count_read_out"), database_=database))  # warm
     m = ms.measure(read_graph, driver, database, jvm_pid=jvm)
     K = m.value
     total = K.number_of_nodes() + K.number_of_edges()
@@ -204,7 +216,8 @@ def readout_rows(size: str, driver, database: str, jvm):
                 "", None, count.jvm_peak_mib, ""),
             Row(size, "2 read-out", "read_graph: Neo4j -> NetworkX MultiDiGraph", total, "rows", m.seconds, rate,
                 f"{rate / count_rate:.1%} of the count's rows/s", m.py_peak_mib, m.jvm_peak_mib,
-                f"{K.number_of_nodes():,} nodes, {K.number_of_edges():,} relationships ({attended:,} attendances)")], K
+                f"{K.number_of_nodes():,} nodes, {K.number_of_edges():,} relationships ({attended:,} attendances); "
+                + m.cpu_note())], K
 
 
 # --- 3. projection ----------------------------------------------------------------------------------
@@ -453,21 +466,40 @@ def map_row(size: str, K, work: Path, limit: float) -> Row:
         return Row(size, "5 map", "write_map: the ties view", K.number_of_nodes(), "nodes in K", note=failure)
     html_bytes, nodes, total = m.value
     return Row(size, "5 map", "write_map: the ties view", K.number_of_nodes(), "nodes in K", m.seconds, None, "",
-               m.py_peak_mib, None, f"{html_bytes / 1e6:.1f} MB HTML; {nodes:,} of {total:,} organisations shown")
+               m.py_peak_mib, None,
+               f"{html_bytes / 1e6:.1f} MB HTML; {nodes:,} of {total:,} organisations shown; {m.cpu_note()}")
 
 
 # --- the run ---------------------------------------------------------------------------------------
 
-def run_size(size: str, driver, database: str, jvm, work: Path, limit: float, best_batch):
+STEPS = ("load", "readout", "analysis", "map")  # --steps: "analysis" is steps 3 and 4
+
+
+def run_size(size: str, driver, database: str, jvm, work: Path, limit: float, best_batch,
+             steps=STEPS, sweep: tuple[int, ...] | None = None):
     data = synthetic.write(size, work / f"data-{size}")
-    load, rows, best = load_rows(size, data, driver, database, jvm, best_batch)
+    load, rows, best = load_rows(size, data, driver, database, jvm, best_batch, sweep)
     yield from load
     del rows
+    measured = list(load)
     read, K = readout_rows(size, driver, database, jvm)
+    measured += read
     yield from read
+    if "analysis" in steps:
+        for row in analysis_steps(size, K, work, limit, read[-1].seconds):
+            measured.append(row)
+            yield row
+    if "map" in steps:
+        measured.append(map_row(size, K, work, limit * 8))
+        yield measured[-1]
+    yield peak_row(size, measured)
+    yield Row(size, "-", "best batch", best)
+
+
+def analysis_steps(size: str, K, work: Path, limit: float, readout_seconds: float):
+    """The rows of steps 3 and 4, as they are measured."""
     project, T, B = projection_rows(size, K, check=size in ("S", "M"))
     yield from project
-    readout_seconds = read[-1].seconds
     if T is not None:
         nx_rows, baseline = analysis_rows(size, K, T, B, limit)
         yield from nx_rows
@@ -483,8 +515,15 @@ def run_size(size: str, driver, database: str, jvm, work: Path, limit: float, be
         yield from engine_rows(size, N, groups, limit * 10, {}, exact=False)
     del N, B, T  # the forked children share what is left
     yield analyze_row(size, K, work, limit * 20, readout_seconds)
-    yield map_row(size, K, work, limit * 8)
-    yield Row(size, "-", "best batch", best)
+
+
+def peak_row(size: str, rows: list[Row]) -> Row:
+    """The Python process's peak over the steps measured: the issue's bound is 6 GiB."""
+    peaks = [r for r in rows if r.py_peak_mib]
+    top = max(peaks, key=lambda r: r.py_peak_mib)
+    return Row(size, "all", "Python peak RSS over every step above", len(peaks), "rows", py_peak_mib=top.py_peak_mib,
+               ratio=f"{'under' if top.py_peak_mib < PEAK_BOUND_MIB else 'over'} {PEAK_BOUND_MIB / 1024:.0f} GiB",
+               note=f"at: {top.step}, {top.what}")
 
 
 def fmt(value, column: str) -> str:
@@ -517,16 +556,18 @@ def write_csv(rows: list[Row], path: Path) -> Path:
     return path
 
 
-def run(sizes: list[str], out: Path, limit: float = 60.0, work: Path | None = None, echo=print) -> list[Row]:
-    """Benchmark each size; print each row as it comes; write the CSV; return the rows."""
+def run(sizes: list[str], out: Path, limit: float = 60.0, work: Path | None = None, echo=print,
+        steps=STEPS, sweep: tuple[int, ...] | None = None) -> list[Row]:
+    """Benchmark each size (the `steps` of STEPS; load and read-out always run, as the others
+    need them); print each row as it comes; write the CSV; return the rows."""
     rows: list[Row] = []
     with contextlib.ExitStack() as stack:
         work = work or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="medgraph-bench-")))
         driver, database, jvm = stack.enter_context(neo4j_server(work))
         best = None
         for size in sizes:
-            for row in run_size(size, driver, database, jvm, work, limit, best):
-                if row.step == "-":
+            for row in run_size(size, driver, database, jvm, work, limit, best, steps, sweep):
+                if row.what == "best batch":
                     best = row.items
                     continue
                 rows.append(row)
@@ -543,13 +584,22 @@ def main(argv=None) -> None:
     parser.add_argument("--out", type=Path, default=Path("benchmarks/results.csv"), help="the CSV to write")
     parser.add_argument("--limit", type=float, default=60.0, help="seconds each analysis may run (default 60)")
     parser.add_argument("--work", type=Path, help="folder for the data, the server and the maps (default: temporary)")
+    parser.add_argument("--steps", default=",".join(STEPS),
+                        help=f"comma-separated steps among {', '.join(STEPS)} (default all; load and readout always run)")
+    parser.add_argument("--batches", help="comma-separated UNWIND batch sizes to sweep at every size "
+                                          f"(default {', '.join(map(str, BATCHES))}, above {SWEEP_MAX_ROWS:,} rows "
+                                          "the best of a smaller size)")
     args = parser.parse_args(argv)
+    steps = [s.strip() for s in args.steps.split(",") if s.strip()]
+    if unknown := [s for s in steps if s not in STEPS]:
+        parser.error(f"unknown step {unknown[0]!r}: one of {', '.join(STEPS)}")
+    sweep = tuple(int(b) for b in args.batches.split(",")) if args.batches else None
     sizes = [s.strip().upper() for s in args.sizes.split(",") if s.strip()]
     if unknown := [s for s in sizes if s not in synthetic.SIZES]:
         parser.error(f"unknown size {unknown[0]!r}: one of {', '.join(synthetic.SIZES)}")
     if args.work:
         args.work.mkdir(parents=True, exist_ok=True)
-    run(sizes, args.out, args.limit, args.work)
+    run(sizes, args.out, args.limit, args.work, steps=steps, sweep=sweep)
 
 
 if __name__ == "__main__":

@@ -50,29 +50,40 @@ def knowledge_graph(nodes: Iterable[tuple], edges: Iterable[tuple]) -> nx.MultiD
     ('South-Med', [])
     """
     K = nx.MultiDiGraph()
-    for node in nodes:
-        _add_node(K, *node)
-    for edge in edges:
-        _add_edge(K, *edge)
+    K.add_nodes_from(_node_attrs(nodes).items())
+    _add_edges(K, edges)
     _add_regions(K)
     return K
 
 
-def _add_node(K: nx.MultiDiGraph, node_id: str, label: str, props: dict | None = None) -> None:
-    if label not in LABELS:
-        raise MedgraphError(f"node {node_id!r}: unknown label {label!r} (one of {', '.join(LABELS)})")
-    if node_id in K:
-        raise MedgraphError(f"node {node_id!r}: given twice")
-    K.add_node(node_id, **{"name": None, **(props or {}), "label": label})
+def _node_attrs(nodes: Iterable[tuple]) -> dict:
+    attrs: dict = {}
+    for node_id, label, *props in nodes:
+        if label not in LABELS:
+            raise MedgraphError(f"node {node_id!r}: unknown label {label!r} (one of {', '.join(LABELS)})")
+        if node_id in attrs:
+            raise MedgraphError(f"node {node_id!r}: given twice")
+        attrs[node_id] = {"name": None, **(props[0] if props and props[0] else {}), "label": label}
+    return attrs
 
 
-def _add_edge(K: nx.MultiDiGraph, start: str, kind: str, end: str, props: dict | None = None) -> None:
-    for node in (start, end):
-        if node not in K:
-            raise MedgraphError(f"{kind} edge {start!r} -> {end!r}: unknown node {node!r}")
-    if K.has_edge(start, end, key=kind):
-        raise MedgraphError(f"{kind} edge {start!r} -> {end!r}: given twice")
-    K.add_edge(start, end, key=kind, **{"sources": [], "evidence": [], **(props or {}), "type": kind})
+def _add_edges(K: nx.MultiDiGraph, edges: Iterable[tuple]) -> None:
+    """Every edge into K's adjacency dicts directly (successors, and predecessors sharing the
+    same key dict, as `MultiDiGraph.add_edge` lays them out): `add_edges_from` goes through
+    `add_edge` and the graph's views for each edge, some 10 times slower on a million edges."""
+    succ, pred = K._succ, K._pred
+    for start, kind, end, *props in edges:
+        if start not in succ or end not in succ:
+            unknown = start if start not in succ else end
+            raise MedgraphError(f"{kind} edge {start!r} -> {end!r}: unknown node {unknown!r}")
+        attrs = {"sources": [], "evidence": [], **(props[0] if props and props[0] else {}), "type": kind}
+        keys = succ[start].get(end)
+        if keys is None:
+            succ[start][end] = pred[end][start] = {kind: attrs}
+        elif kind in keys:
+            raise MedgraphError(f"{kind} edge {start!r} -> {end!r}: given twice")
+        else:
+            keys[kind] = attrs
 
 
 def _add_regions(K: nx.MultiDiGraph) -> None:

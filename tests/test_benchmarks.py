@@ -30,7 +30,9 @@ def test_the_benchmark_at_size_s_writes_one_row_per_measure(neo4j_settings, monk
 
     rows = bench.run(["S"], tmp_path / "results.csv", limit=60, work=tmp_path, echo=printed.append)
 
-    assert {r.step for r in rows} == {"1 load", "2 read-out", "3 projection", "4 analysis", "5 map"}
+    assert {r.step for r in rows} == {"1 load", "2 read-out", "3 projection", "4 analysis", "5 map", "all"}
+    peak = next(r for r in rows if r.step == "all")
+    assert peak.py_peak_mib == max(r.py_peak_mib or 0 for r in rows) and peak.ratio.endswith("6 GiB")
     whats = [r.what for r in rows]
     for expected in ("naive loader: one MERGE per row and transaction", "server ceiling: one UNWIND range(…) statement",
                      "read_graph: Neo4j -> NetworkX MultiDiGraph", "networkx bipartite.weighted_projected_graph",

@@ -1,5 +1,6 @@
 """The knowledge-graph constructor: plain tuples in, the MultiDiGraph contract out."""
 
+import networkx as nx
 import pytest
 
 from medgraph.errors import MedgraphError
@@ -49,3 +50,16 @@ def test_the_example_graph_follows_the_contract():
     assert K.number_of_nodes() == 21 and K.number_of_edges() == 18
     assert K.nodes["olive"]["region"] == "South-Med" and K.nodes["olive"]["subregion"] == "Maghreb"
     assert all(d["type"] == key and d["evidence"] for _, _, key, d in K.edges(keys=True, data=True))
+
+
+def test_the_graph_built_in_bulk_is_the_one_networkx_builds_edge_by_edge():
+    K = example_graph()  # France Clusters both attended and organised the forum: two keys on one pair
+    reference = nx.MultiDiGraph()
+    reference.add_nodes_from(K.nodes(data=True))
+    for start, end, key, data in K.edges(keys=True, data=True):
+        reference.add_edge(start, end, key=key, **data)
+
+    assert nx.utils.graphs_equal(K, reference)
+    assert dict(K.pred) == dict(reference.pred) and set(K["fc"]["forum-2019"]) == {"ATTENDED", "ORGANISED"}
+    K.remove_edge("olive", "visit-2018", key="ATTENDED")  # successors and predecessors stay one
+    assert not K.has_edge("olive", "visit-2018") and "olive" not in K.pred["visit-2018"]

@@ -10,6 +10,7 @@ import pytest
 
 from medgraph.cypher import read_cypher
 from medgraph.errors import DataError, MedgraphError
+from medgraph.loaders import write as writer
 from medgraph.loaders.load import load, read_rows
 from medgraph.loaders.write import merge_statement
 from medgraph.schema import RELATIONSHIP_TYPES
@@ -193,6 +194,31 @@ def test_loading_twice_leaves_the_same_graph(db, neo4j_settings):
     first = graph_checksum(db, neo4j_settings.database)
     load(db, neo4j_settings.database, [DATA])
     assert graph_checksum(db, neo4j_settings.database) == first
+
+
+@pytest.mark.parametrize("one_transaction_max", [1_000_000, 0])  # one transaction; a commit per batch
+def test_a_first_load_that_fails_half_way_leaves_the_database_empty(db, neo4j_settings, monkeypatch,
+                                                                    one_transaction_max):
+    monkeypatch.setattr(writer, "ONE_TRANSACTION_MAX", one_transaction_max)
+    rows = read_rows([DATA])
+    rows.relate("ZZ_NOT_A_TYPE", "c2tm", "esith", "registry:1")  # written last: its type sorts last
+
+    with pytest.raises(MedgraphError, match="no statement writes relationships of type 'ZZ_NOT_A_TYPE'"):
+        writer.write(db, neo4j_settings.database, rows, batch_size=10)  # the nodes and most ties written by then
+
+    assert rows_of(db, neo4j_settings.database, "MATCH (n) RETURN count(n)") == {(0,)}
+
+
+def test_a_large_first_load_committed_batch_by_batch_makes_the_graph_one_transaction_makes(
+        db, neo4j_settings, monkeypatch):
+    load(db, neo4j_settings.database, [DATA])
+    whole = graph_checksum(db, neo4j_settings.database)
+    db.execute_query(read_cypher("medgraph", "wipe"), database_=neo4j_settings.database)
+    monkeypatch.setattr(writer, "ONE_TRANSACTION_MAX", 0)
+
+    writer.write(db, neo4j_settings.database, read_rows([DATA]), batch_size=10)
+
+    assert graph_checksum(db, neo4j_settings.database) == whole
 
 
 def note_data(tmp_path: Path, organisation: str) -> Path:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from medgraph import progress
 from medgraph.graph.readout import read_graph
-from medgraph.loaders.load import load
+from medgraph.loaders.load import load, read_rows
 
 DATA = Path(__file__).parent / "fixtures" / "data"
 
@@ -21,6 +21,21 @@ def test_the_knowledge_graph_comes_back_with_types_dates_and_regions(db, neo4j_s
     assert K.edges["esith", "c2tm", "MEMBER_OF"]["evidence"] == ["forum-2019:4"]
     assert sorted(K.nodes["c2tm"]["aliases"]) == ["C2TM", "Cluster des Textiles Techniques Marocains"]
     assert not any(key == "MENTIONS" for _, _, key in K.edges(keys=True))
+
+
+def test_every_loaded_row_but_the_mentions_comes_back_as_it_was_written(db, neo4j_settings):
+    rows = read_rows([DATA])
+    load(db, neo4j_settings.database, [DATA])
+
+    K = read_graph(db, neo4j_settings.database)
+
+    written = [r for r in rows.relationship_rows() if r["type"] != "MENTIONS"]
+    assert K.number_of_nodes() == len(rows.nodes) and K.number_of_edges() == len(written)
+    for row in written:
+        assert K.edges[row["start"], row["end"], row["type"]] == {
+            **row["props"], "sources": row["sources"], "evidence": row["evidence"], "type": row["type"]}
+    for node in rows.node_rows():
+        assert {k: v for k, v in node["props"].items() if v is not None}.items() <= K.nodes[node["id"]].items()
 
 
 class Terminal(io.StringIO):
