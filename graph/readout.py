@@ -14,6 +14,7 @@ import neo4j
 import networkx as nx
 
 from medgraph import progress
+from medgraph.connection import refuse_unfinished_load
 from medgraph.cypher import read_cypher
 from medgraph.graph.knowledge import knowledge_graph
 from medgraph.schema import LABELS
@@ -47,6 +48,7 @@ def read_graph(driver: neo4j.Driver, database: str) -> nx.MultiDiGraph:
     if progress.enabled():
         totals = driver.execute_query(read_cypher("graph", "count_read_out"), database_=database).records[0]
     with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session:
+        refuse_unfinished_load(session)
         labels: dict[tuple, str] = {}  # a node's labels -> its contract label, worked out once per set
         nodes = ((node_id, labels.get(tuple(names)) or labels.setdefault(tuple(names), node_label(names)), native(props))
                  for chunk in read_chunks(session, "read_nodes", totals["nodes"])

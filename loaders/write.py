@@ -14,6 +14,7 @@ from operator import itemgetter
 
 import neo4j
 
+from medgraph.connection import refuse_unfinished_load
 from medgraph.cypher import read_cypher
 from medgraph.errors import MedgraphError
 from medgraph.loaders.rows import GraphRows, evidence_order
@@ -109,22 +110,30 @@ def write(driver: neo4j.Driver, database: str, rows: GraphRows, batch_size: int 
     (undo_first_load.cypher), leaving the database empty as it was: one transaction of a
     million attendances needs more than Neo4j's transaction memory (70% of the heap; at L an
     8 GiB heap is not enough, benchmarks/README.md, "To and from Neo4j at L"). Only a process
-    killed in the middle, or a second load started at once, leaves part of such a load;
-    `medgraph load --replace` then writes it whole (one transaction: with the heap for it).
+    killed in the middle, or a second load started at once, leaves part of such a load, marked
+    (first_load_begun.cypher) until it finishes: loads and read-outs refuse the part in one line
+    (`connection.refuse_unfinished_load`); `medgraph load --replace` then writes it whole (one
+    transaction: with the heap for it).
 
     With ``atomic=False`` each batch commits on its own whatever the database holds, and a
     failure leaves the batches before it.
     """
     create_constraints(driver, database)
     with driver.session(database=database) as session:
+        if not replace:
+            refuse_unfinished_load(session)
         large = len(rows.nodes) + len(rows.relationships) > ONE_TRANSACTION_MAX
         first = not replace and (large or not atomic) and session.execute_read(is_empty)
         if atomic and not first:
             session.execute_write(write_rows, rows, batch_size, replace)
             return
         try:
+            if atomic:  # a mark while the batches commit: loads and read-outs refuse a part
+                session.execute_write(run_one, read_cypher("loaders", "first_load_begun"), {})
             for statement, parameters in ahead(statements(rows, batch_size, replace, fresh=first)):
                 session.execute_write(run_one, statement, parameters)
+            if atomic:
+                session.execute_write(run_one, read_cypher("loaders", "first_load_done"), {})
         except BaseException:
             if atomic:
                 session.run(read_cypher("loaders", "undo_first_load")).consume()

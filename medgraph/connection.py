@@ -16,7 +16,7 @@ from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from medgraph.cypher import read_cypher
-from medgraph.errors import ServerError
+from medgraph.errors import MedgraphError, ServerError
 from medgraph.server import local
 
 CONNECT_TIMEOUT = 10.0
@@ -124,3 +124,12 @@ def server_version(config: Settings) -> str:
     with connect(config) as driver:
         records, _, _ = driver.execute_query(read_cypher("medgraph", "server_version"), database_="system")
     return f"{records[0]['version']} {records[0]['edition']}"
+
+
+def refuse_unfinished_load(session: neo4j.Session) -> None:
+    """One line, when an interrupted first load (one committed batch by batch, loaders/write.py)
+    left part of its graph: loading again with --replace writes it whole."""
+    started = session.execute_read(lambda tx: tx.run(read_cypher("medgraph", "unfinished_load")).single()["started"])
+    if started is not None:
+        raise MedgraphError(f"the database holds part of a first load begun at {started.iso_format()[:19]} "
+                            "that did not finish: load again with --replace")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -10,6 +12,7 @@ import pytest
 
 from medgraph.cypher import read_cypher
 from medgraph.errors import DataError, MedgraphError
+from medgraph.graph.readout import read_graph
 from medgraph.loaders import write as writer
 from medgraph.loaders.load import load, read_rows
 from medgraph.loaders.write import merge_statement
@@ -219,6 +222,43 @@ def test_a_large_first_load_committed_batch_by_batch_makes_the_graph_one_transac
     writer.write(db, neo4j_settings.database, read_rows([DATA]), batch_size=10)
 
     assert graph_checksum(db, neo4j_settings.database) == whole
+
+
+KILLED_MID_LOAD = """
+import os, sys
+from pathlib import Path
+from neo4j import GraphDatabase
+from medgraph.loaders import write as writer
+from medgraph.loaders.load import read_rows
+
+uri, user, password, database, data = sys.argv[1:]
+writer.ONE_TRANSACTION_MAX = 0  # a large first load: a transaction per batch
+written = writer.statements
+
+def statements(*args, **kwargs):
+    for i, item in enumerate(written(*args, **kwargs)):
+        if i == 3:
+            os._exit(9)  # killed: no clean-up runs
+        yield item
+
+writer.statements = statements
+writer.write(GraphDatabase.driver(uri, auth=(user, password)), database, read_rows([Path(data)]), batch_size=10)
+"""
+
+
+def test_a_large_first_load_killed_midway_is_refused_until_loaded_again_with_replace(db, neo4j_settings):
+    s = neo4j_settings
+    killed = subprocess.run([sys.executable, "-c", KILLED_MID_LOAD, s.uri, s.user, s.password, s.database, str(DATA)])
+    assert killed.returncode == 9 and rows_of(db, s.database, "MATCH (n:Organisation) RETURN count(n) > 0") == {(True,)}
+
+    with pytest.raises(MedgraphError, match=r"part of a first load begun at .* that did not finish: load again with --replace"):
+        load(db, s.database, [DATA])
+    with pytest.raises(MedgraphError, match="that did not finish"):
+        read_graph(db, s.database)
+
+    load(db, s.database, [DATA], replace=True)
+    assert rows_of(db, s.database, "MATCH (m:UnfinishedLoad) RETURN count(m)") == {(0,)}
+    assert read_graph(db, s.database).number_of_nodes() > 0
 
 
 def note_data(tmp_path: Path, organisation: str) -> Path:
