@@ -13,6 +13,7 @@ from itertools import groupby, islice
 from operator import itemgetter
 
 import neo4j
+from neo4j.exceptions import ConstraintError
 
 from medgraph.connection import refuse_unfinished_load
 from medgraph.cypher import read_cypher
@@ -69,9 +70,11 @@ def merge_statement(kind: str, action: str = "merge") -> str:
 
 
 def write_rows(tx: neo4j.ManagedTransaction, rows: GraphRows, batch_size: int = BATCH,
-               replace: bool = False) -> None:
-    """Every statement of `statements`, inside the caller's transaction."""
-    for statement, parameters in ahead(statements(rows, batch_size, replace, fresh=replace or is_empty(tx))):
+               replace: bool = False, fresh: bool | None = None) -> None:
+    """Every statement of `statements`, inside the caller's transaction (`fresh` None: when
+    the database is empty)."""
+    fresh = replace or (is_empty(tx) if fresh is None else fresh)
+    for statement, parameters in ahead(statements(rows, batch_size, replace, fresh=fresh)):
         tx.run(statement, parameters).consume()
 
 
@@ -125,7 +128,10 @@ def write(driver: neo4j.Driver, database: str, rows: GraphRows, batch_size: int 
         large = len(rows.nodes) + len(rows.relationships) > ONE_TRANSACTION_MAX
         first = not replace and (large or not atomic) and session.execute_read(is_empty)
         if atomic and not first:
-            session.execute_write(write_rows, rows, batch_size, replace)
+            try:
+                session.execute_write(write_rows, rows, batch_size, replace)
+            except ConstraintError:  # another load filled the empty database meanwhile: merge into it
+                session.execute_write(write_rows, rows, batch_size, replace, fresh=False)
             return
         try:
             if atomic:  # a mark while the batches commit: loads and read-outs refuse a part
