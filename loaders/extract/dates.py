@@ -1,6 +1,6 @@
 """Dates as press releases write them, in English and French, with their precision.
 
-"from 19 to 23 November 2018", "du 9 au 11 avril 2019", "28 October–1 November 2019",
+"from 19 to 23 November 2018", "du 9 au 11 avril 2019", "28 October–1 November 2019", "April 30 - May 2, 2019",
 "September 13th, 2019", "Spring 2020", "(2015)", and dates relative to the document's own
 date: "last week", "la semaine dernière", "last 13 September". A date without a year takes
 the year that puts it nearest the document's date ("last"/"next" decide the side).
@@ -25,10 +25,12 @@ SEASONS = {"spring": 3, "printemps": 3, "summer": 6, "été": 6, "ete": 6, "autu
 M = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 DAY = r"(\d{1,2})(?:st|nd|rd|th|er|ᵉʳ)?(?!\d)"
 YEAR = r"((?:19|20)\d{2})(?!\d)"
-TO = r"\s*(?:-|–|—|to|until|till|au|and|et)\s*(?:le\s+)?"
+WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+TO = rf"\s*(?:-|–|—|to|until|till|au|and|et)\s*(?:le\s+)?(?:(?:{WEEKDAY}),?\s+)?"  # "du mardi 9 au vendredi 12 avril"
 PATTERNS = [  # (name, regex) in the order they are tried; earlier matches mask later ones
     ("cross", rf"{DAY}\s+{M}(?:\s+{YEAR})?{TO}{DAY}\s+{M},?\s+{YEAR}"),
     ("cross_ny", rf"{DAY}\s+{M}{TO}{DAY}\s+{M}(?!,?\s+(?:19|20)\d{{2}})"),
+    ("cross_us", rf"{M}\s+{DAY}{TO}{M}\s+{DAY}(?:,?\s+{YEAR})?"),
     ("range", rf"{DAY}{TO}{DAY}\s+{M}(?:,?\s+{YEAR})?"),
     ("range_us", rf"{M}\s+{DAY}\s*(?:-|–|to)\s*{DAY}(?:,?\s+{YEAR})?"),
     ("day_month", rf"{DAY}\s+(?:of\s+)?{M}(?:,?\s+{YEAR})?"),
@@ -99,6 +101,9 @@ def to_mention(name: str, match: re.Match, text: str, reference: dt.date | None)
             year = infer_year(month(m1), int(d1), text, match.start(), reference)
             end_year = year + 1 if year and month(m1) > month(m2) else year
             return year and mention(dt.date(year, month(m1), int(d1)), dt.date(end_year, month(m2), int(d2)), "day", match)
+        if name == "cross_us":  # "April 30 - May 2, 2019"
+            m1, d1, m2, d2, y = g
+            return cross(month(m1), int(d1), month(m2), int(d2), int(y) if y else None, text, match, reference)
         if name in ("range", "range_us"):
             d1, d2, m, y = g if name == "range" else (g[1], g[2], g[0], g[3])
             year = int(y) if y else infer_year(month(m), int(d1), text, match.start(), reference)
@@ -116,6 +121,17 @@ def to_mention(name: str, match: re.Match, text: str, reference: dt.date | None)
         return mention(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", match)
     except ValueError:  # 31 June and the like: not a date
         return None
+
+
+def cross(m1: int, d1: int, m2: int, d2: int, year: int | None, text: str, match: re.Match,
+          reference: dt.date | None) -> DateMention | None:
+    """A range across two months; the written year is the end's, a missing one the nearest the document's date."""
+    if year is None:
+        start_year = infer_year(m1, d1, text, match.start(), reference)
+        if start_year is None:
+            return None
+        year = start_year + (m1 > m2)
+    return mention(dt.date(year - (m1 > m2), m1, d1), dt.date(year, m2, d2), "day", match)
 
 
 def month(name: str) -> int:

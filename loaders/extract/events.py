@@ -123,12 +123,7 @@ def is_bare(event: Event) -> bool:
     >>> is_bare(Event("training", 3, name="Training")), is_bare(Event("forum", 3, name="FILEX Forum"))
     (True, False)
     """
-    if event.start or event.country or event.organisers:
-        return False
-    masked = event.name or ""
-    for _, pattern in KIND_PATTERNS:
-        masked = pattern.sub(" ", masked)
-    return not re.search(r"[A-ZÀ-Ý0-9]", masked)
+    return not (event.start or event.country or event.organisers or own_name(event.name))
 
 
 def title_events(events: Events, sentence: Sentence) -> list[Event]:
@@ -192,13 +187,47 @@ def same_or_new(events: Events, sentence: Sentence, mention: KindMention, found:
                 event.date(found)
             event.place(place)
             return event
+    held_in = session_of(events, mention, event_name(sentence, mention), found)
+    if held_in and not organisers_in(sentence):  # a session with organisers of its own is an event
+        return held_in
     event = new_event(events, sentence, mention)
     if found:
         event.date(found)
-    elif events.main and events.main.start and mention.kind in GENERIC_KINDS:  # "the day's workshop"
+    elif events.main and events.main.start and mention.kind in GENERIC_KINDS:  # "the day's workshop", organised
         event.start, event.end, event.precision = events.main.start, events.main.end, events.main.precision
         event.place(Place(events.main.city, events.main.country, 0, 0) if events.main.country else None)
     return event
+
+
+def session_of(events: Events, mention: KindMention, name: str, found: DateMention | None) -> Event | None:
+    """The event a session belongs to: a workshop, B2B meetings or a training with no name of its
+    own, on a day of an event of another kind already found ("On 10 May a workshop …" during a
+    forum of 9-12 May), or undated while the document's main event is dated ("the day's
+    workshop"); a panel likewise within an event of several days. It states no event of its own
+    unless its sentence names who organised it."""
+    if own_name(name) or not (mention.kind in GENERIC_KINDS or mention.kind == "conference"):
+        return None
+    for event in events.found:
+        if event.kind == mention.kind or event.kind in GENERIC_KINDS or event.precision != "day" or \
+                found is not None and found.precision != "day":  # "a training and a study tour (2015)": two
+            continue
+        within = found is None and event is events.main or \
+            found is not None and event.start <= found.start and found.end <= event.end
+        if within and (mention.kind in GENERIC_KINDS or event.end > event.start):
+            return event
+    return None
+
+
+def own_name(name: str | None) -> bool:
+    """Whether an event's name says more than its kind ("FILEX Forum", not "Training").
+
+    >>> own_name("Training"), own_name("FILEX Forum"), own_name("B2B meetings")
+    (False, True, False)
+    """
+    masked = name or ""
+    for _, pattern in KIND_PATTERNS:
+        masked = pattern.sub(" ", masked)
+    return bool(re.search(r"[A-ZÀ-Ý0-9]", masked))
 
 
 def one_per_date(events: Events, sentence: Sentence, mention: KindMention) -> list[Event]:
