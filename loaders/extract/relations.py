@@ -165,12 +165,15 @@ def cued_attendance(sentence: Sentence) -> list[tuple[OrgMention, str]]:
     orgs = [o for o in sentence.orgs if not (organised and o.begin > organised.start()) and o.id not in organisers]
     host, speaker, attended = (sentence.cue(c) for c in (HOST_CUES, SPEAKER_CUES, ATTENDING))
     after, host_before = sentence.cue(ATTENDING_AFTER), sentence.cue(HOST_BEFORE)
-    if host:
-        return unique([(o, HOST) for o in orgs if o.begin > host.start()])
+    if host:  # "X visited Y", "X was welcomed by Y": Y hosts, X attends
+        return unique([(o, HOST) for o in orgs if o.begin > host.start()]
+                      + [(o, DELEGATE) for o in orgs if o.end <= host.start() and subject(sentence.text, o)])
     if host_before:
         return unique([(o, HOST) for o in orgs if o.end <= host_before.start() and subject(sentence.text, o)])
-    if after:
-        return unique([(o, DELEGATE) for o in orgs if o.begin > after.start()])
+    if after:  # "represented by X"; "X was represented by its director": X attends
+        named = [o for o in orgs if o.begin > after.start()]
+        return unique([(o, DELEGATE) for o in named or [o for o in orgs if o.end <= after.start()
+                                                         and subject(sentence.text, o)]])
     if speaker:
         return unique([(o, SPEAKER) for o in orgs])
     if attended and not sentence.text.rstrip().endswith(":"):

@@ -241,8 +241,9 @@ def attendance_facts(known: Known, found: Found, sentence: Sentence, target: Eve
                      employed: set[int] = frozenset()) -> None:
     """Who the sentence says hosted, spoke at or attended `target`, known or new (not the
     employer of a person the sentence names: the person speaks)."""
+    organisers = {o.org.id for o in target.organisers}
     for org, role in cued_attendance(sentence):
-        if org.begin in employed:
+        if org.begin in employed or org.id in organisers and role == DELEGATE:  # an organiser is no delegate
             continue
         found.attendances.append((target, ref(org, sentence.line_at(org.begin)), role))
     for org, role in cued_new_attendance(known, sentence):

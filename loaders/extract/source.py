@@ -206,15 +206,16 @@ def paragraphs(source: Source) -> list[Span]:
     return result
 
 
-SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ0-9)»”\"][.!?])\s+(?=[A-ZÀ-Ý0-9«“\"(#])")
+#: A sentence ends after a word, a number or an acronym ("… hosted by MASCIR. The …"), not an initial ("J. Doe").
+SENTENCE_END = re.compile(r"(?:(?<=[a-zà-ÿ0-9)»”\"][.!?])|(?<=[A-ZÀ-Ý]{2}[.!?]))\s+(?=[A-ZÀ-Ý0-9«“\"(#])")
 BULLET = re.compile(r"^(?:[•·*▪◦‣–-]\s|\d{1,2}[/.)]\s)")
 
 
 def sentences(paragraph: Span) -> list[Span]:
     """The sentences of a paragraph, each knowing its lines.
 
-    >>> [s.text for s in sentences(Span("One visit. Two forums! Three.", ((0, 1),)))]
-    ['One visit.', 'Two forums!', 'Three.']
+    >>> [s.text for s in sentences(Span("One visit. Two forums! Hosted by ESITH. Three.", ((0, 1),)))]
+    ['One visit.', 'Two forums!', 'Hosted by ESITH.', 'Three.']
     """
     result, start = [], 0
     ends = sorted([(m.start(), m.end()) for m in SENTENCE_END.finditer(paragraph.text)] + [(c, c) for c in paragraph.cuts])
