@@ -101,8 +101,12 @@ ORGANISED_BY = r"\b(?:co-?)?organi[sz]ed\b[^.;:]{0,60}?\bby\b|\b(?:co-?)?organis
 SUPPORT_CUES = r"\bwith\s+the\s+support\s+of\b|\bsupported\s+by\b|\bavec\s+le\s+soutien\s+(?:de|du|des|d')|\bsoutenue?s?\s+par\b"
 PLANNED_CUES = r"\bwill\b|\bshall\b|\bupcoming\b|\bplanned\b|\bnext\b|\bsera\b|\bseront\b|\baura\s+lieu\b|\bprochaine?\b" \
                r"|\borganisera\b|\bse\s+tiendra\b|\bà\s+venir\b"
+#: Words before a kind that make it several events or none in particular ("other sessions", "each
+#: workshop", "such trainings", "future editions' forums", "chaque atelier"): a series, not an event.
 PLURAL_BEFORE = r"(?:\bother|\bseveral|\bmany|\bdes|\bles|\bde\s+nombreux|\bseries\s+of|\btwo|\bthree|\bdeux|\btrois" \
-                r"|\badditional|\bd'autres|\bautres)\s+(?:\S+\s+){0,2}$"
+                r"|\badditional|\bd'autres|\bautres|\bsuch|\beach|\bevery|\bany|\bsimilar|\bfuture|\bthese|\bthose" \
+                r"|\bregular|\bannual|\btel(?:le)?s?|\bchaque|\btout(?:e|es)?|\bfutur(?:e|s|es)?|\bces|\bannuel(?:le)?s?" \
+                r"|\brégulier(?:e|s|es)?)\s+(?:\S+\s+){0,2}$"
 
 REGIONS = {  # regions a page of clusters is about, English, French and own names -> ISO code
     "Wallonia": "BE", "Wallonie": "BE", "Flanders": "BE", "Flandre": "BE", "Vlaanderen": "BE",

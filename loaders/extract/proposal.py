@@ -63,6 +63,8 @@ def to_data(proposal: Proposal, min_confidence: float = 0.0, known_events: list[
     source = proposal.source
     name_events(proposal.events.found, document_id(source))
     named = named_in(source, known_events, proposal.date)
+    for event_id, line in proposal.found.known_events:  # named by edition or by country (series.py)
+        named.setdefault(line, []).append(event_id)
     linked = {id(e): link_event(e, known_events, proposal.date) or named_link(e, named, known_events)
               for e in proposal.events.found}
     facts = [mention_fact(e, linked[id(e)]) if linked[id(e)] else event_fact(e, proposal) for e in proposal.events.found]

@@ -59,6 +59,7 @@ class Found:
     mentions: list[OrgRef] = field(default_factory=list)
     registry: list[tuple[OrgRef, object]] = field(default_factory=list)  # (new organisation, cluster_lists.Listed)
     people: list = field(default_factory=list)  # people.Person
+    known_events: list[tuple[str, int]] = field(default_factory=list)  # (id, line): known events named (series)
 
 
 @dataclass

@@ -16,7 +16,7 @@ from medgraph.loaders.countries import fold
 from medgraph.loaders.extract.clauses import Sentence, kinds_in, place_of, read_sentence
 from medgraph.loaders.extract.cluster_lists import find_clusters, page_country
 from medgraph.loaders.extract.dates import document_date
-from medgraph.loaders.extract.gazetteer import NOT_ORGANISATION
+from medgraph.loaders.extract.gazetteer import NOT_ORGANISATION, PRIORITY
 from medgraph.loaders.extract.lists import find_list
 from medgraph.loaders.extract.people import people_in
 from medgraph.loaders.extract.proposal import (Proposal, registry_entries, review_rows, to_data, write_facts,
@@ -26,6 +26,7 @@ from medgraph.loaders.extract.pairs import MENTOR_CUE, agreement_in, mentoring_p
 from medgraph.loaders.extract.relations import (ATTENDING, Found, Known, cued_attendance, cued_new_attendance,
                                                 list_facts, memberships, paren_organisations, ref,
                                                 OrgRef, guess_kind, try_resolve)
+from medgraph.loaders.extract.series import known_in_series
 from medgraph.loaders.extract.source import Source, Span, detect_language, paragraphs, read_source, sentences
 from medgraph.loaders.facts import registry_rows
 from medgraph.loaders.rows import GraphRows
@@ -77,7 +78,7 @@ def extract_source(source: Source, known: Known) -> Proposal:
         if dated and sentence.span.line == dated[1]:
             sentence.dates = [d for d in sentence.dates if (d.start, d.end) != (reference, reference)]
     events = find_events(read, title, reference)
-    found = Found()
+    found = Found(known_events=known_in_series(read, page_kind(read, title, events), known.events, reference))
     in_lists = read_lists(known, found, events, blocks, read)
     about_mentoring = any(re.search(MENTOR_CUE, block.text, re.I) for block in blocks)
     for index, sentence in enumerate(read):
@@ -89,6 +90,12 @@ def extract_source(source: Source, known: Known) -> Proposal:
     found.mentions += [b for n, line in enumerate(source.lines, start=1) if n != head and (b := byline(known, line, n))]
     title_text = short(blocks[title].text) if title is not None else source.name
     return Proposal(source, detect_language(source.lines), reference, title_text, events, found)
+
+
+def page_kind(read: list[Sentence], title: int | None, events: Events) -> str | None:
+    """The kind of event a page is about: its title's (even a bare kind word), else its main event's."""
+    kinds = sorted({k.kind for s in read if s.paragraph == title for k in s.kinds}, key=PRIORITY.get)
+    return kinds[0] if kinds else events.main.kind if events.main else None
 
 
 def listed_facts(known: Known, found: Found, blocks: list[Span], country: str | None) -> None:
