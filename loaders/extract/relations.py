@@ -177,9 +177,28 @@ def cued_attendance(sentence: Sentence) -> list[tuple[OrgMention, str]]:
                                                          and subject(sentence.text, o)]])
     if speaker:
         return unique([(o, SPEAKER) for o in orgs])
+    colon = list_start(sentence, attended)
+    if colon is not None:  # "The following clusters took part: A, B and C"
+        return unique([(o, DELEGATE) for o in orgs if o.begin >= colon])
     if attended and not sentence.text.rstrip().endswith(":"):
         return unique([(o, DELEGATE) for o in orgs if o.end <= attended.start() and subject(sentence.text, o)])
     return []
+
+
+def list_start(sentence: Sentence, attended: re.Match | None) -> int | None:
+    """Where the attendees listed after an attendance verb and a colon begin, in the same sentence
+    ("took part: A, B and C", "Ont participé au forum : A, B et C"), if they do."""
+    colon = re.match(r"[^.:;]{0,40}:(?=\s*\S)", sentence.text[attended.end():]) if attended else None
+    return attended.end() + colon.end() if colon else None
+
+
+def enumerated(text: str, begin: int, names: list[tuple[int, int]]) -> bool:
+    """Whether only names and their separators come before `begin` ("A, B and the C Cluster took part")."""
+    rest = text[:begin]
+    for start, end in sorted(names, reverse=True):
+        if end <= begin:
+            rest = rest[:start] + " " + rest[end:]
+    return bool(re.fullmatch(r"(?:\s|,|;|&|\band\b|\bet\b|\bthe\b|\ble\b|\bla\b|\bles\b|\bl['’])*", rest, re.I))
 
 
 def subject(text: str, org: OrgMention) -> bool:
@@ -197,10 +216,11 @@ def cued_new_attendance(known: Known, sentence: Sentence) -> list[tuple[OrgRef, 
     host = host or after  # "represented by X": X follows its cue, as a host follows "visited"
     if not (host or attended) or sentence.cue(SPEAKER_CUES) or sentence.text.rstrip().endswith(":"):
         return []
-    result = []
-    for begin, end in unknown_names(known, sentence):
-        if (host and begin > host.start()) or (not host and end <= attended.start() and sentence.text[:begin].strip()
-                                               in ("", "The", "Le", "La", "L'")):
+    result, unknown, colon = [], unknown_names(known, sentence), list_start(sentence, attended)
+    spans = unknown + [(o.begin, o.end) for o in sentence.orgs]
+    for begin, end in unknown:
+        if (host and begin > host.start()) or (not host and colon is not None and begin >= colon) or \
+                (not host and end <= attended.start() and enumerated(sentence.text, begin, spans)):
             written = sentence.text[begin:end]
             country = country_beside(sentence.text, end)
             role = DELEGATE if after or not host else HOST
