@@ -4,7 +4,8 @@ A proposed event is a known one when their kinds are of one family (a cluster ma
 as TechDays; a benchmarking visit or a study tour), their dates overlap or lie a few days apart,
 and their places agree (same city, or same country, or the text gives none). An undated event
 is a known one of its family in the same city or country held shortly before the document's
-date (a release reporting it). A known event whose name carries a word of its own ("LOGISMED
+date (a release reporting it); on a page with no date, the one known event of its family held
+in the same city. A known event whose name carries a word of its own ("LOGISMED
 2019", "le forum FILEX") is mentioned wherever the text writes that word in a year the event
 fits, in any language.
 """
@@ -52,6 +53,8 @@ def link_event(event, known_events: list[dict], reference: dt.date | None = None
     elif reference:
         fits = [k for k in fits if k["start"] and (event.city or event.country)
                 and 0 <= (reference - k["end"]).days <= REPORTED_WITHIN]
+    elif event.city:  # an undated page: the one known event of the family held in that city
+        fits = [k for k in fits if k.get("city") and fold(k["city"]) == fold(event.city)]
     else:
         return None
     return fits[0]["id"] if len(fits) == 1 else None
@@ -90,10 +93,13 @@ def distinctive_words(name: str | None) -> frozenset[str]:
 
 def named_events(text: str, known_events: list[dict], reference: dt.date | None) -> list[tuple[str, int]]:
     """(known event id, offset) for each known event whose own word the text writes, with a
-    year beside it (or the document's year) that fits the event's dates.
+    year beside it (or the document's year) that fits the event's dates; on an undated page, the
+    word in capitals without a year ("le forum FILEX") is enough.
 
     >>> known = [{"id": "fx-2019", "name": "FILEX Forum", "start": dt.date(2019, 9, 13), "end": dt.date(2019, 9, 13)}]
     >>> named_events("au forum FILEX 2019 à Paris", known, None), named_events("FILEX 2017", known, None)
+    ([('fx-2019', 9)], [])
+    >>> named_events("le forum FILEX", known, None), named_events("le forum Filex", known, None)
     ([('fx-2019', 9)], [])
     """
     found, folded = [], fold(text)
@@ -102,7 +108,8 @@ def named_events(text: str, known_events: list[dict], reference: dt.date | None)
             if word not in folded:
                 continue
             match = re.search(rf"\b{re.escape(word)}\b", folded)
-            if match and year_fits(folded[match.end():match.end() + 8], known, reference):
+            if match and (year_fits(folded[match.end():match.end() + 8], known, reference) or reference is None
+                          and re.search(rf"\b{word.upper()}\b(?!\s*\d)", text)):  # "FILEX", on an undated page
                 found.append((known["id"], match.start()))
                 break
     return found

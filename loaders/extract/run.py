@@ -72,7 +72,7 @@ def extract_source(source: Source, known: Known) -> Proposal:
     reference = dated[0] if dated else None
     blocks = paragraphs(source)
     title = title_paragraph(blocks, dated[1] if dated else None)
-    years = reference or title_year(blocks[title].text if title is not None else "")
+    years = reference or title_year(blocks[title].text if title is not None else "") or title_year(" ".join(source.lines))
     read = [read_sentence(s, i, known.finder, years) for i, block in enumerate(blocks) for s in sentences(block)]
     for sentence in read:  # the dateline dates the document, not an event
         if dated and sentence.span.line == dated[1]:
@@ -186,8 +186,9 @@ def country_of_word(word: str) -> str | None:
 
 
 def title_year(title: str) -> dt.date | None:
-    """Without a dateline, the year a title writes ("Tech Days 2025: …") dates what the page
-    writes without a year (the middle of that year, so a day and month fall in it).
+    """Without a dateline, the year a title writes ("Tech Days 2025: …"), else the one year the
+    whole page writes, dates what the page writes without a year (the middle of that year, so a
+    day and month fall in it); a text of several years gives none.
 
     >>> title_year("Tech Days Tunisie 2025 : un rendez-vous"), title_year("A forum in Tunis")
     (datetime.date(2025, 7, 1), None)
