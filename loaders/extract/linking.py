@@ -20,7 +20,7 @@ from medgraph.loaders.countries import country_names, fold
 from medgraph.loaders.extract.gazetteer import CITIES, KIND_PATTERNS
 from medgraph.schema import EVENT_KIND_FAMILIES, EVENT_KINDS
 
-__all__ = ["KIND_FAMILIES", "family", "link_event", "named_events", "distinctive_words"]
+__all__ = ["KIND_FAMILIES", "family", "link_event", "named_events", "distinctive_words", "near"]
 
 #: Event kinds that one event may be written as; a kind not listed is its own family.
 KIND_FAMILIES = [frozenset(family) for family in EVENT_KIND_FAMILIES]

@@ -21,7 +21,7 @@ from medgraph.loaders import models as M
 from medgraph.loaders.countries import fold
 from medgraph.loaders.extract.events import Event, Events
 from medgraph.loaders.extract.gazetteer import NOT_ORGANISATION
-from medgraph.loaders.extract.linking import family, link_event, named_events
+from medgraph.loaders.extract.linking import family, link_event, named_events, near
 from medgraph.loaders.extract.relations import Found, OrgRef, guess_kind
 from medgraph.loaders.extract.source import Source
 from medgraph.loaders.resolve import normalise
@@ -63,11 +63,11 @@ def to_data(proposal: Proposal, min_confidence: float = 0.0, known_events: list[
     source = proposal.source
     name_events(proposal.events.found, document_id(source))
     named = named_in(source, known_events, proposal.date)
-    for event_id, line in proposal.found.known_events:  # named by edition or by country (series.py)
-        named.setdefault(line, []).append(event_id)
     linked = {id(e): link_event(e, known_events, proposal.date) or named_link(e, named, known_events)
               for e in proposal.events.found}
     facts = [mention_fact(e, linked[id(e)]) if linked[id(e)] else event_fact(e, proposal) for e in proposal.events.found]
+    for event_id, line in proposal.found.known_events:  # named by edition or by country (series.py)
+        named.setdefault(line, []).append(event_id)
     facts += named_mentions(named, set(linked.values()))
     facts += attendance_facts(proposal.found)
     facts += [membership_fact(m, o) for m, o in unique_pairs(proposal.found.memberships)]
@@ -102,9 +102,11 @@ def named_in(source: Source, known_events: list[dict], reference) -> dict[int, l
 
 
 def named_link(event: Event, named: dict[int, list[str]], known_events: list[dict]) -> str | None:
-    """The known event of the proposed one's family that its own line names, if exactly one."""
-    kinds = {k["id"]: k["kind"] for k in known_events}
-    fits = {i for i in named.get(event.line, []) if kinds.get(i) in family(event.kind)}
+    """The known event of the proposed one's family that its own line names, if exactly one (and,
+    when the proposed one is dated, near its dates: "the 2nd Atlas Days" is not the 1st)."""
+    by_id = {k["id"]: k for k in known_events}
+    fits = {i for i in named.get(event.line, []) if by_id[i]["kind"] in family(event.kind) and not (
+        event.start and by_id[i]["start"] and not near(event.start, event.end, by_id[i]["start"], by_id[i]["end"]))}
     return fits.pop() if len(fits) == 1 else None
 
 

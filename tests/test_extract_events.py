@@ -1,0 +1,180 @@
+"""Events, links to the events the data holds, attendances and dates on invented releases (issue 18)."""
+
+import datetime as dt
+import textwrap
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from medgraph.loaders.extract.dates import find_dates
+from medgraph.loaders.extract.proposal import to_data
+from medgraph.loaders.extract.run import extract_source, read_known
+from medgraph.loaders.extract.source import parse_source
+
+DATA = Path(__file__).parent / "fixtures" / "data"
+#: Known events of an invented series, beside the fixture data's own (a visit to Barcelona, 19-23
+#: November 2018; a forum in Lyon, 13 September 2019).
+SERIES = [
+    {"id": "atlas-days-1", "kind": "techdays", "name": "Atlas Days, 1st edition", "start": dt.date(2019, 4, 9),
+     "end": dt.date(2019, 4, 11), "city": "Casablanca", "country": "MA"},
+    {"id": "tour-2019-be", "kind": "study tour", "name": "Study tour in Belgium", "start": dt.date(2019, 10, 28),
+     "end": dt.date(2019, 11, 1), "city": None, "country": "BE"},
+    {"id": "tour-2020-it", "kind": "benchmarking visit", "name": "Benchmarking visit, Italy",
+     "start": dt.date(2020, 3, 2), "end": dt.date(2020, 3, 6), "city": None, "country": "IT"},
+]
+
+
+@pytest.fixture(scope="module")
+def known():
+    read = read_known(DATA / "registry.yaml", DATA / "documents")
+    return replace(read, events=read.events + SERIES)
+
+
+def facts_of(known, text: str) -> list[dict]:
+    source = parse_source(textwrap.dedent(text).lstrip().encode(), "news.txt")
+    return to_data(extract_source(source, known), 0.0, known.events)["facts"]
+
+
+def only(facts: list[dict], kind: str, *fields: str) -> set[tuple]:
+    return {tuple(f.get(k) for k in fields) for f in facts if f["fact"] == kind}
+
+
+# --- event precision ----------------------------------------------------------------------------
+
+
+def test_a_workshop_and_b2b_meetings_on_days_of_the_forum_are_part_of_it(known):
+    facts = facts_of(known, """
+        The Atlas forum of clusters in Sfax
+
+        Tunis, 2 June 2022
+
+        The forum took place from 9 to 12 May 2022 in Sfax, Tunisia. On 10 May 2022 a workshop on
+        cluster governance was held. On 11 May 2022, B2B meetings gathered forty clusters.
+        """)
+    assert only(facts, "event", "kind", "start", "end") == {("forum", dt.date(2022, 5, 9), dt.date(2022, 5, 12))}
+
+
+def test_a_session_with_organisers_of_its_own_stays_an_event(known):
+    facts = facts_of(known, """
+        The Atlas forum of clusters in Sfax
+
+        Tunis, 2 June 2022
+
+        The forum took place on 1 June 2022 in Sfax, Tunisia.
+        France Clusters organised a workshop on the day.
+        """)
+    assert only(facts, "event", "kind") == {("forum",), ("workshop",)}
+
+
+def test_a_training_and_a_study_tour_of_the_same_year_are_two_events(known):
+    facts = facts_of(known, "A note on our cooperation offer abroad\n\n"
+                            "We provided a training and organised a study tour in France (2015).\n")
+    assert only(facts, "event", "kind") == {("training",), ("study tour",)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Each workshop is organised by France Clusters in Tunisia.",
+    "Such a forum takes place in Tunis.",
+    "Our programme offers trainings, webinars and matchmaking with European clusters.",
+    "Chaque atelier est organisé par France Clusters à Tunis.",
+])
+def test_a_kind_spoken_of_in_general_states_no_event(known, sentence):
+    assert only(facts_of(known, f"What the cluster programme offers its members\n\n{sentence}\n"), "event", "kind") \
+        == set()
+
+
+# --- linking to known events --------------------------------------------------------------------
+
+
+def test_the_first_edition_of_the_pages_kind_is_the_known_first_edition(known):
+    facts = facts_of(known, """
+        Call for clusters: the 2nd Atlas TechDays in Tunis
+
+        Tunis, 13 November 2019
+
+        Following the success of the 1st edition, the 2nd TechDays will take place in Tunis on 29 January 2020.
+        """)
+    assert ("atlas-days-1",) in only(facts, "mention", "event")
+    assert only(facts, "event", "kind", "city") == {("techdays", "Tunis")}
+
+
+def test_a_french_ordinal_edition_links_likewise(known):
+    facts = facts_of(known, "Les TechDays reviennent à Tunis en 2020\n\n"
+                            "Après le succès de la première édition, les TechDays reviennent à Tunis.\n")
+    assert ("atlas-days-1",) in only(facts, "mention", "event")
+
+
+def test_a_series_announced_by_country_names_each_known_event_held_there(known):
+    facts = facts_of(known, """
+        Benchmarking visits of the cluster programme
+
+        Four one-week tours will be held in Europe between 2018 and 2020.
+        Each tour will be hosted in Catalonia (Spain), Wallonia (Belgium) and Piedmont (Italy).
+        """)
+    assert only(facts, "mention", "event") >= {("visit-2018-barcelona",), ("tour-2019-be",), ("tour-2020-it",)}
+
+
+def test_a_series_outside_the_known_years_names_nothing(known):
+    facts = facts_of(known, """
+        Benchmarking visits of the cluster programme
+
+        Four one-week tours will be held in Europe between 2023 and 2024.
+        Each tour will be hosted in Catalonia (Spain), Wallonia (Belgium) and Piedmont (Italy).
+        """)
+    assert only(facts, "mention", "event") == set()
+
+
+def test_an_undated_page_links_an_undated_event_by_its_city(known):
+    facts = facts_of(known, "An interview with a cluster manager about clusters\n\n"
+                            "We took part in the benchmarking visit in Barcelona. C2TM a pris part à la visite.\n")
+    assert only(facts, "mention", "event") == {("visit-2018-barcelona",)}
+    assert only(facts, "attendance", "event", "name") == {("visit-2018-barcelona", "c2tm")}
+
+
+# --- attendances ---------------------------------------------------------------------------------
+
+FORUM = "The Atlas forum of clusters in Sfax\n\nTunis, 2 June 2022\n\nThe forum took place on 1 June 2022 in Sfax, Tunisia.\n"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("France Clusters visited ESITH.", {("france-clusters", "delegate"), ("esith", "host")}),
+    ("C2TM was represented by its director.", {("c2tm", "delegate")}),
+    ("C2TM était représenté par sa directrice.", {("c2tm", "delegate")}),
+    ("The following clusters took part: C2TM, ESITH and the Atlas Logistics Cluster.",
+     {("c2tm", "delegate"), ("esith", "delegate"), ("Atlas Logistics Cluster", "delegate")}),
+    ("Ont participé au forum : C2TM et le Cluster Atlas Logistique.",
+     {("c2tm", "delegate"), ("Cluster Atlas Logistique", "delegate")}),
+    ("C2TM, ESITH and the Atlas Logistics Cluster participated in the forum.",
+     {("c2tm", "delegate"), ("esith", "delegate"), ("Atlas Logistics Cluster", "delegate")}),
+])
+def test_attendances_stated_in_a_sentence(known, sentence, expected):
+    facts = facts_of(known, FORUM + sentence + "\n")
+    assert only(facts, "attendance", "name", "role") == expected
+    assert all(0 < f["confidence"] <= 1 for f in facts if f["fact"] == "attendance")
+
+
+def test_an_organiser_of_the_event_is_not_its_delegate(known):
+    facts = facts_of(known, FORUM + "Organised by France Clusters, it gathered France Clusters delegations at ESITH.\n")
+    assert ("france-clusters", "delegate") not in only(facts, "attendance", "name", "role")
+
+
+# --- dates ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("April 30 - May 2, 2019", dt.date(2019, 4, 30), dt.date(2019, 5, 2)),
+    ("December 30 - January 2, 2020", dt.date(2019, 12, 30), dt.date(2020, 1, 2)),
+    ("du mardi 9 au vendredi 12 avril 2019", dt.date(2019, 4, 9), dt.date(2019, 4, 12)),
+    ("from Tuesday 9 to Friday 12 April 2019", dt.date(2019, 4, 9), dt.date(2019, 4, 12)),
+    ("from April 30 to May 2", dt.date(2019, 4, 30), dt.date(2019, 5, 2)),
+])
+def test_ranges_across_months_and_with_weekdays(text, start, end):
+    [found] = find_dates(text, dt.date(2019, 6, 1))
+    assert (found.start, found.end, found.precision) == (start, end, "day")
+
+
+def test_a_day_without_a_year_takes_the_one_year_the_page_writes(known):
+    facts = facts_of(known, "A forum of clusters in Sfax\n\nThe forum will be held on 9 and 10 May in Sfax, Tunisia.\n"
+                            "It opens the programme of 2022.\n")
+    assert only(facts, "event", "start", "end") == {(dt.date(2022, 5, 9), dt.date(2022, 5, 10))}
