@@ -178,3 +178,19 @@ def test_a_day_without_a_year_takes_the_one_year_the_page_writes(known):
     facts = facts_of(known, "A forum of clusters in Sfax\n\nThe forum will be held on 9 and 10 May in Sfax, Tunisia.\n"
                             "It opens the programme of 2022.\n")
     assert only(facts, "event", "start", "end") == {(dt.date(2022, 5, 9), dt.date(2022, 5, 10))}
+
+
+def test_months_on_end_are_a_programme_not_an_events_dates(known):
+    facts = facts_of(known, "A mentoring offer for clusters of the region\n\n"
+                            "The training will run from October 2020 to July 2021 in Tunis, Tunisia.\n")
+    assert only(facts, "event", "start") <= {(None,)}
+
+
+def test_a_bare_year_elsewhere_does_not_date_the_pages_event(known):
+    facts = facts_of(known, """
+        The Atlas forum of clusters
+
+        The forum brings clusters of the region together in Sfax, Tunisia.
+        The cluster behind it was founded in 2008.
+        """)
+    assert only(facts, "event", "kind", "start") == {("forum", None)}

@@ -101,12 +101,14 @@ def plural(text: str, match: re.Match, kind: str) -> bool:
 
 
 def dates_in(text: str, reference: dt.date | None) -> list[DateMention]:
-    """Dates stated by the sentence: not its dateline, not a deadline, not a year that holds a finer date.
+    """Dates stated by the sentence: not its dateline, not a deadline, not a programme's months, not
+    a year that holds a finer date.
 
     >>> [str(d.start) for d in dates_in("Deadline extended: 26 April 2023. The forum on 2 May 2023", None)]
     ['2023-05-02']
     """
-    found = [d for d in find_dates(text, reference) if not is_dateline(text, d) and not DEADLINE.search(text[:d.begin])]
+    found = [d for d in find_dates(text, reference) if not is_dateline(text, d) and not DEADLINE.search(text[:d.begin])
+             and not programme_period(d)]
     return [d for d in found if not any(o is not d and o.precision != d.precision and d.start <= o.start
                                         and o.end <= d.end and coarser(d, o) for o in found)]
 
@@ -115,6 +117,11 @@ def dates_in(text: str, reference: dt.date | None) -> list[DateMention]:
 DEADLINE = re.compile(r"(?:\bdeadlines?|\bdate\s+limite|\bapply\s+(?:by|before)|\bapplications?\s+(?:by|until|before)"
                       r"|\bregistrations?\s+(?:by|until|before|close)|\buntil|\bjusqu'au|\bavant\s+le"
                       r"|\baccepted\s+until|\bclos\w*\s+(?:on|le))[^.;|]{0,25}$", re.I)
+
+
+def programme_period(found: DateMention) -> bool:
+    """Months on end ("October 2020 - July 2021") are the period of a programme, not an event's dates."""
+    return found.precision == "month" and (found.end - found.start).days > 31
 
 
 def coarser(a: DateMention, b: DateMention) -> bool:

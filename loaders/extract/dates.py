@@ -1,6 +1,6 @@
 """Dates as press releases write them, in English and French, with their precision.
 
-"from 19 to 23 November 2018", "du 9 au 11 avril 2019", "28 October–1 November 2019", "April 30 - May 2, 2019",
+"from 19 to 23 November 2018", "du 9 au 11 avril 2019", "28 October–1 November 2019", "April 30 - May 2, 2019", "October 2020 - July 2021",
 "September 13th, 2019", "Spring 2020", "(2015)", and dates relative to the document's own
 date: "last week", "la semaine dernière", "last 13 September". A date without a year takes
 the year that puts it nearest the document's date ("last"/"next" decide the side).
@@ -35,6 +35,7 @@ PATTERNS = [  # (name, regex) in the order they are tried; earlier matches mask 
     ("range_us", rf"{M}\s+{DAY}\s*(?:-|–|to)\s*{DAY}(?:,?\s+{YEAR})?"),
     ("day_month", rf"{DAY}\s+(?:of\s+)?{M}(?:,?\s+{YEAR})?"),
     ("month_day", rf"{M}\s+{DAY}(?:,?\s+{YEAR})?"),
+    ("months", rf"{M}(?:\s+{YEAR})?\s*(?:-|–|—|to|until|till|au|à)\s*{M}\s+{YEAR}"),
     ("month", rf"{M}\s+{YEAR}"),
     ("season", r"(" + "|".join(SEASONS) + rf")\s+(?:of\s+)?{YEAR}"),
     ("year", rf"\({YEAR}\)|\b(?:in|en|during|au cours de)\s+{YEAR}\b(?!\s*[-–/]\s*\d)"),
@@ -112,6 +113,10 @@ def to_mention(name: str, match: re.Match, text: str, reference: dt.date | None)
             d, m, y = g if name == "day_month" else (g[1], g[0], g[2])
             year = int(y) if y else infer_year(month(m), int(d), text, match.start(), reference)
             return year and mention(dt.date(year, month(m), int(d)), dt.date(year, month(m), int(d)), "day", match)
+        if name == "months":  # "October 2020 - July 2021", "de mars à mai 2020"
+            m1, y1, m2, y2 = month(g[0]), g[1], month(g[2]), int(g[3])
+            start_year = int(y1) if y1 else (y2 - 1 if m1 > m2 else y2)
+            return mention(dt.date(start_year, m1, 1), dt.date(y2, m2, calendar.monthrange(y2, m2)[1]), "month", match)
         if name == "month":
             m, y = month(g[0]), int(g[1])
             return mention(dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1]), "month", match)

@@ -1,7 +1,8 @@
 """Events a document reports or announces: kind, dates, place, organisers, held or planned.
 
 The title names the document's main event (its most specific kind: TechDays before a forum
-before a workshop). The first dated sentence that names no other kind dates the main event.
+before a workshop). The first dated sentence that names no other kind dates the main event
+(a bare year, "founded in 2008", only when the sentence names its kind).
 A sentence with a date and a kind states an event of that kind (the same one when kind and
 dates agree); "two study tours … (28 October–1 November 2019) … (Spring 2020)" states one
 per date. Without a date, a kind in the singular refers back to an event of that kind, or
@@ -55,7 +56,7 @@ class Event:
 
     def date(self, found: DateMention) -> None:
         self.start, self.end, self.precision = found.start, found.end, found.precision
-        self.confidence = max(self.confidence, 0.8)
+        self.confidence = max(self.confidence, 0.7 if found.precision == "year" else 0.8)  # "(2015)" dates loosely
 
     def place(self, place: Place | None) -> None:
         if place and not self.country:
@@ -159,7 +160,8 @@ def new_event(events: Events, sentence: Sentence, mention: KindMention, segment=
 
 def dated_events(events: Events, sentence: Sentence) -> list[Event]:
     main, kinds = events.main, sentence.kinds
-    if main and main.start is None and (not kinds or all(k.kind == main.kind or k.kind in GENERIC_KINDS for k in kinds)
+    if main and main.start is None and (not kinds and sentence.dates[0].precision != "year"  # "founded in 2008"
+                                         or kinds and all(k.kind == main.kind or k.kind in GENERIC_KINDS for k in kinds)
                                          or any(k.kind == main.kind for k in kinds)):
         main.date(sentence.dates[0])
         main.place(place_for(sentence, kind_mention(sentence, main.kind) if any(k.kind == main.kind for k in kinds)
