@@ -30,7 +30,6 @@ ORDINAL_WORDS = {"first": 1, "premier": 1, "premiere": 1, "second": 2, "seconde"
 EDITION = re.compile(r"\b(?:(\d{1,2})\s*(?:st|nd|rd|th|e|eme|ere|er|re)|(" + "|".join(ORDINAL_WORDS) + r"))\s+edition\b")
 YEAR = re.compile(r"(?<![\d/-])((?:19|20)\d{2})(?![\d/-])")
 REGION_KEYS = {fold(name): code for name, code in REGIONS.items()}
-SERIES_CONFIDENCE = 0.7
 
 
 def edition(text: str) -> int | None:
