@@ -1,6 +1,7 @@
 """Dates as press releases write them, in English and French, with their precision.
 
-"from 19 to 23 November 2018", "du 9 au 11 avril 2019", "28 October–1 November 2019", "April 30 - May 2, 2019", "October 2020 - July 2021",
+"from 19 to 23 November 2018", "du 9 au 11 avril 2019", "28 October–1 November 2019",
+"April 30 - May 2, 2019", "du mardi 9 au vendredi 12 avril", "October 2020 - July 2021",
 "September 13th, 2019", "Spring 2020", "(2015)", and dates relative to the document's own
 date: "last week", "la semaine dernière", "last 13 September". A date without a year takes
 the year that puts it nearest the document's date ("last"/"next" decide the side).

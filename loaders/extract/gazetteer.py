@@ -102,7 +102,8 @@ SUPPORT_CUES = r"\bwith\s+the\s+support\s+of\b|\bsupported\s+by\b|\bavec\s+le\s+
 PLANNED_CUES = r"\bwill\b|\bshall\b|\bupcoming\b|\bplanned\b|\bnext\b|\bsera\b|\bseront\b|\baura\s+lieu\b|\bprochaine?\b" \
                r"|\borganisera\b|\bse\s+tiendra\b|\bà\s+venir\b"
 #: Words before a kind that make it several events or none in particular ("other sessions", "each
-#: workshop", "such trainings", "future editions' forums", "chaque atelier"): a series, not an event.
+#: workshop", "such trainings", "the annual forum", "chaque atelier"): a series, not an event (a
+#: date written beside it still makes it one).
 PLURAL_BEFORE = r"(?:\bother|\bseveral|\bmany|\bdes|\bles|\bde\s+nombreux|\bseries\s+of|\btwo|\bthree|\bdeux|\btrois" \
                 r"|\badditional|\bd'autres|\bautres|\bsuch|\beach|\bevery|\bany|\bsimilar|\bfuture|\bthese|\bthose" \
                 r"|\bregular|\bannual|\btel(?:le)?s?|\bchaque|\btout(?:e|es)?|\bfutur(?:e|s|es)?|\bces|\bannuel(?:le)?s?" \
