@@ -1,0 +1,74 @@
+"""The levels of "met" of a few South-Med clusters, read from their own events only.
+
+`medgraph.graph.met.met_levels` reads every attendance of K and the whole tie network; a map
+that shows a few hundred organisations of a large network needs the levels of the clusters
+among them only. A cluster's level rests on its ties (to everyone who attended its events, and
+its agreements, mentoring and memberships), on the organisers and hosts of its events and of
+the events they are part of, and on who else attended those: `focused_levels` reads just that
+and hands it to `met_levels`, so the levels are the ones the whole network gives.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Iterable
+
+import networkx as nx
+import pandas as pd
+
+from medgraph.graph import met
+from medgraph.graph.ties import TieOptions, attribution, window
+from medgraph.graph.ties.accessors import is_held_event
+from medgraph.graph.ties.assembly import other_links
+from medgraph.graph.ties.links import attendances
+from medgraph.graph.ties.options import organisation_nodes
+
+__all__ = ["focused_levels", "with_wholes"]
+
+
+def focused_levels(K: nx.MultiDiGraph, options: TieOptions, clusters: Collection[str],
+                   events_of: dict[str, set[str]]) -> pd.DataFrame:
+    """The rows of `met.met_levels(K, options)` for `clusters` only (South-Med cluster ids),
+    from the attendances at their events (`events_of`: organisation -> the events it attended,
+    `medgraph.graph.ties.links.attended_events`) and the events those are part of.
+
+    The tie network handed to `met_levels` holds every organisation but only the clusters'
+    own ties, without their weights and evidence: the rows' levels, counts and uncertainty are
+    the whole network's; the ``evidence`` of a peer level lists no documents.
+
+    >>> from medgraph.graph.knowledge import example_graph
+    >>> from medgraph.graph.ties.links import attended_events
+    >>> K = example_graph()
+    >>> rows = focused_levels(K, TieOptions(), {"olive"}, attended_events(K, window(K), attribution(K)))
+    >>> rows[["south_id", "level", "peers"]].values.tolist()
+    [['olive', 'peer', 2]]
+    """
+    att, W = attribution(K, options), window(K, options.as_of)
+    clusters = set(clusters)
+    attended = attendances(K, W, att, events=with_wholes(K, (e for c in clusters for e in events_of.get(c, ()))))
+    T = nx.Graph()
+    T.add_nodes_from(organisation_nodes(K, att).items())
+    at_event = defaultdict(list)
+    for a in attended:
+        at_event[a.event].append(a.org)
+    T.add_edges_from((a.org, other) for a in attended if a.org in clusters for other in at_event[a.event]
+                     if other != a.org)
+    T.add_edges_from((link.a, link.b) for link in other_links(K, W, att) if link.a in clusters or link.b in clusters)
+    table = met.met_levels(K, options, T, attended)
+    return table[table["south_id"].isin(clusters)].reset_index(drop=True)
+
+
+def with_wholes(K: nx.MultiDiGraph, events: Iterable[str]) -> set[str]:
+    """The events and the held events they are PART_OF, transitively (a mission within a forum).
+
+    >>> from medgraph.graph.knowledge import example_graph
+    >>> sorted(with_wholes(example_graph(), ["visit-2018"]))
+    ['visit-2018']
+    """
+    found, todo = set(), list(events)
+    while todo:
+        e = todo.pop()
+        if e not in found:
+            found.add(e)
+            todo += [v for _, v, k in K.out_edges(e, keys=True) if k == "PART_OF" and is_held_event(K, v)]
+    return found
