@@ -22,6 +22,7 @@ from medgraph.graph.ties.accessors import is_held_event
 from medgraph.graph.ties.assembly import other_links
 from medgraph.graph.ties.links import attendances
 from medgraph.graph.ties.options import organisation_nodes
+from medgraph.schema import is_eu
 
 __all__ = ["focused_levels", "with_wholes"]
 
@@ -29,12 +30,15 @@ __all__ = ["focused_levels", "with_wholes"]
 def focused_levels(K: nx.MultiDiGraph, options: TieOptions, clusters: Collection[str],
                    events_of: dict[str, set[str]]) -> pd.DataFrame:
     """The rows of `met.met_levels(K, options)` for `clusters` only (South-Med cluster ids),
-    from the attendances at their events (`events_of`: organisation -> the events it attended,
-    `medgraph.graph.ties.links.attended_events`) and the events those are part of.
+    from their attendances and those of EU organisations at their events (`events_of`:
+    organisation -> the events it attended, `medgraph.graph.ties.links.attended_events`) and at
+    the events those are part of: all `met_levels` reads of them (the other attendees, and
+    hosts and organisers outside the EU, make no level).
 
-    The tie network handed to `met_levels` holds every organisation but only the clusters'
-    own ties, without their weights and evidence: the rows' levels, counts and uncertainty are
-    the whole network's; the ``evidence`` of a peer level lists no documents.
+    The tie network handed to `met_levels` holds every organisation but of the ties only what
+    it reads, the clusters' ties to EU organisations (from shared events, and their other ties),
+    without their weights and evidence: the rows' levels, counts and uncertainty are the whole
+    network's; the ``evidence`` of a peer level lists no documents.
 
     >>> from medgraph.graph.knowledge import example_graph
     >>> from medgraph.graph.ties.links import attended_events
@@ -44,15 +48,17 @@ def focused_levels(K: nx.MultiDiGraph, options: TieOptions, clusters: Collection
     [['olive', 'peer', 2]]
     """
     att, W = attribution(K, options), window(K, options.as_of)
-    clusters = set(clusters)
-    attended = attendances(K, W, att, events=with_wholes(K, (e for c in clusters for e in events_of.get(c, ()))))
+    clusters, nodes = set(clusters), organisation_nodes(K, att)
+    eu = {n for n, d in nodes.items() if is_eu(d)}
+    events = with_wholes(K, (e for c in clusters for e in events_of.get(c, ())))
+    attended = attendances(K, W, att, events=events, orgs=clusters | eu)
     T = nx.Graph()
-    T.add_nodes_from(organisation_nodes(K, att).items())
-    at_event = defaultdict(list)
+    T.add_nodes_from(nodes.items())
+    eu_at = defaultdict(list)  # event -> its EU attendees
     for a in attended:
-        at_event[a.event].append(a.org)
-    T.add_edges_from((a.org, other) for a in attended if a.org in clusters for other in at_event[a.event]
-                     if other != a.org)
+        if a.org in eu:
+            eu_at[a.event].append(a.org)
+    T.add_edges_from((a.org, other) for a in attended if a.org in clusters for other in eu_at[a.event] if other != a.org)
     T.add_edges_from((link.a, link.b) for link in other_links(K, W, att) if link.a in clusters or link.b in clusters)
     table = met.met_levels(K, options, T, attended)
     return table[table["south_id"].isin(clusters)].reset_index(drop=True)
