@@ -17,6 +17,7 @@ network gives them).
 from __future__ import annotations
 
 import difflib
+import itertools
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -27,8 +28,8 @@ from medgraph.errors import MedgraphError
 from medgraph.graph import met, ties
 from medgraph.graph.maps.levels import focused_levels
 from medgraph.graph.maps.texts import event_order
+from medgraph.graph.ties.accessors import organisations
 from medgraph.graph.ties.links import attended_events
-from medgraph.graph.ties.options import organisation_nodes
 from medgraph.schema import is_south_med_cluster
 
 __all__ = ["LARGE_PAIRS", "PRESELECT", "Basis", "basis_of", "check_filters", "met_levels", "restrict",
@@ -67,14 +68,15 @@ class Basis:
         options = ties.TieOptions(**self.options)
         att = ties.attribution(self.K, options)
         found = attended_events(self.K, ties.window(self.K, options.as_of), att)
-        return {n: found.get(n, set()) for n in sorted(organisation_nodes(self.K, att))}
+        return {n: found.get(n, set()) for n in sorted({t for o in organisations(self.K) for t, _ in att.targets(o)})}
 
     @cached_property
     def attended(self) -> dict[str, list[str]]:
         """Organisation id -> the events it attended by date (as the ties count them: held
         events, in the as_of window, through its people too)."""
-        order = {e: event_order(self.K, e) for e in set().union(*self.events_of.values())}
-        return {n: sorted(events, key=order.__getitem__) for n, events in self.events_of.items()}
+        ranks = {e: i for i, e in enumerate(sorted(set().union(*self.events_of.values()),
+                                                    key=lambda e: event_order(self.K, e)))}
+        return {n: sorted(events, key=ranks.__getitem__) for n, events in self.events_of.items()}
 
     @cached_property
     def organisations(self) -> int:
@@ -84,7 +86,7 @@ class Basis:
     def preselected(self) -> bool:
         """Whether T holds only the organisations that attended most events (see above)."""
         return (self.given_T is None and self.organisations > PRESELECT * self.max_nodes
-                and ties.pair_incidences(Counter(e for events in self.events_of.values() for e in events).values())
+                and ties.pair_incidences(Counter(itertools.chain.from_iterable(self.events_of.values())).values())
                 > LARGE_PAIRS)
 
     @cached_property

@@ -13,7 +13,16 @@ from dataclasses import dataclass
 import networkx as nx
 
 from medgraph import schema
-from medgraph.graph.ties.accessors import Prov, employers, event_start, is_held_event, label, provenance, relations
+from medgraph.graph.ties.accessors import (
+    Prov,
+    employers,
+    event_start,
+    is_held_event,
+    label,
+    organisations,
+    provenance,
+    relations,
+)
 from medgraph.graph.ties.options import Attribution, Window
 
 __all__ = ["Attendance", "Link", "attendances", "attended_events", "shared_events", "agreement_links", "mentoring_links",
@@ -61,7 +70,8 @@ def attendances(K: nx.MultiDiGraph, W: Window, att: Attribution, *, events: Iter
     """
     found: dict[tuple[str, str], Attendance] = {}
     counted: dict[str, list] = {}
-    for who, event, d in _attended(K, W.events if events is None else W.events & set(events)):
+    scope = W.events if events is None else W.events & set(events)
+    for who, event, d in _attended(K, scope) if orgs is None else _attended_for(K, att, orgs, scope):
         role = d.get("role") or schema.DELEGATE
         own = None
         for target, works, q in _counts_for(K, att, who, counted):
@@ -99,6 +109,16 @@ def _attended(K: nx.MultiDiGraph, events: Container[str]) -> Iterator[tuple[str,
     as it is: a million relationships in a second)."""
     return ((who, event, keyed["ATTENDED"]) for who, nbrs in K.adjacency() for event, keyed in nbrs.items()
             if "ATTENDED" in keyed and event in events)
+
+
+def _attended_for(K: nx.MultiDiGraph, att: Attribution, orgs: Container[str],
+                  events: Container[str]) -> Iterator[tuple[str, str, dict]]:
+    """The (who, event, props) of each ATTENDED relationship into `events` that may count for
+    one of `orgs`: of the organisations that count for them and of their people."""
+    sources = {o for o in organisations(K) if any(t in orgs for t, _ in att.targets(o))}
+    people = {p for o in sources for p, _, k in K.in_edges(o, keys=True) if k == "WORKS_FOR" and label(K, p) == "Person"}
+    return ((who, event, d) for who, event, k, d in K.out_edges(sources | people, keys=True, data=True)
+            if k == "ATTENDED" and event in events)
 
 
 def _counts_for(K, att: Attribution, who, counted: dict[str, list]) -> list[tuple[str, dict | None, Prov]]:
