@@ -19,6 +19,7 @@ from __future__ import annotations
 import difflib
 import itertools
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -33,7 +34,7 @@ from medgraph.graph.ties.links import attended_events
 from medgraph.schema import is_south_med_cluster
 
 __all__ = ["LARGE_PAIRS", "PRESELECT", "Basis", "basis_of", "check_filters", "met_levels", "restrict",
-           "ranked"]
+           "ranked", "ByDate"]
 
 LARGE_PAIRS = 200_000
 PRESELECT = 1
@@ -71,12 +72,10 @@ class Basis:
         return {n: found.get(n, set()) for n in sorted({t for o in organisations(self.K) for t, _ in att.targets(o)})}
 
     @cached_property
-    def attended(self) -> dict[str, list[str]]:
+    def attended(self) -> Mapping[str, list[str]]:
         """Organisation id -> the events it attended by date (as the ties count them: held
         events, in the as_of window, through its people too)."""
-        ranks = {e: i for i, e in enumerate(sorted(set().union(*self.events_of.values()),
-                                                    key=lambda e: event_order(self.K, e)))}
-        return {n: sorted(events, key=ranks.__getitem__) for n, events in self.events_of.items()}
+        return ByDate(self.events_of, {e: event_order(self.K, e) for e in set().union(*self.events_of.values())})
 
     @cached_property
     def organisations(self) -> int:
@@ -124,6 +123,30 @@ class Basis:
     def known(self, V: nx.Graph, measure: str) -> dict | None:
         """The `measure` of V's nodes when V is T itself and it is known, else None."""
         return self.measures.get(measure) if V is self.T else None
+
+
+class ByDate(Mapping):
+    """Organisation id -> the events it attended by date, each list sorted when first read
+    (a map reads those of a few hundred of the organisations).
+
+    >>> attended = ByDate({"a": {"e2", "e1"}}, {"e1": 1, "e2": 0})
+    >>> attended["a"], attended.get("b"), len(attended)
+    (['e2', 'e1'], None, 1)
+    """
+
+    def __init__(self, events_of: dict[str, set[str]], order: dict[str, tuple]):
+        self._events, self._order, self._sorted = events_of, order, {}
+
+    def __getitem__(self, n) -> list[str]:
+        if n not in self._sorted:
+            self._sorted[n] = sorted(self._events[n], key=self._order.__getitem__)
+        return self._sorted[n]
+
+    def __iter__(self):
+        return iter(self._events)
+
+    def __len__(self) -> int:
+        return len(self._events)
 
 
 def basis_of(source, *, max_nodes: int, as_of=None, merge_possible=None, members_for_cluster=None) -> Basis:

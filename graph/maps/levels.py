@@ -35,9 +35,9 @@ def focused_levels(K: nx.MultiDiGraph, options: TieOptions, clusters: Collection
     the events those are part of: all `met_levels` reads of them (the other attendees, and
     hosts and organisers outside the EU, make no level).
 
-    The tie network handed to `met_levels` holds every organisation but of the ties only what
-    it reads, the clusters' ties to EU organisations (from shared events, and their other ties),
-    without their weights and evidence: the rows' levels, counts and uncertainty are the whole
+    The tie network handed to `met_levels` holds only what it reads: the clusters, the EU
+    organisations, and the clusters' ties to them (from shared events, and their other ties),
+    without weights and evidence. The rows' levels, counts and uncertainty are the whole
     network's; the ``evidence`` of a peer level lists no documents.
 
     >>> from medgraph.graph.knowledge import example_graph
@@ -53,15 +53,15 @@ def focused_levels(K: nx.MultiDiGraph, options: TieOptions, clusters: Collection
     events = with_wholes(K, (e for c in clusters for e in events_of.get(c, ())))
     attended = attendances(K, W, att, events=events, orgs=clusters | eu)
     T = nx.Graph()
-    T.add_nodes_from(nodes.items())
+    T.add_nodes_from((n, nodes[n]) for n in sorted(clusters | eu))
     eu_at = defaultdict(list)  # event -> its EU attendees
     for a in attended:
         if a.org in eu:
             eu_at[a.event].append(a.org)
     T.add_edges_from((a.org, other) for a in attended if a.org in clusters for other in eu_at[a.event] if other != a.org)
-    T.add_edges_from((link.a, link.b) for link in other_links(K, W, att) if link.a in clusters or link.b in clusters)
-    table = met.met_levels(K, options, T, attended)
-    return table[table["south_id"].isin(clusters)].reset_index(drop=True)
+    T.add_edges_from((link.a, link.b) for link in other_links(K, W, att)
+                     if link.a in clusters and link.b in eu or link.b in clusters and link.a in eu)
+    return met.met_levels(K, options, T, attended)
 
 
 def with_wholes(K: nx.MultiDiGraph, events: Iterable[str]) -> set[str]:

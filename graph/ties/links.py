@@ -71,7 +71,8 @@ def attendances(K: nx.MultiDiGraph, W: Window, att: Attribution, *, events: Iter
     found: dict[tuple[str, str], Attendance] = {}
     counted: dict[str, list] = {}
     scope = W.events if events is None else W.events & set(events)
-    for who, event, d in _attended(K, scope) if orgs is None else _attended_for(K, att, orgs, scope):
+    narrow = orgs is not None and events is None  # a few organisations: read theirs only
+    for who, event, d in _attended_for(K, att, orgs, scope) if narrow else _attended(K, scope):
         role = d.get("role") or schema.DELEGATE
         own = None
         for target, works, q in _counts_for(K, att, who, counted):
