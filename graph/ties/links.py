@@ -19,7 +19,6 @@ from medgraph.graph.ties.accessors import (
     event_start,
     is_held_event,
     label,
-    organisations,
     provenance,
     relations,
 )
@@ -70,9 +69,11 @@ def attendances(K: nx.MultiDiGraph, W: Window, att: Attribution, *, events: Iter
     """
     found: dict[tuple[str, str], Attendance] = {}
     counted: dict[str, list] = {}
-    scope = W.events if events is None else W.events & set(events)
-    narrow = orgs is not None and events is None  # a few organisations: read theirs only
-    for who, event, d in _attended_for(K, att, orgs, scope) if narrow else _attended(K, scope):
+    if events is not None:
+        edges = _attended_at(K, W.events & set(events))
+    else:
+        edges = _attended(K, W.events) if orgs is None else _attended_for(K, att, orgs, W.events)
+    for who, event, d in edges:
         role = d.get("role") or schema.DELEGATE
         own = None
         for target, works, q in _counts_for(K, att, who, counted):
@@ -112,11 +113,17 @@ def _attended(K: nx.MultiDiGraph, events: Container[str]) -> Iterator[tuple[str,
             if "ATTENDED" in keyed and event in events)
 
 
+def _attended_at(K: nx.MultiDiGraph, events: set[str]) -> Iterator[tuple[str, str, dict]]:
+    """The (who, event, props) of each ATTENDED relationship into `events`, read from theirs."""
+    return ((who, event, d) for who, event, k, d in K.in_edges(sorted(events), keys=True, data=True) if k == "ATTENDED")
+
+
 def _attended_for(K: nx.MultiDiGraph, att: Attribution, orgs: Container[str],
                   events: Container[str]) -> Iterator[tuple[str, str, dict]]:
     """The (who, event, props) of each ATTENDED relationship into `events` that may count for
     one of `orgs`: of the organisations that count for them and of their people."""
-    sources = {o for o in organisations(K) if any(t in orgs for t, _ in att.targets(o))}
+    kept = {t for t in orgs if t not in att.moved} | {m for m, to in att.moved.items() if any(c in orgs for c, _ in to)}
+    sources = kept | {o for o, k in att.canon.items() if k in kept}  # `att.targets` read backwards
     people = {p for o in sources for p, _, k in K.in_edges(o, keys=True) if k == "WORKS_FOR" and label(K, p) == "Person"}
     return ((who, event, d) for who, event, k, d in K.out_edges(sources | people, keys=True, data=True)
             if k == "ATTENDED" and event in events)
