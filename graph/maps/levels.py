@@ -11,20 +11,19 @@ and hands it to `met_levels`, so the levels are the ones the whole network gives
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 
 import networkx as nx
 import pandas as pd
 
 from medgraph.graph import met
 from medgraph.graph.ties import TieOptions, attribution, window
-from medgraph.graph.ties.accessors import is_held_event
 from medgraph.graph.ties.assembly import other_links
 from medgraph.graph.ties.links import attendances
 from medgraph.graph.ties.options import organisation_nodes
 from medgraph.schema import is_eu
 
-__all__ = ["focused_levels", "with_wholes"]
+__all__ = ["focused_levels"]
 
 
 def focused_levels(K: nx.MultiDiGraph, options: TieOptions, clusters: Collection[str],
@@ -50,7 +49,7 @@ def focused_levels(K: nx.MultiDiGraph, options: TieOptions, clusters: Collection
     att, W = attribution(K, options), window(K, options.as_of)
     clusters, nodes = set(clusters), organisation_nodes(K, att)
     eu = {n for n, d in nodes.items() if is_eu(d)}
-    events = with_wholes(K, (e for c in clusters for e in events_of.get(c, ())))
+    events = {whole for c in clusters for e in events_of.get(c, ()) for whole in met._within(K, e)}
     attended = attendances(K, W, att, events=events, orgs=clusters | eu)
     T = nx.Graph()
     T.add_nodes_from((n, nodes[n]) for n in sorted(clusters | eu))
@@ -63,18 +62,3 @@ def focused_levels(K: nx.MultiDiGraph, options: TieOptions, clusters: Collection
                      if link.a in clusters and link.b in eu or link.b in clusters and link.a in eu)
     return met.met_levels(K, options, T, attended)
 
-
-def with_wholes(K: nx.MultiDiGraph, events: Iterable[str]) -> set[str]:
-    """The events and the held events they are PART_OF, transitively (a mission within a forum).
-
-    >>> from medgraph.graph.knowledge import example_graph
-    >>> sorted(with_wholes(example_graph(), ["visit-2018"]))
-    ['visit-2018']
-    """
-    found, todo = set(), list(events)
-    while todo:
-        e = todo.pop()
-        if e not in found:
-            found.add(e)
-            todo += [v for _, v, k in K.out_edges(e, keys=True) if k == "PART_OF" and is_held_event(K, v)]
-    return found

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import Counter, defaultdict
-from collections.abc import Collection, Container, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 
 import networkx as nx
 import numpy as np
@@ -100,7 +100,7 @@ def two_mode(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, members_for_cl
 
 
 def ties_in(K: nx.MultiDiGraph, W: Window, att: Attribution, weighting: str = "newman",
-            max_pairs: int = MAX_PAIRS, explicit_max: int = EXPLICIT_MAX, orgs: Container[str] | None = None) -> nx.Graph:
+            max_pairs: int = MAX_PAIRS, explicit_max: int = EXPLICIT_MAX, orgs: Collection[str] | None = None) -> nx.Graph:
     """The tie graph of what falls in window W, organisations attributed by `att` (only the
     nodes `orgs` when given, as `tie_graph`'s).
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import defaultdict
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Collection, Container, Iterable, Iterator
 from dataclasses import dataclass
 
 import networkx as nx
@@ -54,7 +54,7 @@ class Link:
 
 
 def attendances(K: nx.MultiDiGraph, W: Window, att: Attribution, *, events: Iterable[str] | None = None,
-                orgs: Container[str] | None = None) -> list[Attendance]:
+                orgs: Collection[str] | None = None) -> list[Attendance]:
     """Every (organisation, event) attendance in W, after attribution, one per pair; only those
     at `events` and of the organisations `orgs` (tie-graph nodes) when given: each the same
     as in the whole list.
@@ -118,7 +118,7 @@ def _attended_at(K: nx.MultiDiGraph, events: set[str]) -> Iterator[tuple[str, st
     return ((who, event, d) for who, event, k, d in K.in_edges(sorted(events), keys=True, data=True) if k == "ATTENDED")
 
 
-def _attended_for(K: nx.MultiDiGraph, att: Attribution, orgs: Container[str],
+def _attended_for(K: nx.MultiDiGraph, att: Attribution, orgs: Collection[str],
                   events: Container[str]) -> Iterator[tuple[str, str, dict]]:
     """The (who, event, props) of each ATTENDED relationship into `events` that may count for
     one of `orgs`: of the organisations that count for them and of their people."""
