@@ -62,7 +62,8 @@ class _Reach:
         return next((level for level, found in zip(MET_LEVELS, reached) if found), None)
 
 
-def met_levels(K: nx.MultiDiGraph, options: TieOptions = TieOptions(), T: nx.Graph | None = None) -> pd.DataFrame:
+def met_levels(K: nx.MultiDiGraph, options: TieOptions = TieOptions(), T: nx.Graph | None = None,
+               attended: list | None = None) -> pd.DataFrame:
     """One row per South-Med cluster: the best level of "met" it reached, and the counts of each.
 
     Parameters
@@ -70,6 +71,8 @@ def met_levels(K: nx.MultiDiGraph, options: TieOptions = TieOptions(), T: nx.Gra
     K : the knowledge graph
     options : the tie network's options (`TieOptions`)
     T : its tie network, when already built with the same options
+    attended : its attendances (`medgraph.graph.ties.links.attendances`), when already read;
+        a cluster's row needs those at its events and at the events they are PART_OF
 
     Returns
     -------
@@ -102,17 +105,17 @@ def met_levels(K: nx.MultiDiGraph, options: TieOptions = TieOptions(), T: nx.Gra
     """
     T = tie_graph(K, as_of=options.as_of, merge_possible=options.merge_possible,
                   members_for_cluster=options.members_for_cluster) if T is None else T
-    reach = _reach(K, T, options)
+    reach = _reach(K, T, options, attended)
     rows = [_row(T, s, reach.get(s, _Reach())) for s in south_clusters(T)]
     rows.sort(key=lambda r: (str(r["south_country"]), r["south_name"], str(r["south_id"])))
     counts = {"peers": int, "organisers_hosts": int, "eu_events": int, "uncertain": bool}
     return pd.DataFrame(rows, columns=COLUMNS, dtype=object).astype(counts)  # object: None stays None
 
 
-def _reach(K: nx.MultiDiGraph, T: nx.Graph, options: TieOptions) -> dict[str, _Reach]:
-    """What each South-Med cluster of T reached, from its attendances in K."""
+def _reach(K: nx.MultiDiGraph, T: nx.Graph, options: TieOptions, attended: list | None = None) -> dict[str, _Reach]:
+    """What each South-Med cluster of T reached, from its attendances in K (`attended` when given)."""
     att = attribution(K, options)
-    attended = attendances(K, window(K, options.as_of), att)
+    attended = attendances(K, window(K, options.as_of), att) if attended is None else attended
     clusters = set(south_clusters(T))
     named_eu = {a.event for a in attended if is_eu(T.nodes.get(a.org, {}))}
     hosts = {}

@@ -5,10 +5,11 @@ as one self-contained HTML page that works offline.
 into what a map shows; `network` hands it to pyvis (for notebooks); `write_map` writes the
 page, which pyvis renders from `templates/map.html` (see `page`).
 
-Layout: `basis` (what the views draw from, reused from the analysis), `view` (the `View`
-class, the `VIEWS` registry, what views share), one module per view (`ties`, `events`,
-`countries`), `texts`, `style`, `mapdata`, `page`. A new view is one module: a `View`
-subclass with `@register`, imported below.
+Layout: `basis` (what the views draw from, reused from the analysis), `levels` (the levels
+of "met" of the clusters a large map can show), `view` (the `View` class, the `VIEWS`
+registry, what views share), one module per view (`ties`, `events`, `countries`), `texts`,
+`style`, `mapdata`, `page`. A new view is one module: a `View` subclass with `@register`,
+imported below.
 
 Above ``MAX_NODES`` nodes a map keeps the most central ones and says how many it left out:
 vis-network's physics on a few thousand nodes holds a browser tab for minutes.

@@ -27,6 +27,8 @@ class Prov:
     evidence: frozenset[str] = frozenset()
 
     def __or__(self, other: Prov) -> Prov:
+        if not (other.sources or other.evidence):  # the usual case: nothing to add, nothing new made
+            return self
         return Prov(self.sources | other.sources, self.evidence | other.evidence)
 
 
@@ -84,7 +86,8 @@ def relations(K: nx.MultiDiGraph, kind: str) -> list[tuple[str, str, dict]]:
     >>> [(u, v) for u, v, _ in relations(example_graph(), "MEMBER_OF")]
     [('esith', 'textile')]
     """
-    return sorted(((u, v, d) for u, v, k, d in K.edges(keys=True, data=True) if k == kind), key=lambda r: r[:2])
+    found = [(u, v, d) for u, nbrs in K.adjacency() for v, keyed in nbrs.items() if (d := keyed.get(kind)) is not None]
+    return sorted(found, key=lambda r: r[:2])
 
 
 def employers(K: nx.MultiDiGraph, person) -> list[tuple[str, dict]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Iterator
 
 import networkx as nx
 import numpy as np
@@ -25,12 +25,12 @@ from medgraph.graph.ties.links import (
 from medgraph.graph.ties.options import Attribution, TieOptions, Window, attribution, organisation_nodes, window
 from medgraph.graph.ties.projection import MAX_PAIRS, check_pairs, pair_incidences, typed_weights
 
-__all__ = ["tie_graph", "two_mode", "ties_in"]
+__all__ = ["tie_graph", "two_mode", "ties_in", "other_links"]
 
 
 def tie_graph(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible: bool = False,
               members_for_cluster: bool = False, weighting: str = "newman", max_pairs: int = MAX_PAIRS,
-              explicit_max: int = EXPLICIT_MAX) -> nx.Graph:
+              explicit_max: int = EXPLICIT_MAX, orgs: Collection[str] | None = None) -> nx.Graph:
     """The undirected tie network of the organisations of K (rules in the module docs).
 
     Parameters
@@ -41,6 +41,8 @@ def tie_graph(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possibl
     explicit_max : above this many pair incidences the attendance evidence is implicit
         (`medgraph.graph.ties.evidence`: ``events``, ``sources``, ``evidence``, ``first`` then
         come from `tie_evidence`)
+    orgs : only these nodes (tie-graph ids) and the ties between them, as if K held no other
+        organisation: their attendances, and the links between two of them (None: all)
 
     Returns
     -------
@@ -59,9 +61,12 @@ def tie_graph(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possibl
     ({'co_attended': 0.5, 'mentoring': 1.0}, 1.5, 2, ['forum-2019'])
     >>> tie_graph(example_graph(), as_of=dt.date(2019, 1, 1)).number_of_edges()
     4
+    >>> sorted(tie_graph(example_graph(), orgs={"agro", "fc", "textile"}).edges)
+    [('agro', 'fc'), ('agro', 'textile'), ('fc', 'textile')]
     """
     options = TieOptions(as_of, merge_possible, members_for_cluster, weighting)
-    return ties_in(K, window(K, options.as_of), attribution(K, options), options.weighting, max_pairs, explicit_max)
+    return ties_in(K, window(K, options.as_of), attribution(K, options), options.weighting, max_pairs, explicit_max,
+                   None if orgs is None else set(orgs))
 
 
 def two_mode(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, members_for_cluster: bool = False,
@@ -95,8 +100,9 @@ def two_mode(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, members_for_cl
 
 
 def ties_in(K: nx.MultiDiGraph, W: Window, att: Attribution, weighting: str = "newman",
-            max_pairs: int = MAX_PAIRS, explicit_max: int = EXPLICIT_MAX) -> nx.Graph:
-    """The tie graph of what falls in window W, organisations attributed by `att`.
+            max_pairs: int = MAX_PAIRS, explicit_max: int = EXPLICIT_MAX, orgs: Collection[str] | None = None) -> nx.Graph:
+    """The tie graph of what falls in window W, organisations attributed by `att` (only the
+    nodes `orgs` when given, as `tie_graph`'s).
 
     >>> from medgraph.graph.knowledge import example_graph
     >>> from medgraph.graph.ties.options import Window
@@ -105,19 +111,28 @@ def ties_in(K: nx.MultiDiGraph, W: Window, att: Attribution, weighting: str = "n
     [('esith', 'textile'), ('olive', 'solar')]
     """
     ties: dict[tuple[str, str], _Tie] = defaultdict(_Tie)
-    attended = attendances(K, W, att)
+    attended = attendances(K, W, att, orgs=orgs)
+    nodes = organisation_nodes(K, att)
+    if orgs is not None:
+        nodes = {n: d for n, d in nodes.items() if n in orgs}
     sizes = Counter(a.event for a in attended).values()
     check_pairs(sizes, max_pairs)
     implicit = pair_incidences(sizes) > explicit_max
     if not implicit:
         _add_attendance_ties(ties, K, attended, weighting)
-    for link in itertools.chain(agreement_links(K, W, att), mentoring_links(K, W, att), membership_links(K, W, att)):
-        ties[link.a, link.b].add_link(link)
+    for link in other_links(K, W, att):
+        if orgs is None or (link.a in orgs and link.b in orgs):
+            ties[link.a, link.b].add_link(link)
     if implicit:
-        return _assemble_implicit(K, organisation_nodes(K, att), attended, weighting, ties)
-    T = _assemble(organisation_nodes(K, att), ties)
+        return _assemble_implicit(K, nodes, attended, weighting, ties)
+    T = _assemble(nodes, ties)
     T.graph["evidence"] = "explicit"
     return T
+
+
+def other_links(K: nx.MultiDiGraph, W: Window, att: Attribution) -> Iterator[Link]:
+    """The links that are not attendances: agreements, mentoring, memberships."""
+    return itertools.chain(agreement_links(K, W, att), mentoring_links(K, W, att), membership_links(K, W, att))
 
 
 def _add_attendance_ties(ties: dict[tuple[str, str], _Tie], K, attended: list[Attendance], weighting: str) -> None:

@@ -7,16 +7,24 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Container, Iterable, Iterator
 from dataclasses import dataclass
 
 import networkx as nx
 
 from medgraph import schema
-from medgraph.graph.ties.accessors import Prov, employers, event_start, is_held_event, label, provenance, relations
+from medgraph.graph.ties.accessors import (
+    Prov,
+    employers,
+    event_start,
+    is_held_event,
+    label,
+    provenance,
+    relations,
+)
 from medgraph.graph.ties.options import Attribution, Window
 
-__all__ = ["Attendance", "Link", "attendances", "shared_events", "agreement_links", "mentoring_links",
+__all__ = ["Attendance", "Link", "attendances", "attended_events", "shared_events", "agreement_links", "mentoring_links",
            "membership_links"]
 
 
@@ -45,36 +53,91 @@ class Link:
     date: dt.date | None
 
 
-def attendances(K: nx.MultiDiGraph, W: Window, att: Attribution) -> list[Attendance]:
-    """Every (organisation, event) attendance in W, after attribution, one per pair.
+def attendances(K: nx.MultiDiGraph, W: Window, att: Attribution, *, events: Iterable[str] | None = None,
+                orgs: Collection[str] | None = None) -> list[Attendance]:
+    """Every (organisation, event) attendance in W, after attribution, one per pair; only those
+    at `events` and of the organisations `orgs` (tie-graph nodes) when given: each the same
+    as in the whole list.
 
     >>> from medgraph.graph.knowledge import example_graph
     >>> from medgraph.graph.ties.options import attribution, window
     >>> K = example_graph()
     >>> [(a.org, a.event, a.host) for a in attendances(K, window(K), attribution(K))][:3]
     [('agro', 'forum-2019', False), ('fc', 'forum-2019', False), ('olive', 'visit-2018', False)]
+    >>> [(a.org, a.event) for a in attendances(K, window(K), attribution(K), events=["visit-2018"], orgs={"olive"})]
+    [('olive', 'visit-2018')]
     """
     found: dict[tuple[str, str], Attendance] = {}
-    for who, event, d in relations(K, "ATTENDED"):
-        if event not in W.events:
-            continue
-        for org, p in _attendees(K, who, d):
-            for target, q in att.targets(org):
-                role = d.get("role") or schema.DELEGATE
-                new = Attendance(target, event, role == schema.HOST, frozenset({role}), p | q)
-                old = found.get((target, event))
-                found[target, event] = new if old is None else Attendance(
-                    target, event, old.host or new.host, old.roles | new.roles, old.prov | new.prov)
+    counted: dict[str, list] = {}
+    if events is not None:
+        edges = _attended_at(K, W.events & set(events))
+    else:
+        edges = _attended(K, W.events) if orgs is None else _attended_for(K, att, orgs, W.events)
+    for who, event, d in edges:
+        role = d.get("role") or schema.DELEGATE
+        own = None
+        for target, works, q in _counts_for(K, att, who, counted):
+            if orgs is not None and target not in orgs:
+                continue
+            own = own or provenance(d)
+            new = Attendance(target, event, role == schema.HOST, frozenset({role}),
+                             own | q if works is None else own | provenance(works) | q)
+            old = found.get((target, event))
+            found[target, event] = new if old is None else Attendance(
+                target, event, old.host or new.host, old.roles | new.roles, old.prov | new.prov)
     return [found[key] for key in sorted(found)]
 
 
-def _attendees(K, who, d: dict) -> list[tuple[str, Prov]]:
-    """The organisations an ATTENDED relationship counts for: its organisation or the person's employers."""
-    if label(K, who) == "Organisation":
-        return [(who, provenance(d))]
-    if label(K, who) == "Person":
-        return [(org, provenance(d) | provenance(w)) for org, w in employers(K, who)]
-    return []
+def attended_events(K: nx.MultiDiGraph, W: Window, att: Attribution) -> dict[str, set[str]]:
+    """Organisation (tie-graph node) -> the events of W it attended: the pairs of
+    `attendances`, without their roles and provenance (one quick pass, for ranking).
+
+    >>> from medgraph.graph.knowledge import example_graph
+    >>> from medgraph.graph.ties.options import attribution, window
+    >>> K = example_graph()
+    >>> sorted(attended_events(K, window(K), attribution(K))["textile"])
+    ['forum-2019', 'visit-2018']
+    """
+    found: dict[str, set[str]] = defaultdict(set)
+    counted: dict[str, list] = {}
+    for who, event, _ in _attended(K, W.events):
+        for target, _, _ in _counts_for(K, att, who, counted):
+            found[target].add(event)
+    return dict(found)
+
+
+def _attended(K: nx.MultiDiGraph, events: Container[str]) -> Iterator[tuple[str, str, dict]]:
+    """The (who, event, props) of each ATTENDED relationship into `events` (K's adjacency read
+    as it is: a million relationships in a second)."""
+    return ((who, event, keyed["ATTENDED"]) for who, nbrs in K.adjacency() for event, keyed in nbrs.items()
+            if "ATTENDED" in keyed and event in events)
+
+
+def _attended_at(K: nx.MultiDiGraph, events: set[str]) -> Iterator[tuple[str, str, dict]]:
+    """The (who, event, props) of each ATTENDED relationship into `events`, read from theirs."""
+    return ((who, event, d) for who, event, k, d in K.in_edges(sorted(events), keys=True, data=True) if k == "ATTENDED")
+
+
+def _attended_for(K: nx.MultiDiGraph, att: Attribution, orgs: Collection[str],
+                  events: Container[str]) -> Iterator[tuple[str, str, dict]]:
+    """The (who, event, props) of each ATTENDED relationship into `events` that may count for
+    one of `orgs`: of the organisations that count for them and of their people."""
+    kept = {t for t in orgs if t not in att.moved} | {m for m, to in att.moved.items() if any(c in orgs for c, _ in to)}
+    sources = kept | {o for o, k in att.canon.items() if k in kept}  # `att.targets` read backwards
+    people = {p for o in sources for p, _, k in K.in_edges(o, keys=True) if k == "WORKS_FOR" and label(K, p) == "Person"}
+    return ((who, event, d) for who, event, k, d in K.out_edges(sources | people, keys=True, data=True)
+            if k == "ATTENDED" and event in events)
+
+
+def _counts_for(K, att: Attribution, who, counted: dict[str, list]) -> list[tuple[str, dict | None, Prov]]:
+    """The tie-graph nodes an ATTENDED relationship of `who` counts for, each with the
+    WORKS_FOR properties that make it count (None: its own) and the attribution's provenance:
+    through its organisation or the person's employers; kept in `counted`."""
+    if who not in counted:
+        kind = label(K, who)
+        orgs = [(who, None)] if kind == "Organisation" else employers(K, who) if kind == "Person" else []
+        counted[who] = [(target, works, q) for org, works in orgs for target, q in att.targets(org)]
+    return counted[who]
 
 
 def shared_events(attended: list[Attendance]) -> dict[tuple[str, str], list[tuple[Attendance, Attendance]]]:
