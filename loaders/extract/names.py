@@ -34,6 +34,15 @@ FUNCTION_WORDS = {"with", "the", "in", "on", "at", "for", "from", "by", "during"
                   "un", "une", "dans", "pour", "avec", "par", "lors", "après", "avant", "ce", "cette", "ces", "et", "de",
                   "du", "l", "d", "both", "all", "other", "some", "such", "while", "when", "since", "also", "but"}
 NAME_WORDS = {"cluster", "clusters"}
+#: A role's word ("Director", "chargée", "Board Member"): never part of a person's or an organisation's name.
+ROLE_WORD = r"(?i:(?:vice-|co-)?(?:president|présidente?|presidente?|director|directeur|directrice|manager|head|chair\w*" \
+            r"|ceo|founder|fondat\w+|coordinat\w+|officer|chargée?|responsable|minist\w+|secretary|secrétaire|expert" \
+            r"|advis[oe]r|conseill\w+|member|membre|délégué\w*|deputy|adjoint\w*|chief|chef|leader|analyst|consultant" \
+            r"|ambassador|ambassadeur|professor|professeur|dean|rector|recteur))"
+#: A role phrase: role words with the words that qualify them ("Board Member", "Chief Executive Officer",
+#: "Cluster Manager", "chargé de mission").
+ROLE_PHRASE = r"(?:(?:board|executive|general|managing|project|programme|program|cluster|senior|deputy|vice|chief)\s+)*" \
+              rf"{ROLE_WORD}(?:\s+(?:of\s+the\s+board|g[ée]n[ée]rale?|de\s+projets?|de\s+mission))?"
 
 
 @dataclass(frozen=True)
@@ -295,7 +304,8 @@ def country_of(text: str) -> str | None:
 
 ORG_WORDS = re.compile(r"\b(cluster|clusters|network|r[ée]seau|p[ôo]le|association|agency|agence|foundation|fondation"
                        r"|federation|f[ée]d[ée]ration|groupement|hub|centre|center|institute|institut|chamber|chambre"
-                       r"|incubator|incubateur|accelerator|technopole|partnership|alliance|consortium|sarl|ltd|inc"
+                       r"|incubator|incubateur|incubatore|accelerator|acc[ée]l[ée]rateur|technopole|technop[ôo]le|technopark|technoparc|polo"
+                       r"|partnership|alliance|consortium|sarl|ltd|inc|gmbh|srl|spa|plc|llc"
                        r"|industries|company|group|bio|university|universit[éàa]|universidad|confederation"
                        r"|conf[ée]d[ée]ration|council|conseil)\b", re.I)
 
