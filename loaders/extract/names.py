@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from medgraph.loaders.countries import country_names, fold
-from medgraph.loaders.extract.short_forms import ACRONYM_WORD, abbreviates, shortens
+from medgraph.loaders.extract.short_forms import ACRONYM_WORD, abbreviates, shortens, without_place
 from medgraph.loaders.resolve import Resolver, Unresolved, normalise
 
 TOKEN = re.compile(r"[^\W_]+|&")
@@ -186,7 +186,8 @@ class NameFinder:
         test = abbreviates if ACRONYM_WORD.match(word) else shortens if len(word.split()) >= 2 else None
         if test is None:
             return None
-        fits = {e.id for e in self.resolver.entries for label in (e.name, *e.aliases) if test(word, label)}
+        fits = {e.id for e in self.resolver.entries for label in (e.name, *e.aliases)
+                if test(word, label) or test is shortens and without_place(word, label, e.country)}
         return OrgMention(fits.pop(), word, begin, end, None, "fuzzy") if len(fits) == 1 else None
 
 

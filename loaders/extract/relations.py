@@ -60,6 +60,7 @@ class Found:
     registry: list[tuple[OrgRef, object]] = field(default_factory=list)  # (new organisation, cluster_lists.Listed)
     people: list = field(default_factory=list)  # people.Person
     known_events: list[tuple[str, int]] = field(default_factory=list)  # (id, line): known events named (series)
+    aliases: list[tuple[str, str, int]] = field(default_factory=list)  # (registry id, short form, line) for review
 
 
 @dataclass

@@ -14,6 +14,7 @@ from medgraph.loaders import readers
 from medgraph.loaders.countries import country_code
 from medgraph.loaders.countries import fold
 from medgraph.loaders.extract.clauses import Sentence, place_of, read_sentence
+from medgraph.loaders.extract.acronyms import settle_acronyms
 from medgraph.loaders.extract.cluster_lists import find_clusters, page_country
 from medgraph.loaders.extract.dates import document_date
 from medgraph.loaders.extract.gazetteer import NOT_ORGANISATION, PRIORITY
@@ -89,6 +90,7 @@ def extract_source(source: Source, known: Known) -> Proposal:
     listed_facts(known, found, blocks, page_country(source.lines, country_of_word))
     head = blocks[title].line if title is not None else 0
     found.mentions += [b for n, line in enumerate(source.lines, start=1) if n != head and (b := byline(known, line, n))]
+    settle_acronyms(known, found, "\n".join(source.lines))
     title_text = short(blocks[title].text) if title is not None else source.name
     return Proposal(source, detect_language(source.lines), reference, title_text, events, found)
 
@@ -259,12 +261,18 @@ def review_table(results: list[Extracted]) -> str:
         if result.registry:
             where = f" -> {result.registry_written}" if result.registry_written else ""
             parts.append(f"{len(result.registry)} organisations proposed for the registry{where}: "
-                         + ", ".join(f"{e['name']} ({e.get('country') or '?'}, {e.get('kind')}, {e.get('sector') or '?'})"
-                                     for e in result.registry))
+                         + ", ".join(map(entry_text, result.registry)))
         rows = review_rows(result.data)
         parts.append(tabulate(rows, headers=["fact", "entities", "confidence", "line"], tablefmt="simple",
                               floatfmt=".2f") if rows else "(no facts found)")
     return "\n\n".join(parts)
+
+
+def entry_text(entry: dict) -> str:
+    """A proposed registry entry in the review table: a new organisation, or an alias of a known one."""
+    if "name" not in entry:
+        return f"{entry['aliases'][0]} (alias of {entry['id']})"
+    return f"{entry['name']} ({entry.get('country') or '?'}, {entry.get('kind')}, {entry.get('sector') or '?'})"
 
 
 def extract(paths: list[Path], registry: Path, out: Path | None, min_confidence: float = 0.0,
