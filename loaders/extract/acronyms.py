@@ -2,7 +2,8 @@
 
 "the Atlas Denim and Fashion Cluster (ADFC) … ADFC members": the acronym a page defines in
 brackets after a name (or the name in brackets after it) stands for that name everywhere on the
-page: for its registry entry when the name resolves, else for the same new organisation. An
+page: for its registry entry when the name resolves, else for the same new organisation, which
+the definition proposes when a type word heads or ends it. An
 acronym that the page does not define and that resolves to no entry is no new organisation when
 it may loosely abbreviate exactly one registry entry ("MDFC" and "Moroccan Denim Cluster": one
 letter more): it is proposed as an alias of that entry for review, in the registry proposal.
@@ -15,7 +16,8 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from medgraph.loaders.countries import fold
-from medgraph.loaders.extract.relations import Found, Known, OrgRef, try_resolve
+from medgraph.loaders.extract.relations import Found, Known, OrgRef, guess_kind, try_resolve
+from medgraph.loaders.extract.running import named_organisation
 from medgraph.loaders.extract.short_forms import LINK_WORDS, initials, loosely_abbreviates, subsequence
 
 __all__ = ["Definition", "definitions", "settle_acronyms"]
@@ -31,21 +33,21 @@ class Definition(NamedTuple):
     id: str | None  # the registry entry the name resolves to
 
 
-def definitions(known: Known, text: str) -> dict[str, Definition]:
+def definitions(known: Known, text: str) -> dict[str, tuple[Definition, int]]:
     """The acronyms a text defines, by folded acronym: "Atlas Denim Cluster (ADC)", "ADC (Atlas
     Denim Cluster)"; the long name is the shortest run of words before the bracket whose initials
-    the acronym spells, and an acronym defined twice differently is dropped."""
-    found: dict[str, Definition | None] = {}
-    pairs = [(m.group(2), expansion(m.group(1), m.group(2))) for m in DEFINED.finditer(text)]
-    pairs += [(m.group(1), m.group(2)) for m in DEFINED_AFTER.finditer(text) if spells(m.group(1), m.group(2))]
-    for acronym, name in pairs:
+    the acronym spells, and an acronym defined twice differently is dropped; each with its line."""
+    found: dict[str, tuple[Definition, int] | None] = {}
+    pairs = [(m.group(2), expansion(m.group(1), m.group(2)), m.start()) for m in DEFINED.finditer(text)]
+    pairs += [(m.group(1), m.group(2), m.start()) for m in DEFINED_AFTER.finditer(text) if spells(m.group(1), m.group(2))]
+    for acronym, name, at in pairs:
         if not name or acronym.lower() == fold(name):
             continue
         key = acronym.lower()
-        if key in found and (found[key] is None or fold(found[key].name) != fold(name)):
+        if key in found and (found[key] is None or fold(found[key][0].name) != fold(name)):
             found[key] = None
             continue
-        found[key] = Definition(acronym, name, try_resolve(known, name, None))
+        found[key] = (Definition(acronym, name, try_resolve(known, name, None)), text.count("\n", 0, at) + 1)
     return {key: value for key, value in found.items() if value is not None}
 
 
@@ -74,7 +76,8 @@ def spells(acronym: str, name: str) -> bool:
 def settle_acronyms(known: Known, found: Found, text: str) -> None:
     """Rewrite the page's new organisations written as acronyms: a defined one as what it stands
     for; an undefined one that loosely fits one registry entry as an alias proposal of it."""
-    defined = definitions(known, text)
+    defined_at = definitions(known, text)
+    defined = {key: d for key, (d, _) in defined_at.items()}
 
     def settle(org: OrgRef) -> OrgRef | None:
         if org.id is not None or not re.fullmatch(ACRONYM, org.written) or sum(c.isupper() for c in org.written) < 2:
@@ -91,6 +94,9 @@ def settle_acronyms(known: Known, found: Found, text: str) -> None:
         return org
 
     found.mentions = [s for o in found.mentions if (s := settle(o))]
+    written = {fold(o.written) for o in found.mentions}
+    found.mentions += [OrgRef(None, d.name, None, line, 0.7, guess_kind(d.name)) for d, line in defined_at.values()
+                       if d.id is None and fold(d.name) not in written and named_organisation(d.name, meeting=True)]
     found.attendances = [(e, s, r) for e, o, r in found.attendances if (s := settle(o))]
     found.memberships = [(a, b) for x, y in found.memberships if (a := settle(x)) and (b := settle(y))]
     found.registry = [(s, item) for o, item in found.registry if (s := settle(o)) and s.id is None]

@@ -45,7 +45,7 @@ MEETING_CUES = re.compile(r"\bvisit(?:ed|ing|s)?\b|\bmet\b|\bmeetings?\s+with\b|
                           re.I)
 LINKS = ("of", "for", "de", "du", "des", "d", "di", "del", "per", "pour")
 NOT_LAST = ("networks", "agencies", "associations", "institutions", "universities", "centres", "centers", "clusters")
-NOT_HERE = r"\bevent|\bexcellence|\bprogram|\bproject|\bprojet|\baward|\bprize|\bprix\b"
+NOT_HERE = r"\bevent|\bexcellence|\bprogram|\bproject|\bprojet|\baward|\bprize|\bprix\b|\btrack\b|\bvoucher|\binitiative|\bfund"
 
 
 def strip_role(written: str) -> str:
