@@ -131,9 +131,11 @@ class NameFinder:
         found = self.surface(text, words)
         taken = {i for m in found for i, w in enumerate(words) if m.begin <= w.begin < m.end}
         for chunk in chunks(text, words, taken):
-            mention = self.resolve_chunk(text, chunk) or self.acronym(text, chunk)
-            if mention:
-                found.append(mention)
+            for part in (chunk, after_article(text, chunk)):
+                mention = part and (self.resolve_chunk(text, part) or self.acronym(text, part))
+                if mention:
+                    found.append(mention)
+                    break
         return sorted(found, key=lambda m: m.begin)
 
     def surface(self, text: str, words: list[Token]) -> list[OrgMention]:
@@ -189,6 +191,12 @@ class NameFinder:
         fits = {e.id for e in self.resolver.entries for label in (e.name, *e.aliases)
                 if test(word, label) or test is shortens and without_place(word, label, e.country)}
         return OrgMention(fits.pop(), word, begin, end, None, "fuzzy") if len(fits) == 1 else None
+
+
+def after_article(text: str, chunk: tuple[int, int]) -> tuple[int, int] | None:
+    """The part of a chunk after an article inside it: "3 May 2021 the Atlas Cluster" -> "Atlas Cluster"."""
+    inside = list(re.finditer(r"\s(?:the|le|la|les)\s+", text[chunk[0]:chunk[1]]))
+    return (chunk[0] + inside[-1].end(), chunk[1]) if inside else None
 
 
 def after_cluster_word(text: str, end: int) -> int:
