@@ -44,6 +44,10 @@ def known_names(facts: list[dict]) -> set[str]:
     ("La rencontre a eu lieu en partenariat avec le Polo Verde.", "Polo Verde", "Cluster", None),
     ("The clusters met the Centre for Olive Research during the tour.", "Centre for Olive Research",
      "ResearchCentre", None),
+    ("La delegazione ha visitato la Fondazione Ricerca e Innovazione a Torino il 4 maggio 2021.",
+     "Fondazione Ricerca e Innovazione", "Foundation", "IT"),
+    ("A delegação visitou a Agência para o Comércio Externo de Portugal.",
+     "Agência para o Comércio Externo de Portugal", "Agency", "PT"),
 ])
 def test_a_name_with_a_type_word_after_a_verb_of_meeting_is_a_new_organisation(known, sentence, name, kind, country):
     assert new_organisations(facts_of(known, sentence)).get(name) == (kind, country)

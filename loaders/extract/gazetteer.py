@@ -57,10 +57,11 @@ ORG_KIND_CUES = {  # schema organisation kind -> regex over the folded name; the
     "Accelerator": r"\baccelerat",
     "Network": r"\bnetwork\b|\breseau\b|\bclusters\b$",
     "Cluster": r"\bcluster\b|\bpole\b|\bpoles\b|\bpolo\b|\bgroupement\b",
-    "Agency": r"\bagency\b|\bagence\b|\bagencia\b",
-    "Association": r"\bassociation\b|\bfederation\b|\bconfederation\b|\bchamber\b|\bchambre\b",
-    "Foundation": r"\bfoundation\b|\bfondation\b",
-    "School": r"\bschool\b|\becole\b|\buniversit|\binstitut\b|\binstitute\b",
+    "Agency": r"\bagency\b|\bagence\b|\bagencia\b|\bagenzia\b",
+    "Association": r"\bassociation\b|\bfederation\b|\bconfederation\b|\bchamber\b|\bchambre\b|\bassociazione\b"
+                   r"|\bassociacao\b|\basociacion\b|\bfederazione\b|\bcamara\b|\bcamera di commercio\b",
+    "Foundation": r"\bfoundation\b|\bfondation\b|\bfondazione\b|\bfundacao\b|\bfundacion\b",
+    "School": r"\bschool\b|\becole\b|\buniversi|\binstitut\b|\binstitute\b|\binstituto\b|\bistituto\b",
     "ResearchCentre": r"\bcentre\b|\bcenter\b|\blaborator",
     "Company": r"\b(sarl|sa|sas|ltd|inc|gmbh|srl|spa|s l|co)\b|\bcompany\b|\bsociete\b|\bgroup\b",
 }

@@ -22,7 +22,7 @@ from medgraph.loaders.resolve import Resolver, Unresolved, normalise
 
 TOKEN = re.compile(r"[^\W_]+|&")
 CONNECTORS = {"of", "and", "for", "de", "du", "des", "d", "l", "la", "le", "et", "per", "the", "di", "del", "y", "a", "al",
-              "&", "en", "in", "aux", "au"}
+              "&", "en", "in", "aux", "au", "della", "dei", "degli", "delle", "e", "para", "o", "da", "do", "dos", "das"}
 HEADS = {"ministère", "ministry", "délégation", "delegation", "agence", "agency", "chambre", "chamber", "fédération",
          "federation", "confédération", "association", "fondation", "foundation", "réseau", "network", "centre",
          "center", "pôle", "cluster", "groupement", "université", "university", "école", "school", "institut"}
@@ -316,7 +316,8 @@ ORG_WORDS = re.compile(r"\b(cluster|clusters|network|r[ée]seau|p[ôo]le|associa
                        r"|incubator|incubateur|incubatore|accelerator|acc[ée]l[ée]rateur|technopole|technop[ôo]le|technopark|technoparc|polo"
                        r"|partnership|alliance|consortium|sarl|ltd|inc|gmbh|srl|spa|plc|llc"
                        r"|industries|company|group|bio|university|universit[éàa]|universidad|confederation"
-                       r"|conf[ée]d[ée]ration|council|conseil)\b", re.I)
+                       r"|conf[ée]d[ée]ration|council|conseil|ag[eê]ncia|agenzia|fondazione|associazione|consorzio|istituto|instituto)\b",
+                       re.I)
 
 
 NUMBERS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",

@@ -28,9 +28,12 @@ __all__ = ["MEETING_CUES", "TYPE_WORDS", "INSTITUTION", "confidence_of", "meets"
 
 #: Words that make a name an institution's wherever it is written (unlike "cluster", which a
 #: text also uses for unnamed groups: "South Med clusters", "Catalan clusters").
-INSTITUTION = re.compile(r"\b(?:universit\w*|federation|f[ée]d[ée]ration|confederation|conf[ée]d[ée]ration|chamber|chambre"
-                         r"|agency|agence|institute|institut|foundation|fondation|association|ministry|minist[èe]re"
-                         r"|council|conseil|consortium|network|r[ée]seau)\b", re.I)
+INSTITUTION = re.compile(r"\b(?:universit\w*|universidad\w*|federation|f[ée]d[ée]ration|federazione|confederation"
+                         r"|conf[ée]d[ée]ration|confederazione|chamber|chambre|c[aâá]mara|camera\s+di\s+commercio"
+                         r"|agency|agence|ag[eê]ncia|agenzia|institute|institut|instituto|istituto|foundation|fondation"
+                         r"|fondazione|funda[çc][ãa]o|fundaci[óo]n|association|associazione|associa[çc][ãa]o|asociaci[óo]n"
+                         r"|ministry|minist[èe]re|ministero|council|conseil|consiglio|consortium|consorzio|network"
+                         r"|r[ée]seau)\b", re.I)
 #: Type words that name an organisation when they head or end a capitalised name.
 TYPE_WORDS = re.compile(r"^(?:centre|center|centro|technopark|technoparc|technopole|technopôle|incubator|incubateur"
                         r"|incubatore|accelerator|accélérateur|acceleratore|cluster|pôle|pole|polo|hub|laboratory"
@@ -87,7 +90,7 @@ def cut_place(name: str) -> tuple[str, str | None]:
 
 
 def named_organisation(name: str, meeting: bool = False) -> bool:
-    """A name of two to eight words that an institution word makes an organisation's anywhere,
+    """A name of two to ten words that an institution word makes an organisation's anywhere,
     or a type word heading or ending it in a sentence of meeting; never an event, a programme,
     a number or a plural.
 
@@ -97,7 +100,7 @@ def named_organisation(name: str, meeting: bool = False) -> bool:
     (False, True)
     """
     words = name.split()
-    if not 2 <= len(words) <= 8 or kinds_in(name, []) or any(w[:1].isdigit() for w in words) \
+    if not 2 <= len(words) <= 10 or kinds_in(name, []) or any(w[:1].isdigit() for w in words) \
             or re.search(NOT_HERE, name, re.I) or words[-1].lower() in NOT_LAST:
         return False
     return bool(INSTITUTION.search(name)) or (meeting and typed_name(name) and title_case(name) and not generic(name))
