@@ -56,11 +56,12 @@ ORG_KIND_CUES = {  # schema organisation kind -> regex over the folded name; the
     "Incubator": r"\bincubat",
     "Accelerator": r"\baccelerat",
     "Network": r"\bnetwork\b|\breseau\b|\bclusters\b$",
-    "Cluster": r"\bcluster\b|\bpole\b|\bpoles\b|\bgroupement\b",
-    "Agency": r"\bagency\b|\bagence\b|\bagencia\b",
-    "Association": r"\bassociation\b|\bfederation\b|\bconfederation\b|\bchamber\b|\bchambre\b",
-    "Foundation": r"\bfoundation\b|\bfondation\b",
-    "School": r"\bschool\b|\becole\b|\buniversit|\binstitut\b|\binstitute\b",
+    "Cluster": r"\bcluster\b|\bpole\b|\bpoles\b|\bpolo\b|\bgroupement\b",
+    "Agency": r"\bagency\b|\bagence\b|\bagencia\b|\bagenzia\b",
+    "Association": r"\bassociation\b|\bfederation\b|\bconfederation\b|\bchamber\b|\bchambre\b|\bassociazione\b"
+                   r"|\bassociacao\b|\basociacion\b|\bfederazione\b|\bcamara\b|\bcamera di commercio\b",
+    "Foundation": r"\bfoundation\b|\bfondation\b|\bfondazione\b|\bfundacao\b|\bfundacion\b",
+    "School": r"\bschool\b|\becole\b|\buniversi|\binstitut\b|\binstitute\b|\binstituto\b|\bistituto\b",
     "ResearchCentre": r"\bcentre\b|\bcenter\b|\blaborator",
     "Company": r"\b(sarl|sa|sas|ltd|inc|gmbh|srl|spa|s l|co)\b|\bcompany\b|\bsociete\b|\bgroup\b",
 }
@@ -125,7 +126,8 @@ TOPICS_LEAD = r"\b(?:key\s+)?(?:topics?|th[èe]mes?|sectors?|secteurs?|areas?|do
 #: A name that is a programme or project, not an organisation: its own words, or the words around it.
 PROGRAMME_WORDS = r"\b(?:project|projet|programme|program|track|voucher|fund|fonds|initiative)\b"
 PROGRAMME_BEFORE = r"\b(?:project|projet|programme|program|initiative|for|pour|on\s+behalf\s+of)\s+(?:the\s+|le\s+|la\s+)?$"
-PROGRAMME_AFTER = r"^\s*(?:\([^()]*\)\s*)?(?:project|projet|programme|program)\b|^\s*\((?:co-?)?funded\s+by|^\s*\(financ"
+PROGRAMME_AFTER = r"^\s*(?:\([^()]*\)\s*)?(?:project|projet|programme|program|track|voucher|initiative)\b" \
+                  r"|^\s*\((?:co-?)?funded\s+by|^\s*\(financ"
 
 #: Attendance cues whose attendees follow them ("represented by X") or whose hosts precede them ("X welcomed").
 ATTENDING_AFTER = r"\brepresented\s+by\b|\breprésentée?s?\s+par\b|\bwith\s+the\s+participation\s+of\b" \

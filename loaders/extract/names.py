@@ -17,12 +17,12 @@ import re
 from dataclasses import dataclass
 
 from medgraph.loaders.countries import country_names, fold
-from medgraph.loaders.extract.short_forms import ACRONYM_WORD, abbreviates, shortens
+from medgraph.loaders.extract.short_forms import ACRONYM_WORD, abbreviates, shortens, without_place
 from medgraph.loaders.resolve import Resolver, Unresolved, normalise
 
 TOKEN = re.compile(r"[^\W_]+|&")
 CONNECTORS = {"of", "and", "for", "de", "du", "des", "d", "l", "la", "le", "et", "per", "the", "di", "del", "y", "a", "al",
-              "&", "en", "in", "aux", "au"}
+              "&", "en", "in", "aux", "au", "della", "dei", "degli", "delle", "e", "para", "o", "da", "do", "dos", "das"}
 HEADS = {"ministère", "ministry", "délégation", "delegation", "agence", "agency", "chambre", "chamber", "fédération",
          "federation", "confédération", "association", "fondation", "foundation", "réseau", "network", "centre",
          "center", "pôle", "cluster", "groupement", "université", "university", "école", "school", "institut"}
@@ -34,6 +34,15 @@ FUNCTION_WORDS = {"with", "the", "in", "on", "at", "for", "from", "by", "during"
                   "un", "une", "dans", "pour", "avec", "par", "lors", "après", "avant", "ce", "cette", "ces", "et", "de",
                   "du", "l", "d", "both", "all", "other", "some", "such", "while", "when", "since", "also", "but"}
 NAME_WORDS = {"cluster", "clusters"}
+#: A role's word ("Director", "chargée", "Board Member"): never part of a person's or an organisation's name.
+ROLE_WORD = r"(?i:(?:vice-|co-)?(?:president|présidente?|presidente?|director|directeur|directrice|manager|head|chair\w*" \
+            r"|ceo|founder|fondat\w+|coordinat\w+|officer|chargée?|responsable|minist\w+|secretary|secrétaire|expert" \
+            r"|advis[oe]r|conseill\w+|member|membre|délégué\w*|deputy|adjoint\w*|chief|chef|leader|analyst|consultant" \
+            r"|ambassador|ambassadeur|professor|professeur|dean|rector|recteur))"
+#: A role phrase: role words with the words that qualify them ("Board Member", "Chief Executive Officer",
+#: "Cluster Manager", "chargé de mission").
+ROLE_PHRASE = r"(?:(?:board|executive|general|managing|project|programme|program|cluster|senior|deputy|vice|chief)\s+)*" \
+              rf"{ROLE_WORD}(?:\s+(?:of\s+the\s+board|g[ée]n[ée]rale?|de\s+projets?|de\s+mission))?"
 
 
 @dataclass(frozen=True)
@@ -122,9 +131,11 @@ class NameFinder:
         found = self.surface(text, words)
         taken = {i for m in found for i, w in enumerate(words) if m.begin <= w.begin < m.end}
         for chunk in chunks(text, words, taken):
-            mention = self.resolve_chunk(text, chunk) or self.acronym(text, chunk)
-            if mention:
-                found.append(mention)
+            for part in (chunk, after_article(text, chunk)):
+                mention = part and (self.resolve_chunk(text, part) or self.acronym(text, part))
+                if mention:
+                    found.append(mention)
+                    break
         return sorted(found, key=lambda m: m.begin)
 
     def surface(self, text: str, words: list[Token]) -> list[OrgMention]:
@@ -177,8 +188,15 @@ class NameFinder:
         test = abbreviates if ACRONYM_WORD.match(word) else shortens if len(word.split()) >= 2 else None
         if test is None:
             return None
-        fits = {e.id for e in self.resolver.entries for label in (e.name, *e.aliases) if test(word, label)}
+        fits = {e.id for e in self.resolver.entries for label in (e.name, *e.aliases)
+                if test(word, label) or test is shortens and without_place(word, label, e.country)}
         return OrgMention(fits.pop(), word, begin, end, None, "fuzzy") if len(fits) == 1 else None
+
+
+def after_article(text: str, chunk: tuple[int, int]) -> tuple[int, int] | None:
+    """The part of a chunk after an article inside it: "3 May 2021 the Atlas Cluster" -> "Atlas Cluster"."""
+    inside = list(re.finditer(r"\s(?:the|le|la|les)\s+", text[chunk[0]:chunk[1]]))
+    return (chunk[0] + inside[-1].end(), chunk[1]) if inside else None
 
 
 def after_cluster_word(text: str, end: int) -> int:
@@ -295,9 +313,11 @@ def country_of(text: str) -> str | None:
 
 ORG_WORDS = re.compile(r"\b(cluster|clusters|network|r[ée]seau|p[ôo]le|association|agency|agence|foundation|fondation"
                        r"|federation|f[ée]d[ée]ration|groupement|hub|centre|center|institute|institut|chamber|chambre"
-                       r"|incubator|incubateur|accelerator|technopole|partnership|alliance|consortium|sarl|ltd|inc"
+                       r"|incubator|incubateur|incubatore|accelerator|acc[ée]l[ée]rateur|technopole|technop[ôo]le|technopark|technoparc|polo"
+                       r"|partnership|alliance|consortium|sarl|ltd|inc|gmbh|srl|spa|plc|llc"
                        r"|industries|company|group|bio|university|universit[éàa]|universidad|confederation"
-                       r"|conf[ée]d[ée]ration|council|conseil)\b", re.I)
+                       r"|conf[ée]d[ée]ration|council|conseil|ag[eê]ncia|agenzia|fondazione|associazione|consorzio|istituto|instituto)\b",
+                       re.I)
 
 
 NUMBERS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",

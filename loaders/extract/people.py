@@ -15,17 +15,13 @@ from medgraph.loaders.countries import country_names, fold
 from medgraph.loaders.extract.clauses import Sentence
 from medgraph.loaders.extract.dates import MONTHS
 from medgraph.loaders.extract.gazetteer import CITIES
-from medgraph.loaders.extract.names import ORG_WORDS, country_of, looks_like_organisation, name_at
+from medgraph.loaders.extract.names import ORG_WORDS, ROLE_WORD, country_of, looks_like_organisation, name_at
 from medgraph.loaders.extract.places import city_country
 
 __all__ = ["Person", "people_in", "is_person_name"]
 
 WORD = r"[A-ZÀ-Ý][a-zà-ÿ'’-]+"
 NAME = rf"({WORD}(?:\s+{WORD}){{1,2}})"
-ROLE_WORD = r"(?i:(?:vice-|co-)?(?:president|présidente?|presidente?|director|directeur|directrice|manager|head|chair\w*" \
-            r"|ceo|founder|fondat\w+|coordinat\w+|officer|chargée?|responsable|minist\w+|secretary|secrétaire|expert" \
-            r"|advis[oe]r|conseill\w+|member|membre|délégué\w*|deputy|adjoint\w*|chief|chef|leader|analyst|consultant" \
-            r"|ambassador|ambassadeur|professor|professeur|dean|rector|recteur))"
 STOP = r"[,.;“”\"«»()]"
 AFTER = re.compile(rf"{NAME}\s*,\s*(?i:the\s+|la\s+|le\s+)?([^,.;“”\"«»()]{{0,80}}?\b{ROLE_WORD}\b[^.;“”\"«»()]{{0,90}}?)"
                    rf"(?=,\s*(?i:a|has|had|have|said|says|explained|added|noted|declared|stressed|souligné|déclaré|expliqué|"
@@ -82,7 +78,7 @@ def people_in(sentence: Sentence) -> list[Person]:
             role_start, role_end = match.span(role_group)
             if pattern is DASH:
                 role_end = match.end(3)
-            orgs = employers(sentence, role_start, role_end)
+            orgs = employers(sentence, role_start, role_end) or (dashed(sentence, match) if pattern is DASH else [])
             role = " ".join(text[role_start:match.end(role_group)].split()).rstrip(" ,")
             role = cut_role(role, orgs, text, role_start)
             line = sentence.line_at(match.start(name_group))
@@ -124,10 +120,22 @@ def employers(sentence: Sentence, start: int, end: int) -> list:
     return sorted(known + result, key=lambda o: o.begin)[:2]
 
 
+def dashed(sentence: Sentence, match: re.Match) -> list:
+    """ "Jane Doe – Director, Atlas Cluster": the capitalised name after the role's comma, when it
+    looks like an organisation."""
+    from medgraph.loaders.extract.names import OrgMention
+
+    span = name_at(sentence.text, match.start(3))
+    if not span or span[1] > match.end(3):
+        return []
+    written = sentence.text[span[0]:span[1]]
+    return [OrgMention(None, written, span[0], span[1], None, "new")] if looks_like_organisation(written) else []
+
+
 def cut_role(role: str, orgs: list, text: str, start: int) -> str:
     """The role without the organisation's name after it ("Manager at ANIMA" -> "Manager")."""
     if not orgs:
         return role
     cut = orgs[0].begin - start
-    head = re.sub(r"\s*(?:at|of\s+the|of|with|d['’]|de\s+la|du|de|chez|,)\s*$", "", role[:cut], flags=re.I).strip()
+    head = re.sub(r"\s*(?:at|of\s+the|of|with|d['’]|de\s+la|de\s+l['’]|du|de|chez|,)\s*$", "", role[:cut], flags=re.I).strip()
     return head or role

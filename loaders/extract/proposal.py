@@ -275,7 +275,8 @@ def review_rows(data: dict) -> list[tuple[str, str, float, int]]:
 
 def registry_entries(proposal: Proposal) -> list[dict]:
     """The new organisations a list of clusters names, as registry entries (registry.yaml's
-    `organisations:` format: id, name, kind, country, sector, city, aliases) for a reviewer to add."""
+    `organisations:` format: id, name, kind, country, sector, city, aliases) for a reviewer to add;
+    then the short forms proposed as aliases of known entries (id, aliases, note), to merge into them."""
     entries, seen = [], set()
     for org, item in proposal.found.registry:
         if slug(org.written) in seen:
@@ -284,6 +285,11 @@ def registry_entries(proposal: Proposal) -> list[dict]:
         entry = M.OrganisationEntry(id=slug(org.written), name=org.written, kind=org.kind, country=org.country,
                                     sector=item.sector, city=item.city, aliases=list(item.aliases) or None)
         entries.append(M.as_data(entry))
+    for known_id, alias, line in proposal.found.aliases:
+        if (known_id, alias) not in seen:
+            seen.add((known_id, alias))
+            entries.append(M.as_data(M.OrganisationEntry(
+                id=known_id, aliases=[alias], note=f"alias proposed for review (line {line}): add it to this entry")))
     return entries
 
 
@@ -294,7 +300,8 @@ def write_registry(entries: list[dict], doc_id: str, out: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{doc_id}.yaml"
     text = yaml.dump({"organisations": entries}, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=110)
-    path.write_text("# Proposed by `medgraph extract` from a list of clusters: review, then add to registry.yaml.\n"
+    path.write_text("# Proposed by `medgraph extract` from a list of clusters (new entries) and from short forms (aliases of\n"
+                    "# known entries): review, then add them to registry.yaml.\n"
                     + text, encoding="utf-8")
     return path
 

@@ -20,7 +20,7 @@ from medgraph.loaders.extract.gazetteer import (ATTENDING_AFTER, FALLBACK_ORG_KI
                                                 ORGANISED_BY, SPEAKER_CUES)
 from medgraph.loaders.extract.lists import Item, ParticipantList
 from medgraph.loaders.extract.names import (NameFinder, OrgMention, chunks, country_beside, country_of,
-                                            looks_like_organisation, name_at, name_before, tokens)
+                                            ROLE_PHRASE, ROLE_WORD, looks_like_organisation, name_at, name_before, tokens)
 from medgraph.loaders.resolve import Resolver, Unresolved
 from medgraph.schema import DELEGATE, GROUP_KINDS, HOST, SPEAKER
 
@@ -60,6 +60,7 @@ class Found:
     registry: list[tuple[OrgRef, object]] = field(default_factory=list)  # (new organisation, cluster_lists.Listed)
     people: list = field(default_factory=list)  # people.Person
     known_events: list[tuple[str, int]] = field(default_factory=list)  # (id, line): known events named (series)
+    aliases: list[tuple[str, str, int]] = field(default_factory=list)  # (registry id, short form, line) for review
 
 
 @dataclass
@@ -277,7 +278,11 @@ def org_before(known: Known, sentence: Sentence, before: str, line: int) -> OrgR
     if known_orgs:
         return ref(known_orgs[-1], line)
     span = name_before(sentence.text, end)
-    return new_ref(sentence.text[span[0]:span[1]], None, line) if span else None
+    written = sentence.text[span[0]:span[1]] if span else ""
+    if not written or re.fullmatch(rf"(?:\w+\s+)*{ROLE_WORD}", written, re.I) \
+            or re.fullmatch(ROLE_PHRASE, f"{written} member", re.I):
+        return None  # "Board Member of X", "Director, Member of X": a role, not a member organisation
+    return new_ref(written, None, line)
 
 
 def org_after(known: Known, sentence: Sentence, start: int, line: int) -> OrgRef | None:

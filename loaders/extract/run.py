@@ -13,7 +13,8 @@ from medgraph.errors import DataError
 from medgraph.loaders import readers
 from medgraph.loaders.countries import country_code
 from medgraph.loaders.countries import fold
-from medgraph.loaders.extract.clauses import Sentence, kinds_in, place_of, read_sentence
+from medgraph.loaders.extract.clauses import Sentence, place_of, read_sentence
+from medgraph.loaders.extract.acronyms import settle_acronyms
 from medgraph.loaders.extract.cluster_lists import find_clusters, page_country
 from medgraph.loaders.extract.dates import document_date
 from medgraph.loaders.extract.gazetteer import NOT_ORGANISATION, PRIORITY
@@ -26,6 +27,7 @@ from medgraph.loaders.extract.pairs import MENTOR_CUE, agreement_in, mentoring_p
 from medgraph.loaders.extract.relations import (ATTENDING, Found, Known, cued_attendance, cued_new_attendance,
                                                 list_facts, memberships, paren_organisations, ref,
                                                 OrgRef, guess_kind, try_resolve)
+from medgraph.loaders.extract.running import confidence_of, meets, running_names
 from medgraph.loaders.extract.series import known_in_series
 from medgraph.loaders.extract.source import Source, Span, detect_language, paragraphs, read_source, sentences
 from medgraph.loaders.facts import registry_rows
@@ -88,6 +90,7 @@ def extract_source(source: Source, known: Known) -> Proposal:
     listed_facts(known, found, blocks, page_country(source.lines, country_of_word))
     head = blocks[title].line if title is not None else 0
     found.mentions += [b for n, line in enumerate(source.lines, start=1) if n != head and (b := byline(known, line, n))]
+    settle_acronyms(known, found, "\n".join(source.lines))
     title_text = short(blocks[title].text) if title is not None else source.name
     return Proposal(source, detect_language(source.lines), reference, title_text, events, found)
 
@@ -160,26 +163,6 @@ def apposition(sentence: Sentence, begin: int) -> bool:
                for o in sentence.orgs if o.id and o.end <= begin)
 
 
-def named_organisation(name: str) -> bool:
-    """A name of two to eight words, one of them an organisation's word, none an event's word or
-    a number: "Nile University", "Federation of Egyptian Industries", not "EU Matchmaking Event".
-
-    >>> named_organisation("Federation of Atlas Industries"), named_organisation("Cluster Matchmaking Event")
-    (True, False)
-    """
-    words = name.split()
-    return 2 <= len(words) <= 8 and bool(INSTITUTION.search(name)) and not kinds_in(name, []) \
-        and not any(w[:1].isdigit() for w in words) and not re.search(r"\bevent|\bexcellence|\bprogram", name, re.I) \
-        and words[-1].lower() not in ("networks", "agencies", "associations", "institutions", "universities")
-
-
-#: Words that make a name an institution's wherever it is written (unlike "cluster", which a
-#: text also uses for unnamed groups: "South Med clusters", "Catalan clusters").
-INSTITUTION = re.compile(r"\b(?:universit\w*|federation|f[ée]d[ée]ration|confederation|conf[ée]d[ée]ration|chamber|chambre"
-                         r"|agency|agence|institute|institut|foundation|fondation|association|ministry|minist[èe]re"
-                         r"|council|conseil|consortium|network|r[ée]seau)\b", re.I)
-
-
 def country_of_word(word: str) -> str | None:
     place = place_of(fold(word))
     return place[1] if place else None
@@ -230,10 +213,12 @@ def sentence_facts(known: Known, found: Found, sentence: Sentence, spoken: list[
     """Mentions, attendance by cue, memberships, mentoring pairs and agreements of one sentence."""
     found.mentions += [ref(m, sentence.line_at(m.begin)) for m in sentence.orgs]
     found.mentions += paren_organisations(known, sentence)
-    names = [(n, re.sub(r"^(?:[a-zà-ÿ][\w'’]*\s+)+", "", n.written)) for n in new_names(sentence)]
-    found.mentions += [OrgRef(None, name, n.country, sentence.line_at(n.begin), 0.5, guess_kind(name))
-                       for n, name in names if named_organisation(name) and not try_resolve(known, name, None)
-                       and not apposition(sentence, n.begin)]
+    found.mentions += [OrgRef(known_id, name, country, sentence.line_at(n.begin),
+                              0.8 if known_id else confidence_of(name, meets(sentence), country),
+                              None if known_id else guess_kind(name))
+                       for n, name, country in running_names(sentence, new_names(sentence))
+                       if not apposition(sentence, n.begin)
+                       for known_id in [try_resolve(known, name, None)] if known_id is None or name != n.written]
     target = spoken[0] if len(spoken) == 1 else events.main
     pairs = memberships(known, sentence)
     found.memberships += pairs
@@ -276,12 +261,18 @@ def review_table(results: list[Extracted]) -> str:
         if result.registry:
             where = f" -> {result.registry_written}" if result.registry_written else ""
             parts.append(f"{len(result.registry)} organisations proposed for the registry{where}: "
-                         + ", ".join(f"{e['name']} ({e.get('country') or '?'}, {e.get('kind')}, {e.get('sector') or '?'})"
-                                     for e in result.registry))
+                         + ", ".join(map(entry_text, result.registry)))
         rows = review_rows(result.data)
         parts.append(tabulate(rows, headers=["fact", "entities", "confidence", "line"], tablefmt="simple",
                               floatfmt=".2f") if rows else "(no facts found)")
     return "\n\n".join(parts)
+
+
+def entry_text(entry: dict) -> str:
+    """A proposed registry entry in the review table: a new organisation, or an alias of a known one."""
+    if "name" not in entry:
+        return f"{entry['aliases'][0]} (alias of {entry['id']})"
+    return f"{entry['name']} ({entry.get('country') or '?'}, {entry.get('kind')}, {entry.get('sector') or '?'})"
 
 
 def extract(paths: list[Path], registry: Path, out: Path | None, min_confidence: float = 0.0,

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ACRONYM_WORD", "abbreviates", "shortens"]
+from medgraph.loaders.countries import country_code, fold
+
+__all__ = ["ACRONYM_WORD", "abbreviates", "initials", "loosely_abbreviates", "shortens", "without_place"]
 
 LINK_WORDS = {"of", "and", "for", "de", "du", "des", "d", "l", "la", "le", "et", "per", "the", "di", "del", "y", "a", "al"}
 
@@ -61,3 +63,39 @@ def shortens(short: str, name: str) -> bool:
 def subsequence(short: str, long: str) -> bool:
     letters = iter(long)
     return all(c in letters for c in short)
+
+
+def without_place(short: str, name: str, country: str | None) -> bool:
+    """Whether `short` is the name without the people's or country's word it opens with, that
+    word naming the entry's own country ("Numeric Cluster" for "Moroccan Numeric Cluster", MA).
+
+    >>> name = "Moroccan Numeric Cluster"
+    >>> without_place("Numeric Cluster", name, "MA"), without_place("Numeric Cluster", name, "TN")
+    (True, False)
+    """
+    written, full = [fold(w) for w in short.split()], [fold(w) for w in re.findall(r"[^\W_]+", name)]
+    dropped = full[:len(full) - len(written)]
+    if len(written) < 2 or not dropped or full[len(dropped):] != written or not short[:1].isupper():
+        return False
+    return country is not None and all(country_code(w) == country for w in dropped if w not in LINK_WORDS)
+
+
+def initials(name: str) -> str:
+    """The first letters of a name's words, its link words left out ("Moroccan Denim Cluster": "mdc")."""
+    return "".join(w[0].lower() for w in re.findall(r"[^\W\d_]+", name) if w.lower() not in LINK_WORDS)
+
+
+def loosely_abbreviates(short: str, name: str) -> bool:
+    """Whether an acronym may stand for a name with one word more or less than its letters: the
+    same first and last letter, one in the other ("MDFC" and "Moroccan Denim Cluster"). Too
+    loose to merge on: a reason to propose an alias for review.
+
+    >>> loosely_abbreviates("MDFC", "Moroccan Denim Cluster"), loosely_abbreviates("MDFC", "Marine Data Cluster")
+    (True, True)
+    >>> loosely_abbreviates("MDFC", "Moroccan Denim and Fashion Cluster Association")
+    False
+    """
+    key, letters = short.lower(), initials(name)
+    if len(letters) < 2 or abs(len(key) - len(letters)) > 1 or key[0] != letters[0] or key[-1] != letters[-1]:
+        return False
+    return subsequence(letters, key) or subsequence(key, letters)

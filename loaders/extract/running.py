@@ -1,0 +1,160 @@
+"""New organisations named in running text, by the type word that heads or ends their name.
+
+"the delegation visited the Atlas Technology Centre", "en partenariat avec l'Incubateur Dunes",
+"hosted by Orion Robotics GmbH". A capitalised name whose first or last word is an organisation's
+type word (centre, technopark, agency, association, chamber, university, institute, incubator,
+accelerator, foundation, federation, council, network, cluster, pôle, polo, consortium, a company
+suffix …) is an organisation; words that are *institutions* wherever they are written
+(university, federation, agency …) are enough alone, the others (centre, cluster, pôle …, which a
+text also uses for places and unnamed groups) need a verb of meeting in the sentence. Its kind
+comes from the type word, its country from a bracket after it, else from the one country the
+sentence names; its confidence grows with the cues that agree. A role phrase before the name
+("Board Member Atlas Cluster") is no part of it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from medgraph.loaders.countries import fold
+from medgraph.loaders.extract.clauses import Sentence, kinds_in
+from medgraph.loaders.extract.cluster_lists import CONNECTOR, WORLD_PART, demonym, is_sector, place
+from medgraph.loaders.extract.names import ROLE_PHRASE, ROLE_WORD, OrgMention, country_of
+from medgraph.loaders.extract.places import city_country, region_country
+
+__all__ = ["MEETING_CUES", "TYPE_WORDS", "INSTITUTION", "confidence_of", "meets", "named_organisation", "running_names",
+           "sentence_country",
+           "strip_role", "typed_name"]
+
+#: Words that make a name an institution's wherever it is written (unlike "cluster", which a
+#: text also uses for unnamed groups: "South Med clusters", "Catalan clusters").
+INSTITUTION = re.compile(r"\b(?:universit\w*|universidad\w*|federation|f[ée]d[ée]ration|federazione|confederation"
+                         r"|conf[ée]d[ée]ration|confederazione|chamber|chambre|c[aâá]mara|camera\s+di\s+commercio"
+                         r"|agency|agence|ag[eê]ncia|agenzia|institute|institut|instituto|istituto|foundation|fondation"
+                         r"|fondazione|funda[çc][ãa]o|fundaci[óo]n|association|associazione|associa[çc][ãa]o|asociaci[óo]n"
+                         r"|ministry|minist[èe]re|ministero|council|conseil|consiglio|consortium|consorzio|network"
+                         r"|r[ée]seau)\b", re.I)
+#: Type words that name an organisation when they head or end a capitalised name.
+TYPE_WORDS = re.compile(r"^(?:centre|center|centro|technopark|technoparc|technopole|technopôle|incubator|incubateur"
+                        r"|incubatore|accelerator|accélérateur|acceleratore|cluster|pôle|pole|polo|hub|laboratory"
+                        r"|laboratoire|school|école|academy|académie|sa|sarl|sas|ltd|gmbh|spa|srl|inc|llc|plc|s\.a\.)$",
+                        re.I)
+#: Verbs of meeting: an organisation visited, met, hosting or partnering.
+MEETING_CUES = re.compile(r"\bvisit(?:ed|ing|s)?\b|\bmet\b|\bmeetings?\s+with\b|\bhosted\s+by\b|\bwelcomed\s+by\b"
+                          r"|\bin\s+partnership\s+with\b|\bin\s+cooperation\s+with\b|\bpartnered\s+with\b"
+                          r"|\bsigned\b|\bjoined\s+by\b|\bvisit[ée]e?s?\b|\brencontr[ée]e?s?\b|\baccueillie?s?\s+par\b"
+                          r"|\ben\s+partenariat\s+avec\b|\ben\s+coop[ée]ration\s+avec\b|\bsign[ée]\b"
+                          r"|\bin\s+collaborazione\s+con\b|\bin\s+partenariato\s+con\b|\bvisitato\b|\bospitat[oa]\s+da\b",
+                          re.I)
+LINKS = ("of", "for", "de", "du", "des", "d", "di", "del", "per", "pour")
+NOT_LAST = ("networks", "agencies", "associations", "institutions", "universities", "centres", "centers", "clusters")
+NOT_HERE = r"\bevent|\bexcellence|\bprogram|\bproject|\bprojet|\baward|\bprize|\bprix\b|\btrack\b|\bvoucher|\binitiative|\bfund"
+
+
+def strip_role(written: str) -> str:
+    """A name without the role phrase written before it.
+
+    >>> strip_role("Board Member Atlas Cluster"), strip_role("Chief Executive Officer Dunes Technopark")
+    ('Atlas Cluster', 'Dunes Technopark')
+    """
+    return re.sub(rf"^(?:{ROLE_PHRASE}\s+)+", "", written, flags=re.I)
+
+
+def typed_name(name: str) -> bool:
+    """Whether a type word heads or ends the name (a leading article aside).
+
+    >>> typed_name("Atlas Technology Centre"), typed_name("Technopark Dunes"), typed_name("Cluster Manager")
+    (True, True, False)
+    """
+    words = [w for w in re.findall(r"[^\W_][\w.'’]*", name) if fold(w) not in ("the", "le", "la", "l", "il")]
+    if len(words) < 2:
+        return False
+    last = TYPE_WORDS.match(words[-1].rstrip("."))
+    first = TYPE_WORDS.match(words[0]) and (words[1][:1].isupper() or len(words) >= 3 and fold(words[1]) in LINKS)
+    return bool(last or first) and not re.fullmatch(ROLE_WORD, words[-1])
+
+
+def cut_place(name: str) -> tuple[str, str | None]:
+    """A name without the place a chunk of capitals carried on to, and that place's country:
+    "Orion Technology Centre in Casablanca" -> ("Orion Technology Centre", "MA").
+
+    >>> cut_place("Orion Technology Centre in Casablanca"), cut_place("Centre for Olive Research")
+    (('Orion Technology Centre', 'MA'), ('Centre for Olive Research', None))
+    """
+    for match in re.finditer(r"\s+(?:in|at|à|a|en|au|aux|à|in|a|nel|nella)\s+", name):
+        rest = re.split(r"\s+(?:le|du|on|the|il|el)\b|\s+\d", name[match.end():])[0].strip()
+        country = city_country(rest) or country_of(rest) or region_country(rest)
+        if country:
+            return name[:match.start()], country
+    return name, None
+
+
+def named_organisation(name: str, meeting: bool = False) -> bool:
+    """A name of two to ten words that an institution word makes an organisation's anywhere,
+    or a type word heading or ending it in a sentence of meeting; never an event, a programme,
+    a number or a plural.
+
+    >>> named_organisation("Federation of Atlas Industries"), named_organisation("Cluster Matchmaking Event")
+    (True, False)
+    >>> named_organisation("Atlas Technology Centre"), named_organisation("Atlas Technology Centre", meeting=True)
+    (False, True)
+    """
+    words = name.split()
+    if not 2 <= len(words) <= 10 or kinds_in(name, []) or any(w[:1].isdigit() for w in words) \
+            or re.search(NOT_HERE, name, re.I) or words[-1].lower() in NOT_LAST:
+        return False
+    return bool(INSTITUTION.search(name)) or (meeting and typed_name(name) and title_case(name) and not generic(name))
+
+
+def title_case(name: str) -> bool:
+    """Every word but the connectors capitalised: "Atlas Technology Centre", not "Atlas cluster"."""
+    return all(w[:1].isupper() or w[:1].isdigit() or CONNECTOR.match(w) for w in name.split())
+
+
+def generic(name: str) -> bool:
+    """Only places, peoples, parts of the world and sectors before the type word: a kind of
+    organisation ("European Cluster", "South Med Textile Cluster"), not one of them.
+
+    >>> generic("South Med Textile Cluster"), generic("Mediterranean Innovation Hub"), generic("Atlas Textile Cluster")
+    (True, False, False)
+    """
+    core = [w for w in re.split(r"[\s-]+", name) if w and not TYPE_WORDS.match(w) and not CONNECTOR.match(w)]
+    return all(place(w) or demonym(w) or is_sector(w) or any(WORLD_PART.fullmatch(fold(w)[:cut])
+                                                             for cut in (None, -1, -2)) for w in core)
+
+
+def sentence_country(sentence: Sentence, after: int) -> str | None:
+    """The country written in brackets after a name, else the one country the sentence names."""
+    from medgraph.loaders.extract.names import country_beside
+
+    beside = country_beside(sentence.text, after)
+    if beside:
+        return beside
+    named = {code for word in re.findall(r"[A-ZÀ-Ý][\w-]+(?:\s+[A-Z][\w-]+)?", sentence.text) if (code := country_of(word))}
+    return named.pop() if len(named) == 1 else None
+
+
+def confidence_of(name: str, meeting: bool, country: str | None) -> float:
+    """0.5 for a name alone, more for each cue that agrees: a verb of meeting, a type word at an
+    end of the name, a country.
+
+    >>> confidence_of("Atlas Technology Centre", True, "MA"), confidence_of("Orion Federation", False, None)
+    (0.8, 0.6)
+    """
+    return round(0.5 + 0.1 * sum((meeting, typed_name(name) or bool(INSTITUTION.search(name)), country is not None)), 2)
+
+
+def meets(sentence: Sentence) -> bool:
+    return bool(MEETING_CUES.search(sentence.text))
+
+
+def running_names(sentence: Sentence, names: list[OrgMention]) -> list[tuple[OrgMention, str, str | None]]:
+    """(mention, name, country) for the new names of a sentence that are organisations, role
+    phrases and trailing places cut; the country from the place cut, else the sentence's."""
+    meeting = meets(sentence)
+    result = []
+    for mention in names:
+        name, country = cut_place(strip_role(re.sub(r"^(?:[a-zà-ÿ][\w'’]*\s+)+", "", mention.written)))
+        if named_organisation(name, meeting):
+            result.append((mention, name, country or sentence_country(sentence, mention.end)))
+    return result

@@ -1,0 +1,137 @@
+"""Organisations, people and acronyms in running text (invented sentences, the fixture registry)."""
+
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+
+from medgraph.loaders.extract.proposal import to_data
+from medgraph.loaders.extract.run import extract, extract_source, read_known
+from medgraph.loaders.extract.source import parse_source
+
+DATA = Path(__file__).parent / "fixtures" / "data"
+
+
+@pytest.fixture(scope="module")
+def known():
+    return read_known(DATA / "registry.yaml", DATA / "documents")
+
+
+def facts_of(known, text: str) -> list[dict]:
+    source = parse_source(("Cluster news\n\n" + textwrap.dedent(text).strip()).encode(), "news.txt")
+    return to_data(extract_source(source, known), 0.0, known.events)["facts"]
+
+
+def new_organisations(facts: list[dict]) -> dict[str, tuple]:
+    return {f["name"]: (f["kind"], f["country"]) for f in facts if f["fact"] == "organisation" and f.get("new")}
+
+
+def known_names(facts: list[dict]) -> set[str]:
+    return {f["name"] for f in facts if f["fact"] == "organisation" and not f.get("new")}
+
+
+# --- new organisations in running text -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, name, kind, country", [
+    ("On 3 May 2021 the delegation visited the Orion Technology Centre in Casablanca, Morocco.",
+     "Orion Technology Centre", "ResearchCentre", "MA"),
+    ("La délégation a visité le Technopark Dunes à Tunis le 4 mai 2021.", "Technopark Dunes", "Technopole", "TN"),
+    ("The tour was hosted by Kestrel Robotics GmbH in Turin, Italy.", "Kestrel Robotics GmbH", "Company", "IT"),
+    ("The meeting was held in partnership with the Atlas Business Incubator.", "Atlas Business Incubator",
+     "Incubator", None),
+    ("La rencontre a eu lieu en partenariat avec le Polo Verde.", "Polo Verde", "Cluster", None),
+    ("The clusters met the Centre for Olive Research during the tour.", "Centre for Olive Research",
+     "ResearchCentre", None),
+    ("La delegazione ha visitato la Fondazione Ricerca e Innovazione a Torino il 4 maggio 2021.",
+     "Fondazione Ricerca e Innovazione", "Foundation", "IT"),
+    ("A delegação visitou a Agência para o Comércio Externo de Portugal.",
+     "Agência para o Comércio Externo de Portugal", "Agency", "PT"),
+])
+def test_a_name_with_a_type_word_after_a_verb_of_meeting_is_a_new_organisation(known, sentence, name, kind, country):
+    assert new_organisations(facts_of(known, sentence)).get(name) == (kind, country)
+
+
+def test_more_cues_make_a_surer_proposal(known):
+    facts = facts_of(known, "The delegation visited the Orion Technology Centre in Rabat, Morocco. "
+                            "The Federation of Orion Industries published a report.")
+    sure = {f["name"]: f["confidence"] for f in facts if f.get("new")}
+    assert sure["Orion Technology Centre"] > sure["Federation of Orion Industries"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Orion Technology Centre is a landmark of the old town.",  # no verb of meeting: a centre may be a building
+    "The delegation visited the European Cluster and the South Med Textile Cluster.",  # peoples, places, sectors
+    "The clusters visited the technology centres of the region.",  # no capitals
+    "The visits are part of the Cluster Booster track of the programme.",  # a programme
+    "The delegation met the Atlas Matchmaking Event organisers.",  # an event
+])
+def test_places_programmes_events_and_kinds_of_organisation_are_not_new_organisations(known, sentence):
+    assert new_organisations(facts_of(known, sentence)) == {}
+
+
+def test_a_role_phrase_is_no_part_of_an_organisations_or_a_persons_name(known):
+    facts = facts_of(known, "Board Member France Clusters Pierre Martin visited the Dunes Incubator.")
+    assert "france-clusters" in known_names(facts)
+    assert set(new_organisations(facts)) == {"Dunes Incubator"}
+    assert not any(f["fact"] == "person" and "Board" in f["name"] for f in facts)
+
+
+# --- people ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, person, role, works_for", [
+    ("Marco Bianchi – Cluster Manager, Polo Verde", "Marco Bianchi", "Cluster Manager", "Polo Verde"),
+    ("Jane Doe – Board Member, France Clusters", "Jane Doe", "Board Member", "france-clusters"),
+    ("Lina Haddad, directrice de l'Agence Solaris, a présenté le programme.", "Lina Haddad", "directrice",
+     "Agence Solaris"),
+    ("Jane Doe, Board Member of Atlas Cluster, said the visit helped.", "Jane Doe", "Board Member", "Atlas Cluster"),
+])
+def test_people_with_their_role_and_organisation(known, sentence, person, role, works_for):
+    facts = facts_of(known, sentence)
+    assert [(f["name"], f["role"], f["works_for"]) for f in facts if f["fact"] == "person"] == [(person, role, works_for)]
+
+
+def test_a_role_before_member_of_is_not_a_member_organisation(known):
+    facts = facts_of(known, "Jane Doe, Board Member of Atlas Cluster, said the visit helped.")
+    assert "Board" not in new_organisations(facts)
+    assert not [f for f in facts if f["fact"] == "membership"]
+
+
+# --- acronyms and short forms ---------------------------------------------------------------------
+
+
+def test_an_acronym_the_page_defines_stands_for_its_name(known):
+    facts = facts_of(known, """
+        The Atlas Denim and Fashion Cluster (ADFC) was founded in 2010.
+
+        On 3 May 2021 ADFC hosted a delegation in Fes, Morocco.
+        """)
+    assert "Atlas Denim and Fashion Cluster" in new_organisations(facts)
+    assert "ADFC" not in new_organisations(facts)
+
+
+def test_an_acronym_defined_for_a_known_name_resolves_to_it(known):
+    facts = facts_of(known, """
+        The Agency for Business Competitiveness (ABC) opened an office.
+
+        ABC, a member of France Clusters, signed the charter.
+        """)
+    assert "ABC" not in new_organisations(facts)
+    assert ("accio", "france-clusters") in {(f["member"], f["of"]) for f in facts if f["fact"] == "membership"}
+
+
+def test_a_short_form_without_the_countrys_word_resolves(known):
+    facts = facts_of(known, "On 3 May 2021 the Technical Textile Cluster visited Lyon, France.")
+    assert "c2tm" in known_names(facts)  # registry: "Moroccan Technical Textile Cluster" (MA)
+
+
+def test_an_acronym_that_loosely_fits_one_entry_is_proposed_as_its_alias(known, tmp_path):
+    page = tmp_path / "news.txt"
+    page.write_text("Cluster news\n\nThe forum took place in Lyon on 4 May 2021. MTTXC and Sun Coast Cluster participated.\n",
+                    encoding="utf-8")
+    [result] = extract([page], DATA / "registry.yaml", tmp_path / "out", documents=DATA / "documents")
+    assert "MTTXC" not in new_organisations(result.data["facts"])
+    written = yaml.safe_load(result.registry_written.read_text(encoding="utf-8"))["organisations"]
+    assert [(e["id"], e["aliases"]) for e in written] == [("c2tm", ["MTTXC"])]
