@@ -1,10 +1,21 @@
-// Every relationship of the graph (MENTIONS left out: provenance, not ties), for the read-out.
-// List-packed as read_nodes.cypher and grouped by type: each record holds a type and up to
-// $chunk relationships of it, so the type string travels once per record, not once per row.
-// Parameters: $chunk = 10000
-// Returns: kind (the relationship type), chunk (a list of [start, end, props]).
-MATCH (a:Entity)-[r]->(b:Entity)
-WHERE type(r) <> 'MENTIONS'
-WITH type(r) AS kind, collect([a.id, b.id, properties(r)]) AS rows
-UNWIND range(0, size(rows) - 1, $chunk) AS i
-RETURN kind, rows[i..i + $chunk] AS chunk
+// Every relationship of the graph (MENTIONS left out: provenance, not ties), for the read-out,
+// in columns as read_nodes.cypher: each record holds the relationships of one type leaving up
+// to $sources start nodes, as lists of start ids, end ids and one list per property (null
+// where a relationship has none). Streamed: the server sends each group as it makes it, while
+// the driver decodes the ones before, instead of collecting every relationship first.
+// Parameters: $sources = 1000
+// Returns: kind (the relationship type), starts, ends, keys (the property names), columns.
+CALL db.propertyKeys() YIELD propertyKey
+WITH collect(propertyKey) AS names
+MATCH (a:Entity)
+WITH names, collect(a) AS nodes
+UNWIND range(0, size(nodes) - 1, $sources) AS i
+CALL (nodes, i) {
+  UNWIND nodes[i..i + $sources] AS a
+  MATCH (a)-[r]->(b:Entity)
+  WHERE type(r) <> 'MENTIONS'
+  RETURN type(r) AS kind, collect([a.id, b.id, r]) AS part
+}
+WITH names, kind, part, [k IN names WHERE any(x IN part WHERE x[2][k] IS NOT NULL)] AS keys
+RETURN kind, [x IN part | x[0]] AS starts, [x IN part | x[1]] AS ends, keys,
+       [k IN keys | [x IN part | x[2][k]]] AS columns
