@@ -4,11 +4,10 @@
 // instead of a property map per node.
 // Parameters: $chunk = 10000
 // Returns: labels (without Entity), ids, keys (the property names), columns (a list per key).
-CALL db.propertyKeys() YIELD propertyKey
-WITH collect(propertyKey) AS names
 MATCH (n:Entity)
-WITH names, [l IN labels(n) WHERE l <> 'Entity'] AS labels, collect(n) AS nodes
-UNWIND range(0, size(nodes) - 1, $chunk) AS i
-WITH names, labels, nodes[i..i + $chunk] AS part
-WITH labels, part, [k IN names WHERE any(n IN part WHERE n[k] IS NOT NULL)] AS keys
-RETURN labels, [n IN part | n.id] AS ids, keys, [k IN keys | [n IN part | n[k]]] AS columns
+WITH [l IN labels(n) WHERE l <> 'Entity'] AS labels, n, properties(n) AS p
+WITH labels, collect([n.id, p]) AS rows, collect(DISTINCT keys(p)) AS keysets
+WITH labels, rows, reduce(ks = [], s IN keysets | ks + [k IN s WHERE NOT k IN ks]) AS keys
+UNWIND range(0, size(rows) - 1, $chunk) AS i
+WITH labels, keys, rows[i..i + $chunk] AS part
+RETURN labels, [x IN part | x[0]] AS ids, keys, [k IN keys | [x IN part | x[1][k]]] AS columns

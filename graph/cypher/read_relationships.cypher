@@ -5,17 +5,15 @@
 // the driver decodes the ones before, instead of collecting every relationship first.
 // Parameters: $sources = 1000
 // Returns: kind (the relationship type), starts, ends, keys (the property names), columns.
-CALL db.propertyKeys() YIELD propertyKey
-WITH collect(propertyKey) AS names
 MATCH (a:Entity)
-WITH names, collect(a) AS nodes
+WITH collect(a) AS nodes
 UNWIND range(0, size(nodes) - 1, $sources) AS i
 CALL (nodes, i) {
   UNWIND nodes[i..i + $sources] AS a
   MATCH (a)-[r]->(b:Entity)
   WHERE type(r) <> 'MENTIONS'
-  RETURN type(r) AS kind, collect([a.id, b.id, r]) AS part
+  WITH a, b, r, properties(r) AS p
+  RETURN type(r) AS kind, collect([a.id, b.id, p]) AS part, collect(DISTINCT keys(p)) AS keysets
 }
-WITH names, kind, part, [k IN names WHERE any(x IN part WHERE x[2][k] IS NOT NULL)] AS keys
-RETURN kind, [x IN part | x[0]] AS starts, [x IN part | x[1]] AS ends, keys,
-       [k IN keys | [x IN part | x[2][k]]] AS columns
+WITH kind, part, reduce(ks = [], s IN keysets | ks + [k IN s WHERE NOT k IN ks]) AS keys
+RETURN kind, [x IN part | x[0]] AS starts, [x IN part | x[1]] AS ends, keys, [k IN keys | [x IN part | x[2][k]]] AS columns
