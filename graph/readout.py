@@ -28,13 +28,14 @@ __all__ = ["CHUNK", "SOURCES", "native_columns", "node_label", "read_graph"]
 CHUNK = 10_000  # nodes per record of read_nodes
 SOURCES = 1_000  # start nodes whose relationships make a record of read_relationships
 TEMPORAL = (neo4j.time.Date, neo4j.time.DateTime, neo4j.time.Time, neo4j.time.Duration)
+TEMPORAL_TYPES = frozenset(TEMPORAL)  # the driver decodes these exact classes
 
 
 def native_columns(keys: list[str], columns: list[list]) -> dict[str, list]:
     """The property columns by name, Neo4j temporal values as Python ones (neo4j.time.Date ->
-    datetime.date); a column without any kept as it is."""
-    return {key: [v.to_native() if isinstance(v, TEMPORAL) else v for v in column]
-            if any(isinstance(v, TEMPORAL) for v in column) else column
+    datetime.date); a column without any kept as it is (its value types checked in C)."""
+    return {key: column if TEMPORAL_TYPES.isdisjoint(map(type, column))
+            else [v.to_native() if isinstance(v, TEMPORAL) else v for v in column]
             for key, column in zip(keys, columns)}
 
 
