@@ -1,8 +1,10 @@
-"""The knowledge graph K as a NetworkX MultiDiGraph, built from plain tuples.
+"""The knowledge graph K as a NetworkX MultiDiGraph, built from plain tuples or columns.
 
-`knowledge_graph` is the one constructor of K: the Neo4j read-out hands it the records it
-read, the tests and the docs hand it small hand-made graphs. `example_graph` is such a graph:
-an invented programme small enough to check every analysis of it by hand.
+Two constructors of K, one graph: `knowledge_graph` from node and edge tuples (the tests and the
+docs hand it small hand-made graphs), `knowledge_graph_from_columns` from blocks of property
+columns (the Neo4j read-out hands it the columns it read); both fill K through `_graph`, with
+the same checks. `example_graph` is a hand-made graph: an invented programme small enough to
+check every analysis of it by hand.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 // Every node of the graph, for the NetworkX read-out, in columns: each record holds up to
 // $chunk nodes of one set of labels as a list of ids and one list per property they have
-// (null where a node has none), so the driver decodes a few long lists of plain values
-// instead of a property map per node.
+// (null where a node has none; each property map read once, its keys gathered per set of
+// labels), so the driver decodes a few long lists of plain values instead of a map per node.
 // Parameters: $chunk = 10000
 // Returns: labels (without Entity), ids, keys (the property names), columns (a list per key).
 MATCH (n:Entity)
