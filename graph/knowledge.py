@@ -82,7 +82,7 @@ def knowledge_graph_from_columns(node_blocks: Iterable[tuple], edge_blocks: Iter
     ({'name': 'Solar', 'label': 'Organisation'}, {'sources': [], 'evidence': [], 'role': 'host', 'type': 'ATTENDED'})
     """
     nodes = (row for label, ids, columns in node_blocks
-             for row in zip(ids, _column_dicts(len(ids), columns, NODE_DEFAULTS, ("label", _known(label, ids[0])))))
+             for row in zip(ids, _column_dicts(len(ids), columns, NODE_DEFAULTS, ("label", _known(label, ids[0] if ids else None)))))
     edges = (row for kind, starts, ends, columns in edge_blocks
              for row in zip(starts, ends, _column_dicts(len(starts), columns, EDGE_DEFAULTS, ("type", kind))))
     return _graph(nodes, edges)
