@@ -4,7 +4,7 @@ import networkx as nx
 import pytest
 
 from medgraph.errors import MedgraphError
-from medgraph.graph.knowledge import example_graph, knowledge_graph, said
+from medgraph.graph.knowledge import example_graph, knowledge_graph, knowledge_graph_from_columns, said
 
 
 def test_nodes_and_edges_come_with_label_type_and_provenance():
@@ -63,3 +63,32 @@ def test_the_graph_built_in_bulk_is_the_one_networkx_builds_edge_by_edge():
     assert dict(K.pred) == dict(reference.pred) and set(K["fc"]["forum-2019"]) == {"ATTENDED", "ORGANISED"}
     K.remove_edge("olive", "visit-2018", key="ATTENDED")  # successors and predecessors stay one
     assert not K.has_edge("olive", "visit-2018") and "olive" not in K.pred["visit-2018"]
+
+
+def test_columns_give_the_graph_of_the_same_tuples():
+    from_tuples = knowledge_graph(
+        [("FR", "Country", {"region": "EU"}), ("fc", "Organisation", {"name": "FC", "country": "FR"}),
+         ("agro", "Organisation", {"country": "FR"}), ("forum", "Event", {"name": "Forum"})],
+        [("fc", "ATTENDED", "forum", said("doc", 3, role="delegate")), ("agro", "ATTENDED", "forum", {"role": "host"})])
+
+    from_columns = knowledge_graph_from_columns(
+        [("Country", ["FR"], {"region": ["EU"]}),
+         ("Organisation", ["fc", "agro"], {"name": ["FC", None], "country": ["FR", "FR"]}),
+         ("Event", ["forum"], {"name": ["Forum"]})],
+        [("ATTENDED", ["fc", "agro"], ["forum", "forum"],
+          {"sources": [["doc"], None], "evidence": [["doc:3"], None], "role": ["delegate", "host"]})])
+
+    assert nx.utils.graphs_equal(from_columns, from_tuples)
+    assert from_columns.nodes["agro"]["region"] == "EU"
+    sources = [d["sources"] for _, _, d in from_columns.edges(data=True)]
+    assert sorted(map(len, sources)) == [0, 1] and len({id(s) for s in sources}) == 2  # no list shared between edges
+
+
+@pytest.mark.parametrize("nodes, edges, message", [
+    ([("Cluster", ["x"], {})], [], "node 'x': unknown label 'Cluster'"),
+    ([("Person", ["x", "x"], {})], [], "node 'x': given twice"),
+    ([("Person", ["x"], {})], [("MENTORS", ["x"], ["y"], {})], "MENTORS edge 'x' -> 'y': unknown node 'y'"),
+])
+def test_bad_columns_fail_as_bad_tuples_do(nodes, edges, message):
+    with pytest.raises(MedgraphError, match=f"^{message}"):
+        knowledge_graph_from_columns(nodes, edges)
