@@ -82,21 +82,18 @@ def met_rows_arrays(T) -> list[dict]:
     """`met_row` of every South-Med cluster × EU tie of a `ties.TieArrays`: each cluster's EU
     partners and their tie types from the rows of its matrices, the evidence from its attendance."""
     eu = T.mask(is_eu)
-    kinds = sorted(T.typed)
     rows = []
     for s in south_clusters(T):
         i = T.index[s]
-        partners = T.row(i)
-        partners = partners[eu[partners]]
-        present = [np.isin(partners, T.typed[kind].indices[T.typed[kind].indptr[i]:T.typed[kind].indptr[i + 1]])
-                   for kind in kinds]
+        partners, bits = T.row(i), T.row_kinds(i)
+        partners, bits = partners[eu[partners]], bits[eu[partners]]
         south = T.attrs[i]
         for k, j in enumerate(partners.tolist()):
             e, d = T.ids[j], T.attrs[j]
             listed = tie_evidence(T, s, e)
             rows.append({"south_id": s, "south_name": south.get("name") or str(s), "south_country": south.get("country"),
                          "eu_id": e, "eu_name": d.get("name") or str(e), "eu_country": d.get("country"),
-                         "how": joined([kind for kind, found in zip(kinds, present) if found[k]]),
+                         "how": joined([kind for b, kind in enumerate(T.kinds) if bits[k] >> b & 1]),
                          "events": joined(listed["events"]), "evidence": joined(listed["evidence"])})
     return rows
 
