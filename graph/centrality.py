@@ -95,19 +95,22 @@ def compiled_table(T: nx.Graph, *, k: int | None = None, seed: int = 0) -> pd.Da
     return table.drop(columns=["_name", "_id"]).reset_index(drop=True)
 
 
-def auto_k(n: int, k: int | None = None, compiled: bool = False) -> int | None:
+def auto_k(n: int, k: int | None = None, compiled: bool = False, ties: int = 0) -> int | None:
     """The betweenness sample for a network of n nodes: k when given (0: exact), else exact
     (None) up to EXACT_BETWEENNESS_MAX nodes and BETWEENNESS_SAMPLE sources above; on the
-    compiled path (`engine.compiled`) the engine's own EXACT_BETWEENNESS_MAX and BETWEENNESS_SAMPLE.
+    compiled path (`engine.compiled`) the engine's own EXACT_BETWEENNESS_MAX and BETWEENNESS_SAMPLE,
+    fewer on a network of many `ties` (`engine.sources_for`).
 
     >>> auto_k(5_000), auto_k(100_000), auto_k(100_000, 0), auto_k(500, 50), auto_k(5_000, compiled=True)
     (None, 200, None, 50, 500)
+    >>> auto_k(100_000, compiled=True, ties=35_390_831)
+    25
     """
     if k is not None:
         return k if 0 < k < n else None
     exact_max, sample = ((eng.EXACT_BETWEENNESS_MAX, eng.BETWEENNESS_SAMPLE) if compiled
                          else (EXACT_BETWEENNESS_MAX, BETWEENNESS_SAMPLE))
-    return sample if n > exact_max else None
+    return (eng.sources_for(ties, sample) if compiled else sample) if n > exact_max else None
 
 
 def occasion(K: nx.MultiDiGraph, event: str) -> str:

@@ -69,7 +69,7 @@ def analyse(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible:
     options = {"as_of": as_of, "merge_possible": merge_possible, "members_for_cluster": members_for_cluster}
     T = tie_network(K, options, engine=engine, max_pairs=max_pairs)
     at_scale = ties.is_arrays(T)
-    k = centrality.auto_k(T.number_of_nodes(), k, compiled=eng.compiled(T, engine))
+    k = centrality.auto_k(T.number_of_nodes(), k, compiled=eng.compiled(T, engine), ties=T.number_of_edges())
     ranking = centrality.centrality_table(T, k=k, seed=seed, engine=engine)
     B = ties.two_mode(K, **options)
     events = centrality.events_attended(K, B)
