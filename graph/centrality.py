@@ -135,12 +135,20 @@ def events_attended(K: nx.MultiDiGraph, B: nx.Graph) -> dict[str, int]:
     B is `medgraph.graph.ties.two_mode(K)`; a mission and the forum it is part of are one
     occasion, so attending both (say, the cluster and its manager) counts one.
     """
-    occasions: dict[str, set[str]] = {}
+    by_org: dict[str, list[str]] = {}
     for org, event in B.edges():
         if B.nodes[org].get("bipartite") == 1:
             org, event = event, org
-        occasions.setdefault(org, set()).add(occasion(K, event))
-    return {org: len(found) for org, found in occasions.items()}
+        by_org.setdefault(org, []).append(event)
+    return occasions_attended(K, by_org)
+
+
+def occasions_attended(K: nx.MultiDiGraph, by_org) -> dict[str, int]:
+    """`events_attended` from each organisation's events (a mapping organisation -> its events,
+    such as a `ties.TieArrays`' ``graph["attendance"]``), each event's occasion looked up once."""
+    top: dict[str, str] = {}
+    return {org: len({top[e] if e in top else top.setdefault(e, occasion(K, e)) for e in events})
+            for org, events in by_org.items()}
 
 
 def row(T: nx.Graph, n, measures: dict[str, dict]) -> dict:

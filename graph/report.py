@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import networkx as nx
@@ -24,8 +25,14 @@ class Analysis:
     summary: dict
     K: nx.MultiDiGraph = field(repr=False, default=None)  # the knowledge graph analysed
     T: nx.Graph | None = field(repr=False, default=None)  # its tie network (ties.tie_graph); None at scale
-    B: nx.Graph = field(repr=False, default=None)  # its organisation-event graph (ties.two_mode)
     ties: nx.Graph | ties.TieArrays = field(repr=False, default=None)  # what the tables read: T, or arrays
+    two_mode: nx.Graph | None = field(repr=False, default=None)  # B when made by the analysis
+
+    @cached_property
+    def B(self) -> nx.Graph:
+        """Its organisation–event graph (`ties.two_mode`): made when first asked on the arrays
+        path (the analyses there do not need it; at L it holds a million attendances)."""
+        return self.two_mode if self.two_mode is not None else ties.two_mode(self.K, **self.options)
 
 
 #: On the arrays path growth lists this many new ties per event, then "… and N more".
@@ -71,8 +78,8 @@ def analyse(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible:
     at_scale = ties.is_arrays(T)
     k = centrality.auto_k(T.number_of_nodes(), k, compiled=eng.compiled(T, engine), ties=T.number_of_edges())
     ranking = centrality.centrality_table(T, k=k, seed=seed, engine=engine)
-    B = ties.two_mode(K, **options)
-    events = centrality.events_attended(K, B)
+    B = None if at_scale else ties.two_mode(K, **options)
+    events = centrality.occasions_attended(K, T.graph["attendance"]) if at_scale else centrality.events_attended(K, B)
     ranking.insert(5, "events", [events.get(n, 0) for n in ranking["id"]])
     tie_options = ties.TieOptions(**options)
     levels = met.met_levels(K, tie_options, T)
@@ -104,7 +111,7 @@ def analyse(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible:
         "methods": eng.methods_of(T, k, engine),
         **communities.south_north_shares(T),
     }
-    return Analysis(options, tables, summary, K, None if at_scale else T, B, T)
+    return Analysis(options, tables, summary, K, None if at_scale else T, T, B)
 
 
 def write_report(analysis: Analysis, out_dir: Path) -> Path:
