@@ -29,6 +29,9 @@ def south_clusters(T: nx.Graph) -> list:
 
 def eu_partners(T: nx.Graph, n) -> list:
     """The EU organisations tied to n, by id."""
+    if is_arrays(T):  # its rows are in id order: the row's EU columns, no lookup per tie
+        row = T.row(T.index[n])
+        return sorted((T.ids[j] for j in row[T.mask(is_eu)[row]].tolist()), key=str)
     return sorted((m for m in T[n] if is_eu(T.nodes[m])), key=str)
 
 

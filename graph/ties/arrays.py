@@ -312,7 +312,16 @@ def _summed(n: int, parts: _Parts | None, explicit: dict[str, sp.csr_matrix]) ->
         data.append(W.data)
         bits.append(flags.data.astype(np.uint8))
         stored += W.nnz
-    W = sp.csr_matrix((np.concatenate(data) if data else np.zeros(0), np.concatenate(indices) if indices else
-                       np.zeros(0, np.int32), np.concatenate(indptr)), shape=(n, n))
+    W = sp.csr_matrix((_joined(data, np.float64), _joined(indices, np.int32), np.concatenate(indptr)), shape=(n, n))
     W.has_sorted_indices = True
-    return W, np.concatenate(bits) if bits else np.zeros(0, np.uint8), kinds
+    return W, _joined(bits, np.uint8), kinds
+
+
+def _joined(blocks: list, dtype) -> np.ndarray:
+    """The blocks end to end, each freed once copied (the peak: the blocks and one whole array)."""
+    out, at = np.empty(sum(len(b) for b in blocks), dtype=dtype), 0
+    while blocks:
+        block = blocks.pop(0)
+        out[at:at + len(block)] = block
+        at += len(block)
+    return out
