@@ -116,9 +116,9 @@ def test_two_runs_give_the_same_table():
 
 
 def test_events_attended_counts_a_forum_and_its_mission_once():
-    from medgraph.graph.centrality import events_attended
+    from medgraph.graph.centrality import events_attended, occasions_attended
     from medgraph.graph.knowledge import knowledge_graph
-    from medgraph.graph.ties import two_mode
+    from medgraph.graph.ties import tie_arrays, two_mode
 
     held = {"status": "held"}
     K = knowledge_graph(
@@ -129,6 +129,7 @@ def test_events_attended_counts_a_forum_and_its_mission_once():
          ("ana", "WORKS_FOR", "a"), ("ana", "ATTENDED", "forum", {"role": "delegate"}),
          ("a", "ATTENDED", "visit", {"role": "delegate"}), ("b", "ATTENDED", "visit", {"role": "delegate"})])
     assert events_attended(K, two_mode(K)) == {"a": 2, "b": 1}
+    assert occasions_attended(K, tie_arrays(K).graph["attendance"]) == {"a": 2, "b": 1}
 
 
 # --- the compiled path (graph/engine.py) gives networkx's figures ----------------------------------

@@ -110,3 +110,19 @@ def test_the_networkit_graph_built_a_few_rows_at_a_time_is_the_whole_one():
 
     assert sorted(whole.iterEdgesWeights()) == sorted(blocks.iterEdgesWeights())
     assert whole.numberOfEdges() == N.W.nnz // 2
+
+
+def test_the_analysis_on_the_arrays_makes_its_two_mode_graph_when_asked():
+    K = a_bigger_programme()
+    reference, arrays = report.analyse(K), report.analyse(K, engine="compiled")
+
+    assert arrays.two_mode is None and reference.two_mode is not None
+    assert sorted(arrays.B.edges(data=True)) == sorted(reference.B.edges(data=True))
+
+
+def test_sampled_measures_search_from_fewer_sources_on_a_network_of_many_ties():
+    assert engine.sources_for(1_000, engine.BETWEENNESS_SAMPLE) == engine.BETWEENNESS_SAMPLE
+    assert engine.sources_for(10 ** 9, engine.BETWEENNESS_SAMPLE) == engine.LEAST_SOURCES
+    methods = engine.methods(100_000, 35_000_000, compiled_path=True, k=25)
+    assert methods["betweenness"] == "sampled, 25 pivots, NetworKit"
+    assert methods["closeness"].startswith("sampled, 25 sources, top 25 exact")
