@@ -10,7 +10,6 @@ and evidence come from `ties.tie_evidence` (listed on demand when the evidence i
 from __future__ import annotations
 
 import networkx as nx
-import numpy as np
 import pandas as pd
 
 from medgraph.graph.ties.accessors import is_held_event
