@@ -202,8 +202,7 @@ def closeness(N: Network, *, sample: int | None = None, seed: int = 0, refine: i
     n = len(N.ids)
     if n < 2:
         return np.zeros(n)
-    D = N.W.copy()
-    D.data = 1.0 / D.data
+    D = sp.csr_matrix((1.0 / N.W.data, N.W.indices, N.W.indptr), shape=N.W.shape)  # distances; W's index arrays
     _, label = csgraph.connected_components(N.W, directed=False)
     reach = np.bincount(label)[label]  # the size of each node's component
     ties = N.W.nnz // 2
@@ -261,16 +260,32 @@ def eigenvector(N: Network) -> np.ndarray:
         members = np.flatnonzero(label == c)
         if len(members) == 1:
             continue
-        C = N.W[members][:, members]
         if len(members) < 50:
-            _, vectors = np.linalg.eigh(C.toarray())
+            _, vectors = np.linalg.eigh(N.W[members][:, members].toarray())
             x = vectors[:, -1]
         else:
-            _, vectors = eigsh(C.astype(float), k=1, which="LA", tol=1e-10)
+            C = _restricted(N.W, members) if 2 * len(members) > n else N.W[members][:, members].astype(float)
+            _, vectors = eigsh(C, k=1, which="LA", tol=1e-10)
             x = vectors[:, 0]
         x = np.abs(x) / np.linalg.norm(x)
         scores[members] = x * len(members) / n
     return scores
+
+
+def _restricted(W: sp.csr_matrix, members: np.ndarray):
+    """W on the rows and columns of `members` without copying it (the giant component at L):
+    W itself when they are all its rows, else an operator that spreads, multiplies and picks."""
+    from scipy.sparse.linalg import LinearOperator
+
+    if len(members) == W.shape[0]:
+        return W
+
+    def product(x):
+        spread = np.zeros(W.shape[0])
+        spread[members] = np.ravel(x)
+        return (W @ spread)[members]
+
+    return LinearOperator((len(members), len(members)), matvec=product, dtype=float)
 
 
 def pagerank(N: Network, *, alpha: float = 0.85, max_iter: int = 100, tol: float = 1e-06) -> np.ndarray:

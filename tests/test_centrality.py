@@ -192,3 +192,19 @@ def test_the_engine_is_chosen_by_size_and_named_in_the_methods():
     assert engine.methods(4, 3, compiled_path=False)["betweenness"] == "exact, NetworkX"
     assert engine.methods(50_000, 10**6, compiled_path=True, degree_squares=1e12)["constraint"].startswith(
         "not computed")
+
+
+def test_eigenvector_of_a_large_component_is_the_same_without_its_copy():
+    import numpy as np
+    import scipy.sparse as sp
+
+    from medgraph.graph import engine
+    from medgraph.graph.engine import _restricted
+
+    G = nx.disjoint_union(nx.gnm_random_graph(80, 400, seed=4), nx.path_graph(5))
+    N = engine.network(G)
+    members = np.arange(80)
+    x = np.random.default_rng(0).random(80)
+
+    assert _restricted(N.W, members).matvec(x) == pytest.approx(N.W[members][:, members] @ x)
+    assert _restricted(N.W, np.arange(85)) is N.W and not sp.issparse(_restricted(N.W, members))
