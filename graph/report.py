@@ -37,6 +37,8 @@ class Analysis:
 
 #: On the arrays path growth lists this many new ties per event, then "… and N more".
 NEW_TIES_LISTED = 20
+#: On the arrays path the met matrix lists events and evidence for this many rows (its first).
+MET_EVIDENCE_LISTED = 1_000
 
 
 def tie_network(K: nx.MultiDiGraph, options: dict, *, engine: str = "auto",
@@ -63,7 +65,8 @@ def analyse(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible:
 
     Up to `medgraph.graph.engine.COMPILED_ABOVE` ties the analyses read NetworkX's tie graph T
     (the reference); above, the same functions read the tie network as arrays (`tie_network`),
-    T is None and growth lists `NEW_TIES_LISTED` new ties per event. `engine` ("auto",
+    T is None, growth lists `NEW_TIES_LISTED` new ties per event and the met matrix the events
+    and evidence of its first `MET_EVIDENCE_LISTED` rows (the methods say so). `engine` ("auto",
     "networkx", "compiled") forces a path.
 
     Betweenness is exact up to `centrality.EXACT_BETWEENNESS_MAX` organisations and sampled
@@ -90,7 +93,7 @@ def analyse(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible:
         "brokerage": tie_brokerage(T, group_attr="region", engine=engine),
         "communities": communities.communities(T, seed=seed, engine=engine),
         "country_ties": communities.country_ties(T),
-        "met_matrix": metmatrix.met_matrix(T),
+        "met_matrix": metmatrix.met_matrix(T, listed=MET_EVIDENCE_LISTED if at_scale else None),
         "met_levels": levels,
         "met_levels_by_country": met.levels_by_country(levels),
         "not_met_eu": not_met,
@@ -108,7 +111,8 @@ def analyse(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible:
         "met_none": len(not_met),
         "met_uncertain": int(not_met["uncertain"].sum()),
         "betweenness_k": k,
-        "methods": eng.methods_of(T, k, engine),
+        "methods": {**eng.methods_of(T, k, engine), **({"met_matrix": f"events and evidence of the first "
+                    f"{MET_EVIDENCE_LISTED:,} rows (ties.tie_evidence lists any tie's)"} if at_scale else {})},
         **communities.south_north_shares(T),
     }
     return Analysis(options, tables, summary, K, None if at_scale else T, T, B)

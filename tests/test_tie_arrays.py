@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from medgraph.graph import engine, growth, report
+from medgraph.graph import engine, growth, metmatrix, report
 from medgraph.graph.knowledge import example_graph
 from medgraph.graph.ties import TieOptions, tie_arrays, tie_evidence, tie_graph
 from medgraph.graph.ties import arrays as arrays_module
@@ -126,3 +126,12 @@ def test_sampled_measures_search_from_fewer_sources_on_a_network_of_many_ties():
     methods = engine.methods(100_000, 35_000_000, compiled_path=True, k=25)
     assert methods["betweenness"] == "sampled, 25 pivots, NetworKit"
     assert methods["closeness"].startswith("sampled, 25 sources, top 25 exact")
+
+
+def test_the_met_matrix_on_the_arrays_lists_the_evidence_of_its_first_rows_when_asked():
+    A = tie_arrays(a_bigger_programme())
+    whole, cut = metmatrix.met_matrix(A), metmatrix.met_matrix(A, listed=2)
+
+    pd.testing.assert_frame_equal(cut.drop(columns=["events", "evidence"]), whole.drop(columns=["events", "evidence"]))
+    assert cut["events"][:2].tolist() == whole["events"][:2].tolist() and whole["events"][2:].notna().all()
+    assert cut["events"][2:].isna().all() and cut["evidence"][2:].isna().all()
