@@ -95,19 +95,22 @@ def compiled_table(T: nx.Graph, *, k: int | None = None, seed: int = 0) -> pd.Da
     return table.drop(columns=["_name", "_id"]).reset_index(drop=True)
 
 
-def auto_k(n: int, k: int | None = None, compiled: bool = False) -> int | None:
+def auto_k(n: int, k: int | None = None, compiled: bool = False, ties: int = 0) -> int | None:
     """The betweenness sample for a network of n nodes: k when given (0: exact), else exact
     (None) up to EXACT_BETWEENNESS_MAX nodes and BETWEENNESS_SAMPLE sources above; on the
-    compiled path (`engine.compiled`) the engine's own EXACT_BETWEENNESS_MAX and BETWEENNESS_SAMPLE.
+    compiled path (`engine.compiled`) the engine's own EXACT_BETWEENNESS_MAX and BETWEENNESS_SAMPLE,
+    fewer on a network of many `ties` (`engine.sources_for`).
 
     >>> auto_k(5_000), auto_k(100_000), auto_k(100_000, 0), auto_k(500, 50), auto_k(5_000, compiled=True)
     (None, 200, None, 50, 500)
+    >>> auto_k(100_000, compiled=True, ties=35_390_831)
+    25
     """
     if k is not None:
         return k if 0 < k < n else None
     exact_max, sample = ((eng.EXACT_BETWEENNESS_MAX, eng.BETWEENNESS_SAMPLE) if compiled
                          else (EXACT_BETWEENNESS_MAX, BETWEENNESS_SAMPLE))
-    return sample if n > exact_max else None
+    return (eng.sources_for(ties, sample) if compiled else sample) if n > exact_max else None
 
 
 def occasion(K: nx.MultiDiGraph, event: str) -> str:
@@ -132,12 +135,20 @@ def events_attended(K: nx.MultiDiGraph, B: nx.Graph) -> dict[str, int]:
     B is `medgraph.graph.ties.two_mode(K)`; a mission and the forum it is part of are one
     occasion, so attending both (say, the cluster and its manager) counts one.
     """
-    occasions: dict[str, set[str]] = {}
+    by_org: dict[str, list[str]] = {}
     for org, event in B.edges():
         if B.nodes[org].get("bipartite") == 1:
             org, event = event, org
-        occasions.setdefault(org, set()).add(occasion(K, event))
-    return {org: len(found) for org, found in occasions.items()}
+        by_org.setdefault(org, []).append(event)
+    return occasions_attended(K, by_org)
+
+
+def occasions_attended(K: nx.MultiDiGraph, by_org) -> dict[str, int]:
+    """`events_attended` from each organisation's events (a mapping organisation -> its events,
+    such as a `ties.TieArrays`' ``graph["attendance"]``), each event's occasion looked up once."""
+    top: dict[str, str] = {}
+    return {org: len({top[e] if e in top else top.setdefault(e, occasion(K, e)) for e in events})
+            for org, events in by_org.items()}
 
 
 def row(T: nx.Graph, n, measures: dict[str, dict]) -> dict:

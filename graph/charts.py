@@ -75,6 +75,8 @@ def met_by_organisation(matrix: pd.DataFrame) -> str:
     if matrix.empty:
         return empty("No South-Med cluster has met an EU organisation yet.")
     ways = matrix.assign(ways=[len(str(h).split(",")) for h in matrix["how"]])
+    best = ways.groupby("south_name")["ways"].sum().sort_values(ascending=False).index[:MAX_ROWS]
+    ways = ways[ways["south_name"].isin(best)]  # the best connected first: no clusters × EU table of all
     counts = ways.pivot_table(index="south_name", columns="eu_name", values="ways", aggfunc="sum", fill_value=0)
     counts = counts.loc[counts.sum(axis=1).sort_values(ascending=False).index[:MAX_ROWS]]
     counts = counts[counts.sum().sort_values(ascending=False).index[:MAX_ROWS * 2]]

@@ -34,7 +34,8 @@ from scipy.sparse import csgraph
 from medgraph.errors import MedgraphError
 
 __all__ = ["COMPILED_ABOVE", "EXACT_BETWEENNESS_MAX", "BETWEENNESS_SAMPLE", "EXACT_CLOSENESS_MAX",
-           "CLOSENESS_SAMPLE", "CLOSENESS_REFINE", "STRUCTURAL_HOLES_BUDGET", "DOUBLE_MAX", "Network", "network", "compiled", "methods",
+           "CLOSENESS_SAMPLE", "CLOSENESS_REFINE", "SEARCH_BUDGET", "LEAST_SOURCES", "sources_for",
+           "STRUCTURAL_HOLES_BUDGET", "DOUBLE_MAX", "Network", "network", "compiled", "methods",
            "methods_of", "degree_squares", "networkit_graph",
            "betweenness", "closeness", "eigenvector", "pagerank", "constraint", "effective_size",
            "louvain", "masked_product"]
@@ -50,6 +51,11 @@ EXACT_CLOSENESS_MAX = 2_000
 CLOSENESS_SAMPLE = 200
 #: ... of which the best this many by the estimate are then computed exactly.
 CLOSENESS_REFINE = 200
+#: The sampled measures search from at most as many sources as this many tie visits allow
+#: (sources × ties): the full samples above at M (1.8 million ties), fewer on larger networks
+#: (`sources_for`), at least `LEAST_SOURCES`.
+SEARCH_BUDGET = 9e8
+LEAST_SOURCES = 10
 #: Constraint and effective size cost about the sum over organisations of their squared degree.
 STRUCTURAL_HOLES_BUDGET = 5e9
 
@@ -95,6 +101,16 @@ def network(T: nx.Graph, weight: str = "weight") -> Network:
     return Network(ids, W)
 
 
+def sources_for(ties: int, wanted: int) -> int:
+    """How many sources a sampled measure searches from on a network of `ties` ties: `wanted`,
+    or fewer when their searches would exceed `SEARCH_BUDGET` tie visits (at least `LEAST_SOURCES`).
+
+    >>> sources_for(1_776_121, 500), sources_for(35_390_831, 500), sources_for(35_390_831, 200)
+    (500, 25, 25)
+    """
+    return int(max(LEAST_SOURCES, min(wanted, SEARCH_BUDGET // max(ties, 1))))
+
+
 def compiled(T: nx.Graph, engine: str = "auto") -> bool:
     """Whether the analyses of T run on the compiled path: "auto" above `COMPILED_ABOVE` ties,
     "compiled" always, "networkx" never; always for a `medgraph.graph.ties.TieArrays` (no
@@ -124,8 +140,8 @@ def methods(n: int, m: int, *, compiled_path: bool, k: int | None = None, degree
     holes = ("exact, SciPy sparse" if degree_squares <= STRUCTURAL_HOLES_BUDGET else
              f"not computed (NaN): cost {degree_squares:.2g} over the budget {STRUCTURAL_HOLES_BUDGET:.2g}")
     return {"betweenness": f"sampled, {k} pivots, NetworKit" if k else "exact, NetworKit",
-            "closeness": (f"sampled, {CLOSENESS_SAMPLE} sources, top {CLOSENESS_REFINE} exact, SciPy Dijkstra"
-                          if n > EXACT_CLOSENESS_MAX
+            "closeness": (f"sampled, {sources_for(m, CLOSENESS_SAMPLE)} sources, top {sources_for(m, CLOSENESS_REFINE)}"
+                          " exact, SciPy Dijkstra" if n > EXACT_CLOSENESS_MAX
                           else "exact, SciPy Dijkstra"),
             "eigenvector": "exact, SciPy ARPACK", "pagerank": "exact, SciPy power iteration",
             "constraint": holes, "effective_size": holes,
@@ -143,14 +159,18 @@ def methods_of(T: nx.Graph, k: int | None = None, engine: str = "auto") -> dict:
                    degree_squares=squares)
 
 
-def networkit_graph(N: Network, distance: bool):
-    """N as an undirected weighted NetworKit graph, weighted by distance 1/weight or by weight."""
+def networkit_graph(N: Network, distance: bool, rows: int = 8192):
+    """N as an undirected weighted NetworKit graph, weighted by distance 1/weight or by weight
+    (its ties added `rows` rows at a time: no copy of the whole matrix on the way)."""
     import networkit as nk
 
-    U = sp.triu(N.W, k=1).tocoo()
-    data = 1.0 / U.data if distance else U.data
-    return nk.GraphFromCoo((data, (U.row.astype(np.uint64), U.col.astype(np.uint64))), len(N.ids),
-                           weighted=True, directed=False)
+    n = len(N.ids)
+    G = nk.Graph(n, weighted=True, directed=False)
+    for start in range(0, n, rows):
+        U = sp.triu(N.W[start:start + rows], k=start + 1).tocoo()
+        data = 1.0 / U.data if distance else U.data.astype(float)
+        G.addEdges((data, ((U.row + start).astype(np.uint64), U.col.astype(np.uint64))))
+    return G
 
 
 def betweenness(N: Network, *, k: int | None = None, seed: int = 0) -> np.ndarray:
@@ -175,17 +195,19 @@ def betweenness(N: Network, *, k: int | None = None, seed: int = 0) -> np.ndarra
 
 def closeness(N: Network, *, sample: int | None = None, seed: int = 0, refine: int = CLOSENESS_REFINE) -> np.ndarray:
     """networkx's closeness over distance 1/weight (Wasserman–Faust), from every source up to
-    `EXACT_CLOSENESS_MAX` nodes, else estimated from `sample` sources (`CLOSENESS_SAMPLE`),
-    and then the `refine` best by that estimate computed exactly (one Dijkstra from each: the
+    `EXACT_CLOSENESS_MAX` nodes, else estimated from `sample` sources (`CLOSENESS_SAMPLE`,
+    fewer as `sources_for` allows), and then the `refine` best by that estimate (as many as
+    `sources_for` allows) computed exactly (one Dijkstra from each: the
     estimate finds the candidates, the exact pass orders the top)."""
     n = len(N.ids)
     if n < 2:
         return np.zeros(n)
-    D = N.W.copy()
-    D.data = 1.0 / D.data
+    D = sp.csr_matrix((1.0 / N.W.data, N.W.indices, N.W.indptr), shape=N.W.shape)  # distances; W's index arrays
     _, label = csgraph.connected_components(N.W, directed=False)
     reach = np.bincount(label)[label]  # the size of each node's component
-    sample = sample or (None if n <= EXACT_CLOSENESS_MAX else CLOSENESS_SAMPLE)
+    ties = N.W.nnz // 2
+    sample = sample or (None if n <= EXACT_CLOSENESS_MAX else sources_for(ties, CLOSENESS_SAMPLE))
+    refine = sources_for(ties, refine) if refine else refine
     sources = np.arange(n) if sample is None or sample >= n else _sources(label, sample, seed)
     totals, hits = np.zeros(n), np.zeros(n)
     for chunk in np.array_split(sources, max(1, len(sources) // 64)) if len(sources) else ():
@@ -238,16 +260,32 @@ def eigenvector(N: Network) -> np.ndarray:
         members = np.flatnonzero(label == c)
         if len(members) == 1:
             continue
-        C = N.W[members][:, members]
         if len(members) < 50:
-            _, vectors = np.linalg.eigh(C.toarray())
+            _, vectors = np.linalg.eigh(N.W[members][:, members].toarray())
             x = vectors[:, -1]
         else:
-            _, vectors = eigsh(C.astype(float), k=1, which="LA", tol=1e-10)
+            C = _restricted(N.W, members) if 2 * len(members) > n else N.W[members][:, members].astype(float)
+            _, vectors = eigsh(C, k=1, which="LA", tol=1e-10)
             x = vectors[:, 0]
         x = np.abs(x) / np.linalg.norm(x)
         scores[members] = x * len(members) / n
     return scores
+
+
+def _restricted(W: sp.csr_matrix, members: np.ndarray):
+    """W on the rows and columns of `members` without copying it (the giant component at L):
+    W itself when they are all its rows, else an operator that spreads, multiplies and picks."""
+    from scipy.sparse.linalg import LinearOperator
+
+    if len(members) == W.shape[0]:
+        return W
+
+    def product(x):
+        spread = np.zeros(W.shape[0])
+        spread[members] = np.ravel(x)
+        return (W @ spread)[members]
+
+    return LinearOperator((len(members), len(members)), matvec=product, dtype=float)
 
 
 def pagerank(N: Network, *, alpha: float = 0.85, max_iter: int = 100, tol: float = 1e-06) -> np.ndarray:

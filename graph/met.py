@@ -56,6 +56,9 @@ class _Reach:
     eu_events: dict = field(default_factory=dict)
     partial: dict = field(default_factory=dict)
 
+    def __post_init__(self):
+        self.met = set(self.peers)  # for `in`: a cluster may have thousands of peers
+
     @property
     def level(self) -> str | None:
         reached = (self.peers, self.organisers, self.eu_events)
@@ -130,7 +133,7 @@ def _reach(K: nx.MultiDiGraph, T: nx.Graph, options: TieOptions, attended: list 
         r = reach.get(a.org) or reach.setdefault(a.org, _Reach(peers=eu_partners(T, a.org)))
         for event in _within(K, a.event):
             for org, how, evidence in organisers.get(event, []) + hosts.get(event, []):
-                if org != a.org and org not in r.peers and is_eu(T.nodes.get(org, {})):
+                if org != a.org and org not in r.met and is_eu(T.nodes.get(org, {})):
                     r.organisers.setdefault(org, f"{how} {_event_name(K, event)}: {', '.join(evidence)}")
             if K.nodes[event].get("participants_partial"):
                 r.partial[event] = _event_name(K, event)

@@ -29,6 +29,9 @@ def south_clusters(T: nx.Graph) -> list:
 
 def eu_partners(T: nx.Graph, n) -> list:
     """The EU organisations tied to n, by id."""
+    if is_arrays(T):  # its rows are in id order: the row's EU columns, no lookup per tie
+        row = T.row(T.index[n])
+        return sorted((T.ids[j] for j in row[T.mask(is_eu)[row]].tolist()), key=str)
     return sorted((m for m in T[n] if is_eu(T.nodes[m])), key=str)
 
 
@@ -45,12 +48,14 @@ def name(T: nx.Graph, n) -> str:
     return T.nodes[n].get("name") or str(n)
 
 
-def met_matrix(T: nx.Graph) -> pd.DataFrame:
+def met_matrix(T: nx.Graph, listed: int | None = None) -> pd.DataFrame:
     """One row per tie between a South-Med cluster and an EU organisation.
 
     Returns a DataFrame with columns south_id, south_name, south_country, eu_id, eu_name,
     eu_country, how (the tie types, comma-joined), events and evidence (comma-joined; None when empty), sorted by
-    south_name, then eu_name.
+    south_name, then eu_name. With `listed` (the arrays path only: `report.analyse` at scale),
+    events and evidence are listed for the first `listed` rows only (None below them:
+    `ties.tie_evidence` lists any tie's), so that millions of ties need not carry their lists.
 
     Examples
     --------
@@ -64,7 +69,9 @@ def met_matrix(T: nx.Graph) -> pd.DataFrame:
     textile | fc | co_attended | forum-2019
     textile | solar | visited | visit-2018
     """
-    rows = met_rows_arrays(T) if is_arrays(T) else [met_row(T, s, e) for s in south_clusters(T) for e in eu_partners(T, s)]
+    if is_arrays(T):
+        return met_table_arrays(T, listed)
+    rows = [met_row(T, s, e) for s in south_clusters(T) for e in eu_partners(T, s)]
     rows.sort(key=lambda r: (r["south_name"], r["eu_name"], str(r["south_id"]), str(r["eu_id"])))
     return pd.DataFrame(rows, columns=MET_COLUMNS)
 
@@ -78,27 +85,34 @@ def met_row(T: nx.Graph, s, e) -> dict:
             "evidence": joined(listed["evidence"])}
 
 
-def met_rows_arrays(T) -> list[dict]:
-    """`met_row` of every South-Med cluster × EU tie of a `ties.TieArrays`: each cluster's EU
-    partners and their tie types from the rows of its matrices, the evidence from its attendance."""
+def met_table_arrays(T, listed: int | None = None) -> pd.DataFrame:
+    """`met_matrix` of a `ties.TieArrays`, column by column: every South-Med cluster's EU
+    partners and their tie types from its row, one sort; events and evidence listed by
+    `tie_evidence` for the first `listed` rows (all when None)."""
     eu = T.mask(is_eu)
-    kinds = sorted(T.typed)
-    rows = []
-    for s in south_clusters(T):
-        i = T.index[s]
-        partners = T.row(i)
-        partners = partners[eu[partners]]
-        present = [np.isin(partners, T.typed[kind].indices[T.typed[kind].indptr[i]:T.typed[kind].indptr[i + 1]])
-                   for kind in kinds]
-        south = T.attrs[i]
-        for k, j in enumerate(partners.tolist()):
-            e, d = T.ids[j], T.attrs[j]
-            listed = tie_evidence(T, s, e)
-            rows.append({"south_id": s, "south_name": south.get("name") or str(s), "south_country": south.get("country"),
-                         "eu_id": e, "eu_name": d.get("name") or str(e), "eu_country": d.get("country"),
-                         "how": joined([kind for kind, found in zip(kinds, present) if found[k]]),
-                         "events": joined(listed["events"]), "evidence": joined(listed["evidence"])})
-    return rows
+    south = np.array([T.index[s] for s in south_clusters(T)], dtype=np.int64)
+    parts = [(T.row(i), T.row_kinds(i)) for i in south.tolist()]
+    chosen = [eu[row] for row, _ in parts]
+    rows_s = np.repeat(south, [int(c.sum()) for c in chosen])
+    rows_e = np.concatenate([row[c] for (row, _), c in zip(parts, chosen)]) if parts else np.zeros(0, np.int64)
+    bits = np.concatenate([b[c] for (_, b), c in zip(parts, chosen)]) if parts else np.zeros(0, np.uint8)
+    names = np.array([d.get("name") or str(n) for n, d in zip(T.ids, T.attrs)], dtype=object)
+    by_name = np.empty(len(names), dtype=np.int64)
+    by_name[sorted(range(len(names)), key=names.__getitem__)] = np.arange(len(names))
+    by_id = np.empty(len(names), dtype=np.int64)  # str(id) order, as the NetworkX path sorts
+    by_id[sorted(range(len(names)), key=lambda r: str(T.ids[r]))] = np.arange(len(names))
+    order = np.lexsort((by_id[rows_e], by_id[rows_s], by_name[rows_e], by_name[rows_s]))
+    rows_s, rows_e, bits = rows_s[order], rows_e[order], bits[order]
+    ids, countries = np.array(T.ids, dtype=object), np.array([d.get("country") for d in T.attrs], dtype=object)
+    how = {b: joined([kind for k, kind in enumerate(T.kinds) if b >> k & 1]) for b in np.unique(bits).tolist()}
+    table = pd.DataFrame({"south_id": ids[rows_s], "south_name": names[rows_s], "south_country": countries[rows_s],
+                          "eu_id": ids[rows_e], "eu_name": names[rows_e], "eu_country": countries[rows_e],
+                          "how": [how[b] for b in bits.tolist()], "events": None, "evidence": None}, columns=MET_COLUMNS)
+    shown = len(table) if listed is None else min(listed, len(table))
+    evidence = [tie_evidence(T, s, e) for s, e in zip(table["south_id"][:shown], table["eu_id"][:shown])]
+    table.loc[:shown - 1, "events"] = [joined(x["events"]) for x in evidence]
+    table.loc[:shown - 1, "evidence"] = [joined(x["evidence"]) for x in evidence]
+    return table
 
 
 def attended(K: nx.MultiDiGraph, n) -> list[str]:

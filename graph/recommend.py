@@ -112,8 +112,7 @@ def ranked_arrays(T, keep: int, block: int = 256) -> dict:
     Adamic–Adar for a block of clusters × every EU organisation is one sparse product
     A_s · diag(1/log degree) · A_euᵀ over the unweighted ties.
     """
-    A = T.W.copy()
-    A.data[:] = 1.0
+    A = sp.csr_matrix((np.ones(T.W.nnz), T.W.indices, T.W.indptr), shape=T.W.shape)  # the ties, unweighted
     degree = T.degrees.astype(float)
     inverse = sp.diags(np.divide(1.0, np.log(np.maximum(degree, 2)), out=np.zeros(len(degree)), where=degree > 1))
     south = [T.index[s] for s in south_clusters(T)]
@@ -122,7 +121,9 @@ def ranked_arrays(T, keep: int, block: int = 256) -> dict:
     order = np.empty(len(eu), dtype=np.int64)  # each EU organisation's place by name, then id
     order[sorted(range(len(eu)), key=lambda k: (names[k], str(T.ids[eu[k]])))] = np.arange(len(eu))
     bonus = CLUSTER_BONUS * np.array([T.attrs[e].get("kind") == schema.CLUSTER for e in eu], dtype=float)
-    sectors = [(T.attrs[e].get("sector") or "").casefold() for e in eu]
+    sector = np.array([(d.get("sector") or "").casefold() for d in T.attrs], dtype=object)
+    codes = {x: c for c, x in enumerate(sorted(set(sector) - {""}), start=1)}  # 0: no sector
+    sector = np.array([codes.get(x, 0) for x in sector], dtype=np.int64)
     AE = (inverse @ A[:, eu]).tocsc()
     found = {}
     for start in range(0, len(south), block):
@@ -130,8 +131,7 @@ def ranked_arrays(T, keep: int, block: int = 256) -> dict:
         scores = (A[rows] @ AE).toarray()
         tied = A[rows][:, eu].toarray() > 0
         for r, s in enumerate(rows):
-            sector = (T.attrs[s].get("sector") or "").casefold()
-            same = np.array([bool(sector) and x == sector for x in sectors], dtype=float)
+            same = (sector[eu] == sector[s]) & (sector[s] > 0)
             score = np.round(scores[r] + SECTOR_BONUS * same + bonus, 6)
             ok = np.flatnonzero((score > 0) & ~tied[r] & (eu != s))
             best = ok[np.lexsort((order[ok], -score[ok]))][:keep]

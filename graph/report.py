@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import networkx as nx
@@ -24,12 +25,20 @@ class Analysis:
     summary: dict
     K: nx.MultiDiGraph = field(repr=False, default=None)  # the knowledge graph analysed
     T: nx.Graph | None = field(repr=False, default=None)  # its tie network (ties.tie_graph); None at scale
-    B: nx.Graph = field(repr=False, default=None)  # its organisation-event graph (ties.two_mode)
     ties: nx.Graph | ties.TieArrays = field(repr=False, default=None)  # what the tables read: T, or arrays
+    two_mode: nx.Graph | None = field(repr=False, default=None)  # B when made by the analysis
+
+    @cached_property
+    def B(self) -> nx.Graph:
+        """Its organisation–event graph (`ties.two_mode`): made when first asked on the arrays
+        path (the analyses there do not need it; at L it holds a million attendances)."""
+        return self.two_mode if self.two_mode is not None else ties.two_mode(self.K, **self.options)
 
 
 #: On the arrays path growth lists this many new ties per event, then "… and N more".
 NEW_TIES_LISTED = 20
+#: On the arrays path the met matrix lists events and evidence for this many rows (its first).
+MET_EVIDENCE_LISTED = 1_000
 
 
 def tie_network(K: nx.MultiDiGraph, options: dict, *, engine: str = "auto",
@@ -56,7 +65,8 @@ def analyse(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible:
 
     Up to `medgraph.graph.engine.COMPILED_ABOVE` ties the analyses read NetworkX's tie graph T
     (the reference); above, the same functions read the tie network as arrays (`tie_network`),
-    T is None and growth lists `NEW_TIES_LISTED` new ties per event. `engine` ("auto",
+    T is None, growth lists `NEW_TIES_LISTED` new ties per event and the met matrix the events
+    and evidence of its first `MET_EVIDENCE_LISTED` rows (the methods say so). `engine` ("auto",
     "networkx", "compiled") forces a path.
 
     Betweenness is exact up to `centrality.EXACT_BETWEENNESS_MAX` organisations and sampled
@@ -69,10 +79,10 @@ def analyse(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible:
     options = {"as_of": as_of, "merge_possible": merge_possible, "members_for_cluster": members_for_cluster}
     T = tie_network(K, options, engine=engine, max_pairs=max_pairs)
     at_scale = ties.is_arrays(T)
-    k = centrality.auto_k(T.number_of_nodes(), k, compiled=eng.compiled(T, engine))
+    k = centrality.auto_k(T.number_of_nodes(), k, compiled=eng.compiled(T, engine), ties=T.number_of_edges())
     ranking = centrality.centrality_table(T, k=k, seed=seed, engine=engine)
-    B = ties.two_mode(K, **options)
-    events = centrality.events_attended(K, B)
+    B = None if at_scale else ties.two_mode(K, **options)
+    events = centrality.occasions_attended(K, T.graph["attendance"]) if at_scale else centrality.events_attended(K, B)
     ranking.insert(5, "events", [events.get(n, 0) for n in ranking["id"]])
     tie_options = ties.TieOptions(**options)
     levels = met.met_levels(K, tie_options, T)
@@ -83,7 +93,7 @@ def analyse(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible:
         "brokerage": tie_brokerage(T, group_attr="region", engine=engine),
         "communities": communities.communities(T, seed=seed, engine=engine),
         "country_ties": communities.country_ties(T),
-        "met_matrix": metmatrix.met_matrix(T),
+        "met_matrix": metmatrix.met_matrix(T, listed=MET_EVIDENCE_LISTED if at_scale else None),
         "met_levels": levels,
         "met_levels_by_country": met.levels_by_country(levels),
         "not_met_eu": not_met,
@@ -101,10 +111,11 @@ def analyse(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible:
         "met_none": len(not_met),
         "met_uncertain": int(not_met["uncertain"].sum()),
         "betweenness_k": k,
-        "methods": eng.methods_of(T, k, engine),
+        "methods": {**eng.methods_of(T, k, engine), **({"met_matrix": f"events and evidence of the first "
+                    f"{MET_EVIDENCE_LISTED:,} rows (ties.tie_evidence lists any tie's)"} if at_scale else {})},
         **communities.south_north_shares(T),
     }
-    return Analysis(options, tables, summary, K, None if at_scale else T, B, T)
+    return Analysis(options, tables, summary, K, None if at_scale else T, T, B)
 
 
 def write_report(analysis: Analysis, out_dir: Path) -> Path:

@@ -116,9 +116,9 @@ def test_two_runs_give_the_same_table():
 
 
 def test_events_attended_counts_a_forum_and_its_mission_once():
-    from medgraph.graph.centrality import events_attended
+    from medgraph.graph.centrality import events_attended, occasions_attended
     from medgraph.graph.knowledge import knowledge_graph
-    from medgraph.graph.ties import two_mode
+    from medgraph.graph.ties import tie_arrays, two_mode
 
     held = {"status": "held"}
     K = knowledge_graph(
@@ -129,6 +129,7 @@ def test_events_attended_counts_a_forum_and_its_mission_once():
          ("ana", "WORKS_FOR", "a"), ("ana", "ATTENDED", "forum", {"role": "delegate"}),
          ("a", "ATTENDED", "visit", {"role": "delegate"}), ("b", "ATTENDED", "visit", {"role": "delegate"})])
     assert events_attended(K, two_mode(K)) == {"a": 2, "b": 1}
+    assert occasions_attended(K, tie_arrays(K).graph["attendance"]) == {"a": 2, "b": 1}
 
 
 # --- the compiled path (graph/engine.py) gives networkx's figures ----------------------------------
@@ -191,3 +192,19 @@ def test_the_engine_is_chosen_by_size_and_named_in_the_methods():
     assert engine.methods(4, 3, compiled_path=False)["betweenness"] == "exact, NetworkX"
     assert engine.methods(50_000, 10**6, compiled_path=True, degree_squares=1e12)["constraint"].startswith(
         "not computed")
+
+
+def test_eigenvector_of_a_large_component_is_the_same_without_its_copy():
+    import numpy as np
+    import scipy.sparse as sp
+
+    from medgraph.graph import engine
+    from medgraph.graph.engine import _restricted
+
+    G = nx.disjoint_union(nx.gnm_random_graph(80, 400, seed=4), nx.path_graph(5))
+    N = engine.network(G)
+    members = np.arange(80)
+    x = np.random.default_rng(0).random(80)
+
+    assert _restricted(N.W, members).matvec(x) == pytest.approx(N.W[members][:, members] @ x)
+    assert _restricted(N.W, np.arange(85)) is N.W and not sp.issparse(_restricted(N.W, members))

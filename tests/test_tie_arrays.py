@@ -7,9 +7,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from medgraph.graph import engine, growth, report
+from medgraph.graph import engine, growth, metmatrix, report
 from medgraph.graph.knowledge import example_graph
 from medgraph.graph.ties import TieOptions, tie_arrays, tie_evidence, tie_graph
+from medgraph.graph.ties import arrays as arrays_module
 
 OPTIONS = [{}, {"as_of": dt.date(2019, 1, 1)}, {"members_for_cluster": True}, {"merge_possible": True}]
 
@@ -81,3 +82,56 @@ def test_sampled_closeness_finds_the_exact_top_and_keeps_the_rest_below_it():
     top = np.argsort(-exact)[:10]
     assert set(np.argsort(-estimated)[:10]) == set(top)
     assert estimated[top] == pytest.approx(exact[top])
+
+
+def test_the_arrays_built_a_few_rows_at_a_time_hold_the_same_ties(monkeypatch):
+    K = a_bigger_programme()
+    whole = tie_arrays(K)
+    monkeypatch.setattr(arrays_module, "_BLOCK", 2)  # four blocks of two rows for seven organisations
+
+    blocks = tie_arrays(K)
+
+    assert (blocks.W != whole.W).nnz == 0 and blocks.bits.tolist() == whole.bits.tolist()
+    assert [blocks.edges[a, b] for a, b in whole.edges()] == [whole.edges[a, b] for a, b in whole.edges()]
+
+
+def test_each_tie_holds_the_bits_of_its_types():
+    A = tie_arrays(example_graph())
+
+    kinds = [A.kinds[k] for k in range(len(A.kinds)) if A.row_kinds(A.index["agro"])[0] >> k & 1]
+
+    assert A["agro"][0] == "fc" and kinds == sorted(A.edges["agro", "fc"]["types"])
+
+
+def test_the_networkit_graph_built_a_few_rows_at_a_time_is_the_whole_one():
+    N = engine.network(tie_arrays(a_bigger_programme()))
+
+    whole, blocks = engine.networkit_graph(N, distance=True), engine.networkit_graph(N, distance=True, rows=2)
+
+    assert sorted(whole.iterEdgesWeights()) == sorted(blocks.iterEdgesWeights())
+    assert whole.numberOfEdges() == N.W.nnz // 2
+
+
+def test_the_analysis_on_the_arrays_makes_its_two_mode_graph_when_asked():
+    K = a_bigger_programme()
+    reference, arrays = report.analyse(K), report.analyse(K, engine="compiled")
+
+    assert arrays.two_mode is None and reference.two_mode is not None
+    assert sorted(arrays.B.edges(data=True)) == sorted(reference.B.edges(data=True))
+
+
+def test_sampled_measures_search_from_fewer_sources_on_a_network_of_many_ties():
+    assert engine.sources_for(1_000, engine.BETWEENNESS_SAMPLE) == engine.BETWEENNESS_SAMPLE
+    assert engine.sources_for(10 ** 9, engine.BETWEENNESS_SAMPLE) == engine.LEAST_SOURCES
+    methods = engine.methods(100_000, 35_000_000, compiled_path=True, k=25)
+    assert methods["betweenness"] == "sampled, 25 pivots, NetworKit"
+    assert methods["closeness"].startswith("sampled, 25 sources, top 25 exact")
+
+
+def test_the_met_matrix_on_the_arrays_lists_the_evidence_of_its_first_rows_when_asked():
+    A = tie_arrays(a_bigger_programme())
+    whole, cut = metmatrix.met_matrix(A), metmatrix.met_matrix(A, listed=2)
+
+    pd.testing.assert_frame_equal(cut.drop(columns=["events", "evidence"]), whole.drop(columns=["events", "evidence"]))
+    assert cut["events"][:2].tolist() == whole["events"][:2].tolist() and whole["events"][2:].notna().all()
+    assert cut["events"][2:].isna().all() and cut["evidence"][2:].isna().all()
