@@ -75,10 +75,12 @@ def check_and_handle(ctx: F.Context, fact: dict) -> None:
 def well_formed(ctx: F.Context, fact: dict) -> bool:
     """A source line, only the keys of the fact's model (each of the right shape), and a valid
     review state and confidence when present; every problem found is reported."""
-    if not isinstance(fact.get(LINE), int) or not isinstance(fact.get("line"), int) or fact["line"] < 1:
+    line = fact.get("line")
+    if not isinstance(fact.get(LINE), int) or not isinstance(line, int) or isinstance(line, bool) or line < 1:
         ctx.problem(fact, "line", f"expected the source line number, found {fact.get('line')!r}")
         return False
-    model = models.FACT_TYPES.get(fact.get("fact"))
+    kind = fact.get("fact")
+    model = models.FACT_TYPES.get(kind) if isinstance(kind, str) else None
     problems = models.key_problems(fact, model) if model else []  # an unknown type: its handler says so
     for field, message in problems:
         ctx.problem(fact, field, message)
