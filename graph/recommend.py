@@ -37,6 +37,11 @@ CLUSTER_BONUS = 0.25
 MAX_SHARE = 1 / 3
 #: How many common partners a reason names before "and N more".
 NAMED_PARTNERS = 3
+#: On the arrays path (`ranked_arrays`) Adamic–Adar is estimated from each South-Med cluster's
+#: `COMMON_PARTNERS` strongest partners (by tie weight), and its `SHORTLIST` best candidates by
+#: that estimate are scored exactly.
+COMMON_PARTNERS = 50
+SHORTLIST = 100
 COLUMNS = ["south_id", "south_name", "south_country", "rank", "eu_id", "eu_name", "eu_country", "score", "reason"]
 
 
@@ -103,42 +108,101 @@ def ranked_candidates(T: nx.Graph, s) -> list[dict]:
     return sorted((r for r in found if r["score"] > 0), key=lambda r: (-r["score"], r["eu_name"], str(r["eu_id"])))
 
 
-def ranked_arrays(T, keep: int, block: int = 256) -> dict:
+def ranked_arrays(T, keep: int, partners: int | None = None, shortlist: int = SHORTLIST, block: int = 128) -> dict:
     """`ranked_candidates` of every South-Med cluster of a `ties.TieArrays`, each cut to its best
     `keep` (the spreading in `next_meetings` looks no further: with `top` suggestions and an EU
     organisation proposed to at most a share `max_share` of the clusters, at most top / max_share
     of them are full, so `top + ceil(top / max_share) + 1` candidates always hold its picks).
 
-    Adamic–Adar for a block of clusters × every EU organisation is one sparse product
-    A_s · diag(1/log degree) · A_euᵀ over the unweighted ties.
+    In two steps, a block of clusters at a time, over the unweighted ties A:
+
+    1. an estimate: Adamic–Adar over each cluster's `partners` strongest partners only
+       (`strongest`; None: all), scaled up by degree / partners counted, plus the bonuses, for
+       every EU organisation (one sparse product P · diag(1/log degree) · A, P the kept partners);
+    2. the cluster's `shortlist` best candidates by that estimate are scored exactly (one sparse
+       product A_shortlisted · diag(1/log degree) · A_blockᵀ) and ranked.
+
+    A cluster with no more than `partners` partners is ranked exactly (its estimate is exact and
+    `shortlist` ≥ `keep`); above, a candidate the estimate leaves out of the shortlist is missed.
     """
     A = sp.csr_matrix((np.ones(T.W.nnz), T.W.indices, T.W.indptr), shape=T.W.shape)  # the ties, unweighted
     degree = T.degrees.astype(float)
     inverse = sp.diags(np.divide(1.0, np.log(np.maximum(degree, 2)), out=np.zeros(len(degree)), where=degree > 1))
-    south = [T.index[s] for s in south_clusters(T)]
+    south = np.array([T.index[s] for s in south_clusters(T)], dtype=np.int64)
     eu = np.flatnonzero(T.mask(is_eu))
     names = [name(T, T.ids[e]) for e in eu]
     order = np.empty(len(eu), dtype=np.int64)  # each EU organisation's place by name, then id
     order[sorted(range(len(eu)), key=lambda k: (names[k], str(T.ids[eu[k]])))] = np.arange(len(eu))
-    bonus = CLUSTER_BONUS * np.array([T.attrs[e].get("kind") == schema.CLUSTER for e in eu], dtype=float)
-    sector = np.array([(d.get("sector") or "").casefold() for d in T.attrs], dtype=object)
-    codes = {x: c for c, x in enumerate(sorted(set(sector) - {""}), start=1)}  # 0: no sector
-    sector = np.array([codes.get(x, 0) for x in sector], dtype=np.int64)
-    AE = (inverse @ A[:, eu]).tocsc()
+    cluster = CLUSTER_BONUS * np.array([T.attrs[e].get("kind") == schema.CLUSTER for e in eu], dtype=float)
+    sector = _sector_codes(T)
     found = {}
     for start in range(0, len(south), block):
         rows = south[start:start + block]
-        scores = (A[rows] @ AE).toarray()
-        tied = A[rows][:, eu].toarray() > 0
-        for r, s in enumerate(rows):
-            same = (sector[eu] == sector[s]) & (sector[s] > 0)
-            score = np.round(scores[r] + SECTOR_BONUS * same + bonus, 6)
-            ok = np.flatnonzero((score > 0) & ~tied[r] & (eu != s))
-            best = ok[np.lexsort((order[ok], -score[ok]))][:keep]
+        bonus = SECTOR_BONUS * ((sector[eu][None, :] == sector[rows][:, None]) & (sector[rows] > 0)[:, None]) + cluster
+        ok = ~_tied(T.W, rows, eu) & (eu[None, :] != rows[:, None])
+        kept = strongest(T.W, rows, partners)
+        scale = (degree[rows] / np.maximum(np.diff(kept.indptr), 1))[:, None]
+        short = _best((kept @ inverse @ A)[:, eu].toarray() * scale + bonus, ok, order, max(shortlist, keep))
+        columns = np.unique(np.concatenate(short))  # every cluster's shortlist, in one exact product
+        exact = (A[eu[columns]] @ inverse @ A[rows].T).T.toarray()
+        score = np.round(exact + bonus[:, columns], 6)
+        listed = np.zeros(score.shape, dtype=bool)
+        for r, k in enumerate(short):
+            listed[r, np.searchsorted(columns, k)] = True
+        for r, best in enumerate(_best(score, listed & (score > 0), order[columns], keep)):
             if len(best):
-                found[T.ids[s]] = [{"eu_id": T.ids[eu[k]], "eu_name": names[k], "score": float(score[k])}
-                                   for k in best]
+                found[T.ids[rows[r]]] = [{"eu_id": T.ids[eu[columns[k]]], "eu_name": names[columns[k]],
+                                          "score": float(score[r, k])} for k in best]
     return found
+
+
+def strongest(W: sp.csr_matrix, rows: np.ndarray, most: int | None) -> sp.csr_matrix:
+    """The `rows` of W, each cut to its `most` heaviest ties (equal weights: the lower column
+    first; None: all), as 1s.
+
+    >>> W = sp.csr_matrix(np.array([[0, 3, 1, 3], [2, 0, 0, 0]]))
+    >>> strongest(W, np.array([0, 1]), 2).toarray().tolist()
+    [[0.0, 1.0, 0.0, 1.0], [1.0, 0.0, 0.0, 0.0]]
+    """
+    R = W[rows]
+    indptr, columns = [0], []
+    for r in range(len(rows)):
+        cols, weights = R.indices[R.indptr[r]:R.indptr[r + 1]], R.data[R.indptr[r]:R.indptr[r + 1]]
+        if most is not None and len(cols) > most:
+            cols = np.sort(cols[np.lexsort((cols, -weights))[:most]])
+        columns.append(cols)
+        indptr.append(indptr[-1] + len(cols))
+    columns = np.concatenate(columns) if columns else np.zeros(0, dtype=np.int64)
+    return sp.csr_matrix((np.ones(len(columns)), columns, np.array(indptr)), shape=R.shape)
+
+
+def _tied(W: sp.csr_matrix, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+    """Whether each of `rows` is tied to each of `columns`, as a dense boolean array."""
+    R = W[rows]
+    tied = np.zeros((len(rows), W.shape[1]), dtype=bool)
+    tied[np.repeat(np.arange(len(rows)), np.diff(R.indptr)), R.indices] = True
+    return tied[:, columns]
+
+
+def _best(score: np.ndarray, ok: np.ndarray, order: np.ndarray, keep: int) -> list[np.ndarray]:
+    """For each row, the columns of its `keep` best scores where ok, best first, equal scores by
+    `order`: only the columns scoring at least the row's keep-th best are sorted."""
+    masked = np.where(ok, score, -np.inf)
+    if masked.shape[1] > keep:
+        floor = np.partition(masked, masked.shape[1] - keep, axis=1)[:, masked.shape[1] - keep]
+        ok = ok & (masked >= floor[:, None])
+    r, k = np.nonzero(ok)
+    ranked = np.lexsort((order[k], -score[r, k], r))
+    r, k = r[ranked], k[ranked]
+    bounds = np.searchsorted(r, np.arange(score.shape[0] + 1))
+    return [k[bounds[i]:bounds[i + 1]][:keep] for i in range(score.shape[0])]
+
+
+def _sector_codes(T) -> np.ndarray:
+    """Each organisation's sector as a number (ignoring case; 0: none)."""
+    sector = [(d.get("sector") or "").casefold() for d in T.attrs]
+    codes = {x: c for c, x in enumerate(sorted(set(sector) - {""}), start=1)}
+    return np.array([codes.get(x, 0) for x in sector], dtype=np.int64)
 
 
 def next_meetings(T: nx.Graph, *, top: int = 3, max_share: float = MAX_SHARE) -> pd.DataFrame:
@@ -177,7 +241,8 @@ has met 1 South-Med cluster
     [['olive', 'agro'], ['qoot', 'agro']]
     """
     if is_arrays(T):
-        options = ranked_arrays(T, keep=top + math.ceil(top / max_share) + 1)
+        options = ranked_arrays(T, keep=top + math.ceil(top / max_share) + 1, partners=COMMON_PARTNERS,
+                               shortlist=SHORTLIST)
     else:
         options = {s: ranked_candidates(T, s) for s in south_clusters(T)}
     options = {s: found for s, found in options.items() if found}
