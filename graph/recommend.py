@@ -114,20 +114,19 @@ def ranked_arrays(T, keep: int, partners: int | None = None, shortlist: int = SH
     organisation proposed to at most a share `max_share` of the clusters, at most top / max_share
     of them are full, so `top + ceil(top / max_share) + 1` candidates always hold its picks).
 
-    In two steps, a block of clusters at a time, over the unweighted ties A:
+    In two steps, a block of clusters at a time:
 
-    1. an estimate: Adamic–Adar over each cluster's `partners` strongest partners only
-       (`strongest`; None: all), scaled up by degree / partners counted, plus the bonuses, for
-       every EU organisation (one sparse product P · diag(1/log degree) · A, P the kept partners);
-    2. the cluster's `shortlist` best candidates by that estimate are scored exactly (one sparse
-       product A_shortlisted · diag(1/log degree) · A_blockᵀ) and ranked.
+    1. an estimate for every EU organisation: Adamic–Adar over each cluster's `partners`
+       strongest partners only (`strongest`; None: all), scaled up by degree / partners
+       counted, plus the bonuses;
+    2. the cluster's `shortlist` best candidates by that estimate are scored exactly and ranked.
 
     A cluster with no more than `partners` partners is ranked exactly (its estimate is exact and
     `shortlist` ≥ `keep`); above, a candidate the estimate leaves out of the shortlist is missed.
     """
-    A = sp.csr_matrix((np.ones(T.W.nnz), T.W.indices, T.W.indptr), shape=T.W.shape)  # the ties, unweighted
+    W, n = T.W, T.W.shape[0]
     degree = T.degrees.astype(float)
-    inverse = sp.diags(np.divide(1.0, np.log(np.maximum(degree, 2)), out=np.zeros(len(degree)), where=degree > 1))
+    inverse = np.divide(1.0, np.log(np.maximum(degree, 2)), out=np.zeros(n), where=degree > 1)
     south = np.array([T.index[s] for s in south_clusters(T)], dtype=np.int64)
     eu = np.flatnonzero(T.mask(is_eu))
     names = [name(T, T.ids[e]) for e in eu]
@@ -135,25 +134,69 @@ def ranked_arrays(T, keep: int, partners: int | None = None, shortlist: int = SH
     order[sorted(range(len(eu)), key=lambda k: (names[k], str(T.ids[eu[k]])))] = np.arange(len(eu))
     cluster = CLUSTER_BONUS * np.array([T.attrs[e].get("kind") == schema.CLUSTER for e in eu], dtype=float)
     sector = _sector_codes(T)
-    found = {}
+    to_eu = np.full(n, -1, dtype=np.int64)
+    to_eu[eu] = np.arange(len(eu))
+    is_eu_tie = to_eu[W.indices] >= 0  # the ties to EU organisations, as rows into their EU places
+    eu_ties = (np.concatenate([[0], np.cumsum(is_eu_tie)])[W.indptr], to_eu[W.indices[is_eu_tie]])
+    del is_eu_tie
+    found, partner_weights = {}, np.zeros((block, n))
     for start in range(0, len(south), block):
         rows = south[start:start + block]
         bonus = SECTOR_BONUS * ((sector[eu][None, :] == sector[rows][:, None]) & (sector[rows] > 0)[:, None]) + cluster
-        ok = ~_tied(T.W, rows, eu) & (eu[None, :] != rows[:, None])
-        kept = strongest(T.W, rows, partners)
+        ok = ~_tied(W, rows, eu) & (eu[None, :] != rows[:, None])
+        kept = strongest(W, rows, partners)
         scale = (degree[rows] / np.maximum(np.diff(kept.indptr), 1))[:, None]
-        short = _best((kept @ inverse @ A)[:, eu].toarray() * scale + bonus, ok, order, max(shortlist, keep))
-        columns = np.unique(np.concatenate(short))  # every cluster's shortlist, in one exact product
-        exact = (A[eu[columns]] @ inverse @ A[rows].T).T.toarray()
-        score = np.round(exact + bonus[:, columns], 6)
-        listed = np.zeros(score.shape, dtype=bool)
-        for r, k in enumerate(short):
-            listed[r, np.searchsorted(columns, k)] = True
-        for r, best in enumerate(_best(score, listed & (score > 0), order[columns], keep)):
+        estimate = _sums(eu_ties, kept, inverse, len(eu)) * scale + bonus
+        short = _best(estimate, ok, order, max(shortlist, keep))
+        r = np.repeat(np.arange(len(rows)), [len(k) for k in short])
+        k = np.concatenate(short)
+        score = np.round(_exact(W, rows, eu[k], r, inverse, partner_weights) + bonus[r, k], 6)
+        for i, best in enumerate(_best_pairs(r, k, score, order, len(rows), keep)):
             if len(best):
-                found[T.ids[rows[r]]] = [{"eu_id": T.ids[eu[columns[k]]], "eu_name": names[columns[k]],
-                                          "score": float(score[r, k])} for k in best]
+                found[T.ids[rows[i]]] = [{"eu_id": T.ids[eu[k]], "eu_name": names[k], "score": s} for k, s in best]
     return found
+
+
+def _gather(indptr: np.ndarray, indices: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The column indices of `rows` of a CSR structure, one after another, and each row's count."""
+    starts, counts = indptr[rows], indptr[rows + 1] - indptr[rows]
+    ends = np.cumsum(counts)
+    return indices[np.repeat(starts - ends + counts, counts) + np.arange(ends[-1] if len(ends) else 0)], counts
+
+
+def _sums(ties: tuple, kept: sp.csr_matrix, inverse: np.ndarray, columns: int) -> np.ndarray:
+    """For each row of `kept` (its partners), the sum over those partners w of 1/log degree(w)
+    at each of their tied columns (`ties`: indptr and indices of the ties to those columns)."""
+    partners = kept.indices
+    cols, counts = _gather(*ties, partners)
+    row = np.repeat(np.repeat(np.arange(kept.shape[0]), np.diff(kept.indptr)), counts)
+    weights = np.repeat(inverse[partners], counts)
+    return np.bincount(row * columns + cols, weights, minlength=kept.shape[0] * columns).reshape(kept.shape[0], -1)
+
+
+def _exact(W: sp.csr_matrix, rows: np.ndarray, candidates: np.ndarray, row_of: np.ndarray, inverse: np.ndarray,
+           partner_weights: np.ndarray) -> np.ndarray:
+    """Adamic–Adar of each pair (rows[row_of[i]], candidates[i]): the row's partners weighted
+    1/log degree in `partner_weights` (a zero buffer, zero again after), read at the candidate's."""
+    partners, counts = _gather(W.indptr, W.indices, rows)
+    at = np.repeat(np.arange(len(rows)), counts)
+    partner_weights[at, partners] = inverse[partners]
+    cols, counts = _gather(W.indptr, W.indices, candidates)
+    values = partner_weights[np.repeat(row_of, counts), cols]
+    partner_weights[at, partners] = 0
+    return np.bincount(np.repeat(np.arange(len(candidates)), counts), values, minlength=len(candidates))
+
+
+def _best_pairs(r: np.ndarray, k: np.ndarray, score: np.ndarray, order: np.ndarray, n_rows: int,
+                keep: int) -> list[list]:
+    """For each row, its (column, score) pairs scoring above 0, best first (equal scores by
+    `order`), at most `keep`."""
+    positive = score > 0
+    r, k, score = r[positive], k[positive], score[positive]
+    ranked = np.lexsort((order[k], -score, r))
+    r, k, score = r[ranked], k[ranked], score[ranked]
+    bounds = np.searchsorted(r, np.arange(n_rows + 1))
+    return [list(zip(k[a:b][:keep].tolist(), score[a:b][:keep].tolist())) for a, b in zip(bounds, bounds[1:])]
 
 
 def strongest(W: sp.csr_matrix, rows: np.ndarray, most: int | None) -> sp.csr_matrix:
