@@ -40,8 +40,8 @@ NAMED_PARTNERS = 3
 #: On the arrays path (`ranked_arrays`) Adamic–Adar is estimated from each South-Med cluster's
 #: `COMMON_PARTNERS` strongest partners (by tie weight), and its `SHORTLIST` best candidates by
 #: that estimate are scored exactly.
-COMMON_PARTNERS = 50
-SHORTLIST = 100
+COMMON_PARTNERS = 100
+SHORTLIST = 20
 COLUMNS = ["south_id", "south_name", "south_country", "rank", "eu_id", "eu_name", "eu_country", "score", "reason"]
 
 
@@ -108,7 +108,7 @@ def ranked_candidates(T: nx.Graph, s) -> list[dict]:
     return sorted((r for r in found if r["score"] > 0), key=lambda r: (-r["score"], r["eu_name"], str(r["eu_id"])))
 
 
-def ranked_arrays(T, keep: int, partners: int | None = None, shortlist: int = SHORTLIST, block: int = 128) -> dict:
+def ranked_arrays(T, keep: int, partners: int | None = None, shortlist: int = SHORTLIST, block: int = 32) -> dict:
     """`ranked_candidates` of every South-Med cluster of a `ties.TieArrays`, each cut to its best
     `keep` (the spreading in `next_meetings` looks no further: with `top` suggestions and an EU
     organisation proposed to at most a share `max_share` of the clusters, at most top / max_share
@@ -246,6 +246,16 @@ def _sector_codes(T) -> np.ndarray:
     sector = [(d.get("sector") or "").casefold() for d in T.attrs]
     codes = {x: c for c, x in enumerate(sorted(set(sector) - {""}), start=1)}
     return np.array([codes.get(x, 0) for x in sector], dtype=np.int64)
+
+
+def method() -> str:
+    """How next meetings are scored on the arrays path, in words (the report's methods line).
+
+    >>> method()
+    "Adamic–Adar estimated from each cluster's 100 strongest partners, its 20 best candidates scored exactly"
+    """
+    return (f"Adamic–Adar estimated from each cluster's {COMMON_PARTNERS} strongest partners, "
+            f"its {SHORTLIST} best candidates scored exactly")
 
 
 def next_meetings(T: nx.Graph, *, top: int = 3, max_share: float = MAX_SHARE) -> pd.DataFrame:
