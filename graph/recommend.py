@@ -134,10 +134,10 @@ def ranked_arrays(T, keep: int, partners: int | None = None, shortlist: int = SH
     order[sorted(range(len(eu)), key=lambda k: (names[k], str(T.ids[eu[k]])))] = np.arange(len(eu))
     cluster = CLUSTER_BONUS * np.array([T.attrs[e].get("kind") == schema.CLUSTER for e in eu], dtype=float)
     sector = _sector_codes(T)
-    to_eu = np.full(n, -1, dtype=np.int64)
+    to_eu = np.full(n, -1, dtype=np.int32)
     to_eu[eu] = np.arange(len(eu))
-    is_eu_tie = to_eu[W.indices] >= 0  # the ties to EU organisations, as rows into their EU places
-    eu_ties = (np.concatenate([[0], np.cumsum(is_eu_tie)])[W.indptr], to_eu[W.indices[is_eu_tie]])
+    is_eu_tie = T.mask(is_eu)[W.indices]  # the ties to EU organisations, as rows into their EU places
+    eu_ties = (np.concatenate([[0], np.cumsum(is_eu_tie, dtype=W.indptr.dtype)])[W.indptr], to_eu[W.indices[is_eu_tie]])
     del is_eu_tie
     found, partner_weights = {}, np.zeros((block, n))
     for start in range(0, len(south), block):
