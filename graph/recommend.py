@@ -139,11 +139,15 @@ def ranked_arrays(T, keep: int, partners: int | None = None, shortlist: int = SH
     is_eu_tie = T.mask(is_eu)[W.indices]  # the ties to EU organisations, as rows into their EU places
     eu_ties = (np.concatenate([[0], np.cumsum(is_eu_tie, dtype=W.indptr.dtype)])[W.indptr], to_eu[W.indices[is_eu_tie]])
     del is_eu_tie
+    by_sector = SECTOR_BONUS * (sector[eu][None, :] == np.arange(sector.max() + 1)[:, None]) + cluster
+    by_sector[0] = cluster  # no sector: no sector bonus
     found, partner_weights = {}, np.zeros((block, n))
     for start in range(0, len(south), block):
         rows = south[start:start + block]
-        bonus = SECTOR_BONUS * ((sector[eu][None, :] == sector[rows][:, None]) & (sector[rows] > 0)[:, None]) + cluster
-        ok = ~_tied(W, rows, eu) & (eu[None, :] != rows[:, None])
+        bonus = by_sector[sector[rows]]
+        tied, counts = _gather(*eu_ties, rows)  # (a South-Med cluster is never an EU organisation)
+        ok = np.ones((len(rows), len(eu)), dtype=bool)
+        ok[np.repeat(np.arange(len(rows)), counts), tied] = False
         kept = strongest(W, rows, partners)
         scale = (degree[rows] / np.maximum(np.diff(kept.indptr), 1))[:, None]
         estimate = _sums(eu_ties, kept, inverse, len(eu)) * scale + bonus
@@ -217,14 +221,6 @@ def strongest(W: sp.csr_matrix, rows: np.ndarray, most: int | None) -> sp.csr_ma
         indptr.append(indptr[-1] + len(cols))
     columns = np.concatenate(columns) if columns else np.zeros(0, dtype=np.int64)
     return sp.csr_matrix((np.ones(len(columns)), columns, np.array(indptr)), shape=R.shape)
-
-
-def _tied(W: sp.csr_matrix, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
-    """Whether each of `rows` is tied to each of `columns`, as a dense boolean array."""
-    R = W[rows]
-    tied = np.zeros((len(rows), W.shape[1]), dtype=bool)
-    tied[np.repeat(np.arange(len(rows)), np.diff(R.indptr)), R.indices] = True
-    return tied[:, columns]
 
 
 def _best(score: np.ndarray, ok: np.ndarray, order: np.ndarray, keep: int) -> list[np.ndarray]:
