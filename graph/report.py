@@ -112,7 +112,8 @@ def analyse(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible:
         "met_uncertain": int(not_met["uncertain"].sum()),
         "betweenness_k": k,
         "methods": {**eng.methods_of(T, k, engine), **({"met_matrix": f"events and evidence of the first "
-                    f"{MET_EVIDENCE_LISTED:,} rows (ties.tie_evidence lists any tie's)"} if at_scale else {})},
+                    f"{MET_EVIDENCE_LISTED:,} rows (ties.tie_evidence lists any tie's)",
+                    "next_meetings": recommend.method()} if at_scale else {})},
         **communities.south_north_shares(T),
     }
     return Analysis(options, tables, summary, K, None if at_scale else T, T, B)
