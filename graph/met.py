@@ -39,7 +39,7 @@ from medgraph.schema import (
     is_eu,
 )
 
-__all__ = ["COLUMNS", "EVIDENCE_CHARS", "met_levels", "unmet", "level_counts", "levels_by_country", "headline"]
+__all__ = ["COLUMNS", "EVIDENCE_CHARS", "met_levels", "events_within", "unmet", "level_counts", "levels_by_country", "headline"]
 
 COLUMNS = ["south_id", "south_name", "south_country", "level", "peers", "organisers_hosts", "eu_events",
            "uncertain", "evidence"]
@@ -131,7 +131,7 @@ def _reach(K: nx.MultiDiGraph, T: nx.Graph, options: TieOptions, attended: list 
         if a.org not in clusters:
             continue
         r = reach.get(a.org) or reach.setdefault(a.org, _Reach(peers=eu_partners(T, a.org)))
-        for event in _within(K, a.event):
+        for event in events_within(K, a.event):
             for org, how, evidence in organisers.get(event, []) + hosts.get(event, []):
                 if org != a.org and org not in r.met and is_eu(T.nodes.get(org, {})):
                     r.organisers.setdefault(org, f"{how} {_event_name(K, event)}: {', '.join(evidence)}")
@@ -155,7 +155,7 @@ def _organisers(K: nx.MultiDiGraph, att) -> dict[str, list[tuple[str, str, list[
     return found
 
 
-def _within(K: nx.MultiDiGraph, event: str) -> list[str]:
+def events_within(K: nx.MultiDiGraph, event: str) -> list[str]:
     """The event and the held events it is PART_OF, transitively (a mission within a forum)."""
     found, todo = [], [event]
     while todo:

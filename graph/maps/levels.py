@@ -49,7 +49,7 @@ def focused_levels(K: nx.MultiDiGraph, options: TieOptions, clusters: Collection
     att, W = attribution(K, options), window(K, options.as_of)
     clusters, nodes = set(clusters), organisation_nodes(K, att)
     eu = {n for n, d in nodes.items() if is_eu(d)}
-    events = {whole for c in clusters for e in events_of.get(c, ()) for whole in met._within(K, e)}
+    events = {whole for c in clusters for e in events_of.get(c, ()) for whole in met.events_within(K, e)}
     attended = attendances(K, W, att, events=events, orgs=clusters | eu)
     T = nx.Graph()
     T.add_nodes_from((n, nodes[n]) for n in sorted(clusters | eu))

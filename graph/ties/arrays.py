@@ -32,7 +32,7 @@ from medgraph.graph.ties.accessors import event_start
 from medgraph.graph.ties.assembly import _by_org, _Tie
 from medgraph.graph.ties.links import agreement_links, attendances, membership_links, mentoring_links
 from medgraph.graph.ties.options import TieOptions, attribution, organisation_nodes, window
-from medgraph.graph.ties.projection import _event_scale
+from medgraph.graph.ties.projection import event_scale
 
 __all__ = ["TieArrays", "tie_arrays", "is_arrays"]
 
@@ -284,7 +284,7 @@ def _attendance_parts(attended, index: dict, weighting: str) -> _Parts | None:
         return sp.csr_matrix((np.ones(len(chosen)), (rows, cols)), shape=(len(index), len(events)))
 
     D, H = incidence(False), incidence(True)
-    return _Parts(D, H, _event_scale(D + H, weighting))
+    return _Parts(D, H, event_scale(D + H, weighting))
 
 
 def _summed(n: int, parts: _Parts | None, explicit: dict[str, sp.csr_matrix]) -> tuple[sp.csr_matrix, np.ndarray, list]:

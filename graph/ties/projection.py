@@ -17,7 +17,7 @@ import scipy.sparse as sp
 from medgraph.errors import MedgraphError
 from medgraph.graph.ties.options import check_weighting
 
-__all__ = ["MAX_PAIRS", "projection", "projected_weights", "typed_weights", "pair_incidences", "check_pairs"]
+__all__ = ["MAX_PAIRS", "projection", "projected_weights", "typed_weights", "pair_incidences", "check_pairs", "event_scale"]
 
 #: Refuse a tie network above this many pair incidences (module docs of `medgraph.graph.ties`).
 MAX_PAIRS = 5_000_000
@@ -63,7 +63,7 @@ def projected_weights(B: nx.Graph, nodes: Iterable, *, weighting: str = "newman"
     pairs = [(n, m) for n in rows for m in B[n]]
     M = _incidence(pairs, rows, sorted({m for _, m in pairs}))
     check_pairs(M, max_pairs)
-    return sp.triu(_co_occurrence(M, M, _event_scale(M, weighting)), k=1).tocoo(), rows
+    return sp.triu(_co_occurrence(M, M, event_scale(M, weighting)), k=1).tocoo(), rows
 
 
 def typed_weights(delegates: list[tuple], hosts: list[tuple], rows: list, cols: list,
@@ -79,7 +79,7 @@ def typed_weights(delegates: list[tuple], hosts: list[tuple], rows: list, cols: 
     ([0.0, 1.0, 0.0], [0.0, 0.0, 1.0])
     """
     D, H = _incidence(delegates, rows, cols), _incidence(hosts, rows, cols)
-    scale = _event_scale(D + H, weighting)
+    scale = event_scale(D + H, weighting)
     typed = {"co_attended": _co_occurrence(D, D, scale) + _co_occurrence(H, H, scale),
              "visited": _co_occurrence(D, H, scale) + _co_occurrence(H, D, scale)}
     return {kind: sp.triu(P, k=1).tocoo() for kind, P in typed.items()}
@@ -118,7 +118,7 @@ def _incidence(pairs: list[tuple], rows: list, cols: list) -> sp.csr_matrix:
     return sp.csr_matrix((data, ([r[a] for a, _ in pairs], [c[b] for _, b in pairs])), shape=(len(rows), len(cols)))
 
 
-def _event_scale(B: sp.csr_matrix, weighting: str) -> np.ndarray:
+def event_scale(B: sp.csr_matrix, weighting: str) -> np.ndarray:
     """What one shared event adds to a pair: 1, or 1/(k-1) for an event with k attendees."""
     k = np.asarray(B.sum(axis=0)).ravel()
     if weighting == "count":
