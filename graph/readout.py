@@ -10,14 +10,13 @@ adjacency in bulk; everything after this is a pure function over the returned gr
 
 from __future__ import annotations
 
-import contextlib
-import gc
 from collections.abc import Iterator
 
 import neo4j
 import networkx as nx
 
 from medgraph import progress
+from medgraph.collector import collection_paused
 from medgraph.connection import refuse_unfinished_load
 from medgraph.cypher import read_cypher
 from medgraph.graph.knowledge import knowledge_graph_from_columns
@@ -53,7 +52,7 @@ def read_graph(driver: neo4j.Driver, database: str) -> nx.MultiDiGraph:
     totals = {"nodes": None, "relationships": None}
     if progress.enabled():
         totals = driver.execute_query(read_cypher("graph", "count_read_out"), database_=database).records[0]
-    with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session, no_gc():
+    with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session, collection_paused():
         refuse_unfinished_load(session)
         nodes = ((node_label(labels), ids, native_columns(keys, columns))
                  for labels, ids, keys, columns in read_records(session, "read_nodes", totals["nodes"], chunk=CHUNK))
@@ -61,19 +60,6 @@ def read_graph(driver: neo4j.Driver, database: str) -> nx.MultiDiGraph:
                          for kind, starts, ends, keys, columns
                          in read_records(session, "read_relationships", totals["relationships"], sources=SOURCES))
         return knowledge_graph_from_columns(nodes, relationships)
-
-
-@contextlib.contextmanager
-def no_gc():
-    """The cyclic garbage collector paused: K's millions of new dicts and lists hold no cycles,
-    and would make it walk them over and over (half the Python time of the read-out at L)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def read_records(session: neo4j.Session, query: str, total: int | None, **parameters) -> Iterator[list]:

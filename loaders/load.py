@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 import neo4j
 
+from medgraph.collector import collection_paused
 from medgraph.cypher import read_cypher
 from medgraph.errors import DataError
 from medgraph.loaders import readers
@@ -52,24 +51,8 @@ def read_data(paths: list[Path], seeds: Path | list[Path] | None = None, event: 
     folders of the source texts: each document found there is checked against its text (a
     mismatch is a problem), and one note names those found nowhere (spreadsheets aside: the
     file itself is their source)."""
-    with cycle_collection_paused():
+    with collection_paused():
         return read_checked(paths, seeds, event, add_new)
-
-
-@contextmanager
-def cycle_collection_paused():
-    """Python's cycle collector paused while millions of rows are built: it would scan them again
-    and again, and they hold no cycles to collect. The objects made meanwhile then join the oldest
-    generation at once (freeze, unfreeze) rather than be scanned as young ones."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        gc.unfreeze()
-        if enabled:
-            gc.enable()
 
 
 def read_checked(paths: list[Path], seeds: Path | list[Path] | None, event: str | None,
