@@ -19,7 +19,6 @@ Adamic–Adar scores) read its matrix ``W`` (summed weights; ``bits`` the types 
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from functools import cached_property
@@ -29,8 +28,8 @@ import numpy as np
 import scipy.sparse as sp
 
 from medgraph.graph.ties.accessors import event_start
-from medgraph.graph.ties.assembly import _by_org, _Tie
-from medgraph.graph.ties.links import agreement_links, attendances, membership_links, mentoring_links
+from medgraph.graph.ties.assembly import _by_org, _Tie, other_links
+from medgraph.graph.ties.links import attendances
 from medgraph.graph.ties.options import TieOptions, attribution, organisation_nodes, window
 from medgraph.graph.ties.projection import event_scale
 
@@ -255,7 +254,7 @@ def tie_arrays(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possib
     index = {n: i for i, n in enumerate(ids)}
     attended = attendances(K, W, att)
     links: dict[tuple, _Tie] = defaultdict(_Tie)
-    for link in itertools.chain(agreement_links(K, W, att), mentoring_links(K, W, att), membership_links(K, W, att)):
+    for link in other_links(K, W, att):
         links[link.a, link.b].add_link(link)
     explicit = {}
     for kind in sorted({kind for tie in links.values() for kind in tie.types}):

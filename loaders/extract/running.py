@@ -19,7 +19,7 @@ import re
 from medgraph.loaders.countries import fold
 from medgraph.loaders.extract.clauses import Sentence, kinds_in
 from medgraph.loaders.extract.cluster_lists import CONNECTOR, WORLD_PART, demonym, is_sector, place
-from medgraph.loaders.extract.names import ROLE_PHRASE, ROLE_WORD, OrgMention, country_of
+from medgraph.loaders.extract.names import ROLE_PHRASE, ROLE_WORD, OrgMention, country_beside, country_of
 from medgraph.loaders.extract.places import city_country, region_country
 
 __all__ = ["MEETING_CUES", "TYPE_WORDS", "INSTITUTION", "confidence_of", "meets", "named_organisation", "running_names",
@@ -81,7 +81,7 @@ def cut_place(name: str) -> tuple[str, str | None]:
     >>> cut_place("Orion Technology Centre in Casablanca"), cut_place("Centre for Olive Research")
     (('Orion Technology Centre', 'MA'), ('Centre for Olive Research', None))
     """
-    for match in re.finditer(r"\s+(?:in|at|à|a|en|au|aux|à|in|a|nel|nella)\s+", name):
+    for match in re.finditer(r"\s+(?:in|at|à|a|en|au|aux|nel|nella)\s+", name):
         rest = re.split(r"\s+(?:le|du|on|the|il|el)\b|\s+\d", name[match.end():])[0].strip()
         country = city_country(rest) or country_of(rest) or region_country(rest)
         if country:
@@ -125,8 +125,6 @@ def generic(name: str) -> bool:
 
 def sentence_country(sentence: Sentence, after: int) -> str | None:
     """The country written in brackets after a name, else the one country the sentence names."""
-    from medgraph.loaders.extract.names import country_beside
-
     beside = country_beside(sentence.text, after)
     if beside:
         return beside

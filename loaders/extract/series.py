@@ -18,8 +18,9 @@ import re
 
 from medgraph.loaders.countries import fold
 from medgraph.loaders.extract.clauses import Sentence
-from medgraph.loaders.extract.gazetteer import PRIORITY, REGIONS
+from medgraph.loaders.extract.gazetteer import PRIORITY
 from medgraph.loaders.extract.linking import family
+from medgraph.loaders.extract.places import REGION_KEYS
 
 __all__ = ["edition", "known_in_series"]
 
@@ -29,7 +30,6 @@ ORDINAL_WORDS = {"first": 1, "premier": 1, "premiere": 1, "second": 2, "seconde"
                  "dixieme": 10}
 EDITION = re.compile(r"\b(?:(\d{1,2})\s*(?:st|nd|rd|th|e|eme|ere|er|re)|(" + "|".join(ORDINAL_WORDS) + r"))\s+edition\b")
 YEAR = re.compile(r"(?<![\d/-])((?:19|20)\d{2})(?![\d/-])")
-REGION_KEYS = {fold(name): code for name, code in REGIONS.items()}
 
 
 def edition(text: str) -> int | None:

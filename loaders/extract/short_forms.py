@@ -30,12 +30,12 @@ def abbreviates(short: str, name: str) -> bool:
     key = short.lower()
     if len(core) == 1 and core[0].lower() == key:
         return True
-    initials = "".join(w[0].lower() for w in words)
+    letters = initials(name)
     if len(words) < 3:
         return False
-    if initials == key:
+    if letters == key:
         return True
-    return len(key) >= 5 and key[0] == initials[0] and key[-1] == initials[-1] and subsequence(key, initials)
+    return len(key) >= 5 and key[0] == letters[0] and key[-1] == letters[-1] and subsequence(key, letters)
 
 
 def shortens(short: str, name: str) -> bool:
