@@ -26,6 +26,11 @@ people and people's work.
     python benchmarks/extraction.py                       # every set at hand
     python benchmarks/extraction.py --no-seeds --errors 5 # the invented sets only
     python benchmarks/extraction.py --realdocs ../shared/realdocs --errors 10
+    python benchmarks/extraction.py --fresh /work/freshdocs --split fresh --thresholds  # the fresh set only
+
+`--fresh DIR` adds a third split of real documents, the fresh unseen set labelled in
+benchmarks/freshdocs/ (its texts are kept outside the repository), printed beside the
+development and held-out splits with the same rows; its errors are never listed.
 """
 
 from __future__ import annotations
@@ -48,6 +53,7 @@ from medgraph.loaders.readers.yaml_reader import parse_yaml, read_document  # no
 
 REALDOCS = ROOT.parent / "shared" / "realdocs"
 LABELS = ROOT / "benchmarks" / "realdocs"
+FRESH_LABELS = ROOT / "benchmarks" / "freshdocs"
 
 
 def proposed_items(known, text: Path):
@@ -81,16 +87,32 @@ def real_documents(folder: Path, labels: Path, registry: Path, documents: Path,
     """Each labelled real document read as `medgraph extract` reads it (events the data defines
     linked by id, facts below `min_confidence` dropped) and scored, by split:
     {"development": (score, names), "held-out": (...)}."""
+    held_out = set(parse_yaml((labels / "split.yaml").read_text(encoding="utf-8"), "split.yaml")["held_out"])
+    return labelled_documents(folder, labels, registry, documents, min_confidence,
+                              ("development", "held-out"), lambda name: "held-out" if name in held_out else "development")
+
+
+def fresh_documents(folder: Path, registry: Path, documents: Path, min_confidence: float = 0.0,
+                    labels: Path = FRESH_LABELS) -> dict[str, tuple[Score, list]]:
+    """The fresh unseen set (benchmarks/freshdocs/, issue 18's fifth pass), scored as one split:
+    {"fresh": (score, names)}. Its errors are never listed: it stays unseen."""
+    return labelled_documents(folder, labels, registry, documents, min_confidence, ("fresh",), lambda name: "fresh")
+
+
+def labelled_documents(folder: Path, labels: Path, registry: Path, documents: Path, min_confidence: float,
+                       split_names: tuple[str, ...], split_of) -> dict[str, tuple[Score, list]]:
+    """The labels in `labels` whose texts are in `folder`, each scored into the split `split_of(file
+    name)` (one of `split_names`); a name ends with "(text changed)" when the text's sha256 is not
+    its label's."""
     known = read_known(registry, documents)
     known_events = {e["id"]: e for e in known.events}
-    held_out = set(parse_yaml((labels / "split.yaml").read_text(encoding="utf-8"), "split.yaml")["held_out"])
-    splits = {"development": (Score(), []), "held-out": (Score(), [])}
+    splits = {name: (Score(), []) for name in split_names}
     for expected in sorted(labels.glob("*.expected.yaml")):
         label = parse_yaml(expected.read_text(encoding="utf-8"), str(expected))
         text = folder / str(label["document"]["file"])
         if not text.is_file():
             continue
-        score, names = splits["held-out" if text.name in held_out else "development"]
+        score, names = splits[split_of(text.name)]
         names.append(text.name if sha256(text) == label["document"]["sha256"] else f"{text.name} (text changed)")
         truth = label.get("facts") or []
         aliases = label_aliases(truth)
@@ -106,12 +128,13 @@ CURVE_TYPES = ("known organisations", "new organisations", "events", "linked eve
                "event dates exact", "organisers", "people")
 
 
-def threshold_table(folder: Path, labels: Path, registry: Path, documents: Path, split: str = "development") -> str:
-    """Precision / recall of one split at each --min-confidence threshold: what a stricter run trades."""
+def threshold_table(score_at) -> str:
+    """Precision / recall at each --min-confidence threshold, `score_at(threshold)` giving one split's
+    score: what a stricter run trades."""
     header = "| min confidence | " + " | ".join(CURVE_TYPES) + " |"
     lines = [header, "|---" * (len(CURVE_TYPES) + 1) + "|"]
     for threshold in THRESHOLDS:
-        score = real_documents(folder, labels, registry, documents, threshold)[split][0]
+        score = score_at(threshold)
         lines.append(f"| {threshold:.1f} | " + " | ".join(pr(score, kind) for kind in CURVE_TYPES) + " |")
     return "\n".join(lines)
 
@@ -147,13 +170,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=ROOT / "data")
     parser.add_argument("--no-seeds", action="store_true", help="the invented sets only (no seeds, no real documents)")
     parser.add_argument("--thresholds", action="store_true",
-                        help="precision / recall of the real documents' development split at each --min-confidence "
+                        help="precision / recall of the real documents' development split (and of the fresh set "
+                             "with --fresh) at each --min-confidence "
                              f"threshold ({', '.join(map(str, THRESHOLDS))})")
-    parser.add_argument("--split", choices=("development", "held-out"), default=None,
+    parser.add_argument("--fresh", type=Path, default=None,
+                        help=f"the texts of the fresh unseen set labelled in {FRESH_LABELS.relative_to(ROOT)} "
+                             "(no default: scored only when given; its errors are never listed)")
+    parser.add_argument("--split", choices=("development", "held-out", "fresh"), default=None,
                         help="print the real documents of this split only")
     parser.add_argument("--errors", type=int, default=0,
                         help="show up to N errors of each kind (of the real documents: the development split only)")
     args = parser.parse_args(argv)
+    if args.fresh and not args.fresh.is_dir():
+        parser.error(f"--fresh: {args.fresh} is not a folder")
+    if args.split == "fresh" and not args.fresh:
+        parser.error("--split fresh: give the fresh set's texts with --fresh DIR")
     known = read_known(args.data / "registry.yaml")
     runs = [("evaluation set", args.set, lambda: evaluation_set(known, args.set))]
     if args.holdout and Path(args.holdout).is_dir():
@@ -165,22 +196,32 @@ def main(argv: list[str] | None = None) -> int:
         report(title, where, score, count, args.errors)
     if args.no_seeds:
         return 0
-    if not args.realdocs.is_dir():
+    registry, documents = args.data / "registry.yaml", args.data / "documents"
+    real = args.split != "fresh" and args.realdocs.is_dir()
+    fresh = args.fresh and args.split in (None, "fresh")
+    if args.split != "fresh" and not real:
         print(f"(real documents: {args.realdocs} is absent; not scored)")
-        return 0
-    splits = real_documents(args.realdocs, LABELS, args.data / "registry.yaml", args.data / "documents")
-    for split, (score, names) in splits.items():
-        if args.split and split != args.split:
-            continue
-        changed = [n for n in names if n.endswith("(text changed)")]
-        report(f"real documents, {split} split", args.realdocs, score, len(names),
-               args.errors if split == "development" else 0, REAL_TYPES)
-        if changed:
-            print("texts that differ from their labels' sha256: " + ", ".join(changed) + "\n")
-    if args.thresholds:
+    if real:
+        for split, (score, names) in real_documents(args.realdocs, LABELS, registry, documents).items():
+            if not args.split or split == args.split:
+                report_split(split, args.realdocs, score, names, args.errors if split == "development" else 0)
+    if fresh:
+        report_split("fresh", args.fresh, *fresh_documents(args.fresh, registry, documents)["fresh"], 0)
+    if args.thresholds and real:
         print("== real documents, development split, by --min-confidence (precision / recall)")
-        print(threshold_table(args.realdocs, LABELS, args.data / "registry.yaml", args.data / "documents"))
+        print(threshold_table(lambda threshold: real_documents(
+            args.realdocs, LABELS, registry, documents, threshold)["development"][0]))
+    if args.thresholds and fresh:
+        print(("\n" if real else "") + "== real documents, fresh split, by --min-confidence (precision / recall)")
+        print(threshold_table(lambda threshold: fresh_documents(args.fresh, registry, documents, threshold)["fresh"][0]))
     return 0
+
+
+def report_split(split: str, where: Path, score: Score, names: list[str], shown: int) -> None:
+    report(f"real documents, {split} split", where, score, len(names), shown, REAL_TYPES)
+    changed = [n for n in names if n.endswith("(text changed)")]
+    if changed:
+        print("texts that differ from their labels' sha256: " + ", ".join(changed) + "\n")
 
 
 if __name__ == "__main__":

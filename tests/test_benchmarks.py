@@ -106,5 +106,41 @@ facts:
     assert [line.split()[0] for line in table[1:4]] == ["document", "known", "new"]
 
 
+def test_the_fresh_set_is_one_split_of_its_own_whatever_the_development_split_file_says(tmp_path):
+    texts, labels = tmp_path / "texts", tmp_path / "labels"
+    texts.mkdir(), labels.mkdir()
+    call = texts / "call.txt"
+    call.write_text("SOURCE: https://example.org/call\n\nThe Nowhere Cluster (France) will host a training "
+                    "in Lyon, France, on 3 March 2031.\n", encoding="utf-8")
+    (labels / "call.expected.yaml").write_text(f"""\
+document: {{id: call, file: call.txt, source: "https://example.org/call", date: null, language: en, sha256: {bench_sha(call)}}}
+facts:
+  - {{fact: organisation, name: Nowhere Cluster, country: FR, kind: Cluster, new: true, line: 3}}
+  - fact: event
+    id: e1
+    name: Training in Lyon
+    kind: training
+    start: 2031-03-03
+    end: 2031-03-03
+    date_precision: day
+    city: Lyon
+    country: France
+    status: planned
+    line: 3
+""", encoding="utf-8")
+    (labels / "unlabelled-elsewhere.expected.yaml").write_text(
+        "document: {id: gone, file: gone.txt, date: null, language: en, sha256: x}\nfacts: []\n", encoding="utf-8")
+    bench = load_extraction_benchmark()
+
+    splits = bench.fresh_documents(texts, FIXTURES / "registry.yaml", FIXTURES / "documents", labels=labels)
+
+    assert list(splits) == ["fresh"]
+    fresh, names = splits["fresh"]
+    assert names == ["call.txt"]  # a label whose text is absent is skipped
+    assert fresh.tp["events"] + len(fresh.fn["events"]) == 1
+    assert fresh.tp["new organisations"] + len(fresh.fn["new organisations"]) == 1
+    assert not fresh.fp["document date"] and not fresh.fn["document date"]
+
+
 def bench_sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
