@@ -154,6 +154,37 @@ def test_attendances_stated_in_a_sentence(known, sentence, expected):
     assert all(0 < f["confidence"] <= 1 for f in facts if f["fact"] == "attendance")
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("Among the participants: C2TM, ESITH and Solartys.",
+     {("c2tm", "delegate", 0.95), ("esith", "delegate", 0.95), ("solartys", "delegate", 0.95)}),
+    ("Among the participants were C2TM and ESITH.", {("c2tm", "delegate", 0.95), ("esith", "delegate", 0.95)}),
+    ("Parmi les participants, C2TM et ESITH.", {("c2tm", "delegate", 0.95), ("esith", "delegate", 0.95)}),
+    ("Solartys a reçu une délégation de C2TM.", {("solartys", "host", 0.95), ("c2tm", "delegate", 0.95)}),
+    ("Solartys a accueilli une délégation de C2TM et ESITH.",
+     {("solartys", "host", 0.95), ("c2tm", "delegate", 0.95), ("esith", "delegate", 0.95)}),
+    ("Solartys received a delegation from C2TM.", {("solartys", "host", 0.95), ("c2tm", "delegate", 0.95)}),
+    ("A delegation of 2 clusters from Morocco (C2TM and ESITH) visited Solartys.",
+     {("c2tm", "delegate", 0.95), ("esith", "delegate", 0.95), ("solartys", "host", 0.95)}),
+    ("C2TM and ESITH met the Solartys cluster during the forum.",
+     {("c2tm", "delegate", 0.75), ("esith", "delegate", 0.75), ("solartys", "delegate", 0.75)}),
+    ("Amal Haddad, Director of C2TM, took part in the forum.", {("c2tm", "delegate", 0.85)}),
+    ("Amal Haddad, Board Member of ESITH, a participé au forum.", {("esith", "delegate", 0.85)}),
+    ("Amal Haddad (C2TM) attended the forum.", {("c2tm", "delegate", 0.95)}),
+])
+def test_attendance_shapes_and_the_confidence_of_their_cue(known, sentence, expected):
+    facts = facts_of(known, FORUM + sentence + "\n")
+    assert only(facts, "attendance", "name", "role", "confidence") == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mentors and mentees of C2TM met for the first time.",  # people met, not the organisation
+    "Amal Haddad, Director of C2TM, spoke about the new forum.",  # she speaks; C2TM does not attend for her
+])
+def test_no_attendance_without_an_organisation_that_attended(known, sentence):
+    facts = facts_of(known, FORUM + sentence + "\n")
+    assert only(facts, "attendance", "name") == set()
+
+
 def test_an_organiser_of_the_event_is_not_its_delegate(known):
     facts = facts_of(known, FORUM + "Organised by France Clusters, it gathered France Clusters delegations at ESITH.\n")
     assert ("france-clusters", "delegate") not in only(facts, "attendance", "name", "role")
