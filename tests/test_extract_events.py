@@ -132,6 +132,40 @@ def test_an_undated_page_links_an_undated_event_by_its_city(known):
     assert only(facts, "attendance", "event", "name") == {("visit-2018-barcelona", "c2tm")}
 
 
+# --- events named without a kind word ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, name, year, country", [
+    ("C2TM exhibited at Tessilo 2018 in Lyon, France.", "Tessilo", 2018, "FR"),
+    ("Le cluster C2TM a participé à Tessilo Maroc 2018.", "Tessilo Maroc", 2018, "MA"),
+    ("ESITH visited NEXPO Africa 2019 in Marrakech.", "NEXPO Africa", 2019, "MA"),
+])
+def test_a_name_with_an_edition_year_after_at_or_taking_part_is_a_trade_fair(known, sentence, name, year, country):
+    facts = facts_of(known, f"Tunis, 2 June 2019\n\nCluster news\n\n{sentence}\n")
+    [event] = [f for f in facts if f["fact"] == "event"]
+    assert (event["name"], event["kind"], event["start"], event["end"], event["country"]) == (
+        name, "trade fair", dt.date(year, 1, 1), dt.date(year, 12, 31), country)
+    assert only(facts, "attendance", "event") == {(event["id"],)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The cluster took part in Horizon 2020 projects.",  # a programme
+    "The delegation arrived at Tunis 2019 in March 2019.",  # a place
+    "It was founded in March 2019 and reached 40 members in 2020.",
+])
+def test_no_fair_from_programmes_places_or_months(known, sentence):
+    assert not only(facts_of(known, f"Tunis, 2 June 2019\n\nCluster news\n\n{sentence}\n"), "event", "kind")
+
+
+def test_a_fair_named_without_its_kind_links_to_the_known_event_of_that_name(known):
+    fair = {"id": "fairx-2019", "kind": "forum", "name": "FAIRX Forum", "start": dt.date(2019, 9, 12),
+            "end": dt.date(2019, 9, 13), "city": "Lyon", "country": "FR"}
+    with_fair = replace(known, events=known.events + [fair])
+    facts = facts_of(with_fair, "Tunis, 2 October 2019\n\nCluster news\n\nESITH exhibited at FAIRX 2019.\n")
+    assert only(facts, "mention", "event") == {("fairx-2019",)}
+    assert only(facts, "attendance", "event", "name") == {("fairx-2019", "esith")}
+
+
 # --- attendances ---------------------------------------------------------------------------------
 
 FORUM = "The Atlas forum of clusters in Sfax\n\nTunis, 2 June 2022\n\nThe forum took place on 1 June 2022 in Sfax, Tunisia.\n"

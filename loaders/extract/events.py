@@ -53,6 +53,7 @@ class Event:
     confidence: float = 0.6
     id: str = ""
     segment: tuple[int, int] | None = None  # the part of its sentence that states it
+    kind_guessed: bool = False  # named without a kind word ("at FILEX 2019"): any known event of its name fits
 
     def date(self, found: DateMention) -> None:
         self.start, self.end, self.precision = found.start, found.end, found.precision
@@ -152,8 +153,11 @@ def kind_mention(sentence: Sentence, kind: str) -> KindMention:
 
 
 def new_event(events: Events, sentence: Sentence, mention: KindMention, segment=(0, None)) -> Event:
-    event = Event(mention.kind, sentence.line_at(mention.begin), name=event_name(sentence, mention))
+    event = Event(mention.kind, sentence.line_at(mention.begin), name=event_name(sentence, mention),
+                  kind_guessed=mention.edition is not None)
     event.place(place_for(sentence, mention, segment))
+    if mention.edition:
+        event.date(mention.edition)
     events.found.append(event)
     return event
 
@@ -249,7 +253,9 @@ def undated_events(events: Events, sentence: Sentence) -> list[Event]:
         if mention.plural:
             continue
         existing = next((e for e in events.found if e.kind == mention.kind), None)
-        if existing:
+        if mention.edition:  # "at FILEX 2019": the fair of that year
+            spoken.append(same_or_new(events, sentence, mention, mention.edition))
+        elif existing:
             existing.place(place_for(sentence, mention))
             spoken.append(existing)
         elif (mention.kind not in GENERIC_KINDS or sentence.cue(TAKES_PLACE)) and place_for(sentence, mention) \
@@ -259,6 +265,8 @@ def undated_events(events: Events, sentence: Sentence) -> list[Event]:
 
 
 def date_for(sentence: Sentence, mention: KindMention) -> DateMention:
+    if mention.edition:
+        return mention.edition
     after = [d for d in sentence.dates if d.begin >= mention.end]
     return after[0] if after else sentence.dates[-1]
 
