@@ -28,7 +28,8 @@ from medgraph.schema import DELEGATE, GROUP_KINDS, HOST, SPEAKER
 CONFIDENCE = {"id": 0.95, "surface": 0.95, "exact": 0.95, "parts": 0.9, "fuzzy": 0.75, "new": 0.6}
 ATTENDING = r"\battended\b|\btook\s+part\b|\bparticipated\b|\bjoined\b|\bwere\s+(?:also\s+)?present\b" \
             r"|\btravell?ed\s+with\b|\baccompanied\b|\bconfirmed\s+(?:its|their)\s+participation\b" \
-            r"|\bexhibited\b|\b(?:a|ont)\s+exposé\b|\bwill\s+(?:attend|take\s+part|join)\b|\bparticipent\b|\bparticipaient\b|\bparticiperont\b|\brejoint\b" \
+            r"|\bexhibited\b|\b(?:a|ont)\s+exposé\b" \
+            r"|\bwill\s+(?:attend|take\s+part|join)\b|\bparticipent\b|\bparticipaient\b|\bparticiperont\b|\brejoint\b" \
             r"|\b(?:ont|a)\s+(?:également\s+|aussi\s+)?(?:participé|pris\s+part)\b|\bprendront\s+part\b" \
             r"|\bétai(?:t|ent)\s+(?:également\s+|aussi\s+)?présente?s?\b|\bconfirmé\s+(?:sa|leur)\s+participation\b"
 LIST_LEAD = ATTENDING + r"|\bparticipa|\battend|\bpresent\b|\bprésents?\b|\bdelegation\b|\bdélégation\b" \
