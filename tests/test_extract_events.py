@@ -132,6 +132,25 @@ def test_an_undated_page_links_an_undated_event_by_its_city(known):
     assert only(facts, "attendance", "event", "name") == {("visit-2018-barcelona", "c2tm")}
 
 
+# --- status from the tense the page speaks of an event in ----------------------------------------
+
+
+def test_an_event_announced_in_the_future_is_planned_and_one_recalled_in_the_past_held(known):
+    facts = facts_of(known, """
+        Register now for the Atlas forum 2023, 3 - 4 May
+
+        The Atlas forum will be held in Sfax, Tunisia, on 3-4 May 2023.
+        The first Atlas forum was held on 10 June 2019 in Tunis. During that forum, 150 B2B meetings took place.
+        """)
+    assert only(facts, "event", "start", "status") == {(dt.date(2023, 5, 3), "planned"), (dt.date(2019, 6, 10), "held")}
+
+
+@pytest.mark.parametrize("verb, status", [("took place", "held"), ("will take place", "planned")])
+def test_an_undated_event_takes_the_tense_of_its_sentence(known, verb, status):
+    facts = facts_of(known, f"Tunis, 2 June 2022\n\nAtlas news\n\nThe Atlas forum {verb} in Sfax, Tunisia.\n")
+    assert only(facts, "event", "status") == {(status,)}
+
+
 # --- events named without a kind word ------------------------------------------------------------
 
 

@@ -25,6 +25,8 @@ from medgraph.loaders.extract.names import OrgMention, chunks, country_beside, c
 
 TAKES_PLACE = r"\b(?:take|takes|took|taking)\s+place\b|\b(?:will\s+be|was|were|is)\s+held\b|\baura\s+lieu\b|\ba\s+eu\s+lieu\b" \
               r"|\bse\s+(?:tiendra|tient|tenait)\b|\bs['’]est\s+tenue?\b"
+PAST_CUES = r"\b(?:took|has\s+taken|had\s+taken)\s+place\b|\b(?:was|were|has\s+been|have\s+been)\s+held\b" \
+            r"|\ba\s+eu\s+lieu\b|\bs['’]est\s+(?:tenue?|déroulée?)\b|\bont\s+eu\s+lieu\b|\bse\s+sont\s+(?:tenue?s|déroulée?s)\b"
 THE_EVENT = r"\b(?:the|this)\s+event\s+(?:was|is|will\s+be|has\s+been)\b|\b(?:l['’]|cet\s+)événement\s+(?:a|est|sera)\b"
 COLLABORATION = r"\bin\s+collaboration\s+with\b|\btogether\s+with\b|\bin\s+partnership\s+with\b|\brespectively\b" \
                 r"|\ben\s+collaboration\s+avec\b|\ben\s+partenariat\s+avec\b|\bconjointement\s+avec\b|\bco-?organi"
@@ -104,9 +106,20 @@ def find_events(sentences: list[Sentence], title: int | None, reference: dt.date
             spoken = (previous or [events.main] if events.main else previous or [])[:1]
         add_organisers(sentence, [events.main] if events.main and sentence.cue(THE_EVENT) else spoken)
         events.of_sentence[index] = spoken
+    tense_of_mentions(events, sentences)
     if events.main is None and events.found:  # no title event: the first dated one is the document's
         events.main = next((e for e in events.found if e.start), events.found[0])
     return without_bare(events)
+
+
+def tense_of_mentions(events: Events, sentences: list[Sentence]) -> None:
+    """An event the page speaks of in the future in any sentence ("the event will be held in the
+    context of …") and never in the past ("took place", "was held") is planned, even when the
+    sentence that states it has no tense ("Last chance to sign up for the 2023 forum")."""
+    for event in events.found:
+        spoken = [s for i, s in enumerate(sentences) if any(e is event for e in events.of_sentence.get(i, []))]
+        if any(s.cue(PLANNED_CUES) for s in spoken) and not any(s.cue(PAST_CUES) for s in spoken):
+            event.planned_cue = True
 
 
 def without_bare(events: Events) -> Events:
@@ -252,7 +265,7 @@ def undated_events(events: Events, sentence: Sentence) -> list[Event]:
     for mention in sentence.kinds:
         if mention.plural:
             continue
-        existing = next((e for e in events.found if e.kind == mention.kind), None)
+        existing = last_spoken(events, mention.kind)
         if mention.edition:  # "at FILEX 2019": the fair of that year
             spoken.append(same_or_new(events, sentence, mention, mention.edition))
         elif existing:
@@ -262,6 +275,16 @@ def undated_events(events: Events, sentence: Sentence) -> list[Event]:
                 or organisers_in(sentence):  # "the ceremony will take place in Amman": an event of its own
             spoken.append(same_or_new(events, sentence, mention, None))
     return spoken
+
+
+def last_spoken(events: Events, kind: str) -> Event | None:
+    """The event of this kind the page spoke of last ("the 2019 matchmaking … its B2B meetings";
+    "the matchmaking event" then recalls 2019, not the page's main one), else the first found."""
+    for index in sorted(events.of_sentence, reverse=True):
+        spoken = next((e for e in events.of_sentence[index] if e.kind == kind), None)
+        if spoken:
+            return spoken
+    return next((e for e in events.found if e.kind == kind), None)
 
 
 def date_for(sentence: Sentence, mention: KindMention) -> DateMention:
