@@ -151,6 +151,19 @@ def test_an_undated_event_takes_the_tense_of_its_sentence(known, verb, status):
     assert only(facts, "event", "status") == {(status,)}
 
 
+@pytest.mark.parametrize("sentence", [
+    "Following the success of the first edition organised with France Clusters, with the support of ESITH, "
+    "the network is recruiting clusters for the 2nd forum.",
+    "Après le succès de la première édition, organisée par France Clusters avec le soutien d'ESITH, le réseau "
+    "recrute des clusters pour le 2e forum.",
+])
+def test_the_organisers_of_an_earlier_edition_do_not_organise_the_pages_event(known, sentence):
+    facts = facts_of(known, f"The 2nd Atlas forum\n\nTunis, 2 June 2022\n\nThe forum will take place on 1 July 2022 "
+                            f"in Sfax.\n{sentence}\n")
+    organisers = [o["name"] for f in facts if f["fact"] == "event" for o in f.get("organisers", [])]
+    assert organisers == []
+
+
 # --- events named without a kind word ------------------------------------------------------------
 
 

@@ -386,10 +386,20 @@ def is_programme(text: str, begin: int, end: int, written: str) -> bool:
                 or re.search(PROGRAMME_AFTER, text[end:], re.I))
 
 
+#: An earlier edition organised by someone: "following the 1st edition organised with X", "la
+#: précédente édition, organisée par X". Its organisers are not the page's event's.
+EARLIER_EDITION = r"\b(?:1st|first|previous|last|past|earlier|former|première|1[èe]re|précédente|dernière)\s+(?:edition|édition)" \
+                  r"(?:\s*,)?\s+(?:which\s+was\s+|qui\s+a\s+été\s+)?(?:co-?)?organi[sz](?:ed|ée?s?)\b"
+
+
 def add_organisers(sentence: Sentence, spoken: list[Event]) -> None:
-    """Organisers go to the sentence's first event, or to each event whose part names them."""
+    """Organisers go to the sentence's first event, or to each event whose part names them; not
+    those of an earlier edition the sentence recalls."""
     segmented = [e for e in spoken if e.segment]
+    earlier = sentence.cue(EARLIER_EDITION)
     for organiser in organisers_in(sentence) if spoken else []:
+        if earlier and organiser.org.begin >= earlier.start():
+            continue
         targets = [e for e in segmented if organiser.shared or e.segment[0] <= organiser.org.begin < e.segment[1]] \
             if segmented else spoken[:1]
         for event in targets:
