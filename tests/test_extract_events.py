@@ -180,6 +180,13 @@ def test_a_name_with_an_edition_year_after_at_or_taking_part_is_a_trade_fair(kno
     assert only(facts, "attendance", "event") == {(event["id"],)}
 
 
+def test_a_fair_named_with_its_dates_in_brackets_in_the_context_of_which_an_event_is_held(known):
+    facts = facts_of(known, "Atlas news\n\nThe forum will be held in the context of NEXPO Africa (31 May - 2 June "
+                            "2023) in Marrakech, Morocco.\n")
+    assert ("trade fair", "NEXPO Africa", dt.date(2023, 5, 31), dt.date(2023, 6, 2), "planned") in only(
+        facts, "event", "kind", "name", "start", "end", "status")
+
+
 @pytest.mark.parametrize("sentence", [
     "The cluster took part in Horizon 2020 projects.",  # a programme
     "The delegation arrived at Tunis 2019 in March 2019.",  # a place

@@ -62,11 +62,10 @@ class Sentence:
 def read_sentence(span: Span, paragraph: int, finder: NameFinder, reference: dt.date | None) -> Sentence:
     orgs = finder.find(span.text)
     taken = [(m.begin, m.end) for m in orgs]
-    kinds = kinds_in(span.text, taken)
-    places = places_in(span.text, taken)
-    kinds = sorted(kinds + named_editions(span.text, taken + [(k.begin, k.end) for k in kinds], places),
+    kinds, places, dates = kinds_in(span.text, taken), places_in(span.text, taken), dates_in(span.text, reference)
+    kinds = sorted(kinds + named_editions(span.text, taken + [(k.begin, k.end) for k in kinds], places, dates),
                    key=lambda k: k.begin)
-    return Sentence(span, paragraph, orgs, kinds, dates_in(span.text, reference), places)
+    return Sentence(span, paragraph, orgs, kinds, dates, places)
 
 
 def outside(begin: int, end: int, taken: list[tuple[int, int]]) -> bool:
@@ -89,18 +88,23 @@ def kinds_in(text: str, taken: list[tuple[int, int]]) -> list[KindMention]:
     return sorted(found, key=lambda k: k.begin)
 
 
-#: A name with an edition year after "at"/"à" or a verb of taking part ("exhibited at FILEX 2019",
-#: "a participé à Pollutec 2018", "visited GITEX Africa 2023"): a trade fair or forum named
-#: without its kind word. The name's first word has a capital inside or is a single word.
+#: A name with an edition year after "at"/"à", a verb of taking part or "in the context of"
+#: ("exhibited at FILEX 2019", "a participé à Pollutec 2018", "in the context of GITEX Africa (31
+#: May - 2 June 2023)"): a trade fair or forum named without its kind word. The name's first word
+#: has a capital inside or is a single capitalised word; the year follows it, or a date in brackets.
 NAMED_EDITION = re.compile(
     r"(?:\b(?:at|à|au)|\b(?:participated|took\s+part|attended|exhibited|visited|joined|participé|pris\s+part"
-    r"|exposé|participera|participeront)(?:\s+(?:in|at|à|au))?)\s+(?:the\s+|le\s+|la\s+|l['’])?"
-    r"(?P<name>(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z][a-z]{3,})(?:\s+[A-Z][a-z]+)?)\s+(?P<year>(?:19|20)\d{2})\b"
-    r"(?!\s*[-–/]\s*\d)")
+    r"|exposé|participera|participeront)(?:\s+(?:in|at|à|au))?"
+    r"|\bin\s+the\s+(?:context|framework|margins?)\s+of|\bon\s+the\s+(?:sidelines|margins?)\s+of|\balongside"
+    r"|\bdans\s+le\s+cadre\s+d[eu]|\ben\s+marge\s+d[eu])\s+(?:the\s+|le\s+|la\s+|l['’])?"
+    r"(?P<name>(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z][a-z]{3,})(?:\s+[A-Z][a-z]+)?)"
+    r"(?:\s+(?P<year>(?:19|20)\d{2})\b(?!\s*[-–/]\s*\d)|\s*(?P<bracket>\())")
 
 
-def named_editions(text: str, taken: list[tuple[int, int]], places: list[Place]) -> list[KindMention]:
-    """Trade fairs and forums written as a name and an edition year without a kind word.
+def named_editions(text: str, taken: list[tuple[int, int]], places: list[Place],
+                   dates: list[DateMention] = ()) -> list[KindMention]:
+    """Trade fairs and forums written as a name and an edition year (or dates in brackets) without
+    a kind word.
 
     >>> [(text[k.begin:k.end], k.kind) for text in ["The cluster exhibited at FILEX 2019 in Lyon."]
     ...  for k in named_editions(text, [], [])]
@@ -111,13 +115,16 @@ def named_editions(text: str, taken: list[tuple[int, int]], places: list[Place])
     found = []
     for match in NAMED_EDITION.finditer(text):
         begin, end = match.span("name")
-        name = match.group("name")
-        first = name.split()[0]
-        if outside(begin, end, taken) and not any(p.begin == begin for p in places) \
-                and not place_of(fold(first)) and fold(first) not in MONTHS \
-                and not PROGRAMME_AFTER_EDITION.match(text[match.end():]):
+        first = match.group("name").split()[0]
+        if not outside(begin, end, taken) or any(p.begin == begin for p in places) or place_of(fold(first)) \
+                or fold(first) in MONTHS or PROGRAMME_AFTER_EDITION.match(text[match.end():]):
+            continue
+        if match.group("year"):
             year = int(match.group("year"))
             edition = DateMention(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", *match.span("year"))
+        else:  # "GITEX Africa (31 May - 2 June 2023)"
+            edition = next((d for d in dates if match.end() <= d.begin <= match.end() + 1), None)
+        if edition:
             found.append(KindMention("trade fair", begin, end, False, edition))
     return found
 
