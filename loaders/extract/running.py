@@ -22,8 +22,8 @@ from medgraph.loaders.extract.cluster_lists import CONNECTOR, WORLD_PART, demony
 from medgraph.loaders.extract.names import ROLE_PHRASE, ROLE_WORD, OrgMention, country_beside, country_of
 from medgraph.loaders.extract.places import city_country, region_country
 
-__all__ = ["MEETING_CUES", "TYPE_WORDS", "INSTITUTION", "confidence_of", "meets", "named_organisation", "running_names",
-           "sentence_country",
+__all__ = ["MEETING_CUES", "TYPE_WORDS", "INSTITUTION", "confidence_of", "described_names", "meets", "named_organisation",
+           "running_names", "sentence_country",
            "strip_role", "typed_name"]
 
 #: Words that make a name an institution's wherever it is written (unlike "cluster", which a
@@ -156,3 +156,44 @@ def running_names(sentence: Sentence, names: list[OrgMention]) -> list[tuple[Org
         if named_organisation(name, meeting):
             result.append((mention, name, country or sentence_country(sentence, mention.end)))
     return result
+
+
+NAME_RUN = r"[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,3}"
+#: A name with its type word in lower case, as a description: "the Orion cluster", "le pôle Agrinova",
+#: "the Sfax technopark".
+DESCRIBED = re.compile(rf"\b(?:[Tt]he|[Ll]e|[Ll]a|[Ll]['’]|il|del|du|au)\s*(?:(?P<head>pôle|polo|cluster|technopôle|technopole|technopark"
+                       rf"|incubateur|incubator|hub)\s+(?P<after>{NAME_RUN})|(?P<before>{NAME_RUN})\s+"
+                       rf"(?P<tail>cluster|hub|technopark|incubator|accelerator|centre|center))\b(?!\s*[A-ZÀ-Ý(])")
+
+
+def described_names(sentence: Sentence) -> list[tuple[OrgMention, str]]:
+    """(mention, type word) of the names a sentence of meeting writes with a lower-case type word
+    before or after them ("visited the Orion Mechatronics cluster", "a accueilli le pôle Agrinova");
+    not places, peoples or sectors ("the Catalan cluster"), events or programmes.
+
+    >>> from medgraph.loaders.extract.source import Span
+    >>> [(m.written, k) for m, k in described_names(Sentence(Span("They visited the Orion Mechatronics cluster in Sfax.", ((0, 1),)), 0))]
+    [('Orion Mechatronics', 'cluster')]
+    >>> described_names(Sentence(Span("They visited the Catalan cluster and the Textile cluster.", ((0, 1),)), 0))
+    []
+    """
+    if not meets(sentence):
+        return []
+    found = []
+    for match in DESCRIBED.finditer(sentence.text):
+        group = "after" if match.group("after") else "before"
+        begin, end = match.span(group)
+        name, kind_word = match.group(group), match.group("head") or match.group("tail")
+        if any(o.begin < end and begin < o.end for o in sentence.orgs) or kinds_in(name, []) \
+                or re.search(NOT_HERE, name, re.I) or country_of(name) or generic(name) \
+                or re.match(ROLE_PHRASE, name, re.I) or fold(name.split()[0]) in ("the", "le", "la"):
+            continue
+        found.append((OrgMention(None, name, begin, end, place_after(sentence.text, end), "new"), kind_word))
+    return found
+
+
+def place_after(text: str, end: int) -> str | None:
+    """The country of the place written right after a name: "… cluster in Sfax", "… à Tunis"."""
+    after = re.match(r"\s*(?:cluster|hub|technopark|incubator|accelerator|centre|center)?\s+(?:in|at|à|en|au)\s+"
+                     r"([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)", text[end:])
+    return (city_country(after.group(1)) or country_of(after.group(1))) if after else None
