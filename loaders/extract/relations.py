@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 
 from medgraph.loaders.countries import fold
 from medgraph.loaders.extract.clauses import Sentence, kinds_in
-from medgraph.loaders.extract.events import Event, Events, organisers_in
+from medgraph.loaders.extract.events import Event, Events
 from medgraph.loaders.extract.gazetteer import (ATTENDING_AFTER, DELEGATION_OF, FALLBACK_ORG_KIND, HOST_BEFORE, HOST_CUES,
                                                 MET_CUES, ORG_KIND_CUES, ORGANISED_BY, SPEAKER_CUES)
 from medgraph.loaders.extract.lists import Item, ParticipantList
 from medgraph.loaders.extract.people import is_person_name
+from medgraph.loaders.extract.organisers import organisers_in
 from medgraph.loaders.extract.names import (NameFinder, OrgMention, chunks, country_beside, country_of,
                                             ROLE_PHRASE, ROLE_WORD, looks_like_organisation, name_at, name_before, tokens)
 from medgraph.loaders.resolve import Resolver, Unresolved

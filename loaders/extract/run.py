@@ -22,7 +22,8 @@ from medgraph.loaders.extract.lists import find_list
 from medgraph.loaders.extract.people import people_in
 from medgraph.loaders.extract.proposal import (Proposal, registry_entries, review_rows, to_data, write_facts,
                                                write_registry)
-from medgraph.loaders.extract.events import Event, Events, find_events, new_names
+from medgraph.loaders.extract.events import Event, Events, find_events
+from medgraph.loaders.extract.organisers import new_names
 from medgraph.loaders.extract.pairs import MENTOR_CUE, agreement_in, mentoring_pairs
 from medgraph.loaders.extract.relations import (ATTENDING, CUE_CONFIDENCE, Found, Known, cued_attendance, cued_new_attendance,
                                                 employers_attending, new_ref,
