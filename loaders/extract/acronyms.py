@@ -21,7 +21,8 @@ from medgraph.loaders.extract.gazetteer import NOT_ORGANISATION, PROGRAMME_WORDS
 from medgraph.loaders.extract.names import country_of
 from medgraph.loaders.extract.relations import Found, Known, OrgRef, guess_kind, try_resolve
 from medgraph.loaders.extract.running import NOT_HERE, generic, named_organisation, title_case
-from medgraph.loaders.extract.short_forms import LINK_WORDS, initials, loosely_abbreviates, subsequence
+from medgraph.loaders.extract.short_forms import initials, loosely_abbreviates, subsequence
+from medgraph.loaders.extract.vocabulary import LINK_WORDS
 
 __all__ = ["Definition", "definitions", "settle_acronyms"]
 

