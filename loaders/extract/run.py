@@ -236,11 +236,11 @@ def attendance_facts(known: Known, found: Found, sentence: Sentence, target: Eve
     """Who the sentence says hosted, spoke at or attended `target`, known or new. The employer of
     a person the sentence names attends through them when the person is the one who attended
     ("Jane Doe, Director of X, took part"), else not (the person speaks, not the employer)."""
-    organisers = {o.org.id for o in target.organisers}
+    organisers = {o.org.id or o.org.written for o in target.organisers}
     employed = {p.works_for.begin for p in people if p.works_for is not None}
     for org, role, cap in cued_attendance(sentence) + employers_attending(sentence, people):
         if org.begin in employed and cap != CUE_CONFIDENCE["employer"] \
-                or org.id in organisers and role == DELEGATE:  # an organiser is no delegate
+                or (org.id or org.written) in organisers and role == DELEGATE:  # an organiser is no delegate
             continue
         named = ref(org, sentence.line_at(org.begin)) if org.id else new_ref(org.written, None, sentence.line_at(org.begin))
         found.attendances.append((target, replace(named, confidence=min(named.confidence, cap)), role))
