@@ -132,6 +132,79 @@ def test_an_undated_page_links_an_undated_event_by_its_city(known):
     assert only(facts, "attendance", "event", "name") == {("visit-2018-barcelona", "c2tm")}
 
 
+# --- status from the tense the page speaks of an event in ----------------------------------------
+
+
+def test_an_event_announced_in_the_future_is_planned_and_one_recalled_in_the_past_held(known):
+    facts = facts_of(known, """
+        Register now for the Atlas forum 2023, 3 - 4 May
+
+        The Atlas forum will be held in Sfax, Tunisia, on 3-4 May 2023.
+        The first Atlas forum was held on 10 June 2019 in Tunis. During that forum, 150 B2B meetings took place.
+        """)
+    assert only(facts, "event", "start", "status") == {(dt.date(2023, 5, 3), "planned"), (dt.date(2019, 6, 10), "held")}
+
+
+@pytest.mark.parametrize("verb, status", [("took place", "held"), ("will take place", "planned")])
+def test_an_undated_event_takes_the_tense_of_its_sentence(known, verb, status):
+    facts = facts_of(known, f"Tunis, 2 June 2022\n\nAtlas news\n\nThe Atlas forum {verb} in Sfax, Tunisia.\n")
+    assert only(facts, "event", "status") == {(status,)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Following the success of the first edition organised with France Clusters, with the support of ESITH, "
+    "the network is recruiting clusters for the 2nd forum.",
+    "Après le succès de la première édition, organisée par France Clusters avec le soutien d'ESITH, le réseau "
+    "recrute des clusters pour le 2e forum.",
+])
+def test_the_organisers_of_an_earlier_edition_do_not_organise_the_pages_event(known, sentence):
+    facts = facts_of(known, f"The 2nd Atlas forum\n\nTunis, 2 June 2022\n\nThe forum will take place on 1 July 2022 "
+                            f"in Sfax.\n{sentence}\n")
+    organisers = [o["name"] for f in facts if f["fact"] == "event" for o in f.get("organisers", [])]
+    assert organisers == []
+
+
+# --- events named without a kind word ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, name, year, country", [
+    ("C2TM exhibited at Tessilo 2018 in Lyon, France.", "Tessilo", 2018, "FR"),
+    ("Le cluster C2TM a participé à Tessilo Maroc 2018.", "Tessilo Maroc", 2018, "MA"),
+    ("ESITH visited NEXPO Africa 2019 in Marrakech.", "NEXPO Africa", 2019, "MA"),
+])
+def test_a_name_with_an_edition_year_after_at_or_taking_part_is_a_trade_fair(known, sentence, name, year, country):
+    facts = facts_of(known, f"Tunis, 2 June 2019\n\nCluster news\n\n{sentence}\n")
+    [event] = [f for f in facts if f["fact"] == "event"]
+    assert (event["name"], event["kind"], event["start"], event["end"], event["country"]) == (
+        name, "trade fair", dt.date(year, 1, 1), dt.date(year, 12, 31), country)
+    assert only(facts, "attendance", "event") == {(event["id"],)}
+
+
+def test_a_fair_named_with_its_dates_in_brackets_in_the_context_of_which_an_event_is_held(known):
+    facts = facts_of(known, "Atlas news\n\nThe forum will be held in the context of NEXPO Africa (31 May - 2 June "
+                            "2023) in Marrakech, Morocco.\n")
+    assert ("trade fair", "NEXPO Africa", dt.date(2023, 5, 31), dt.date(2023, 6, 2), "planned") in only(
+        facts, "event", "kind", "name", "start", "end", "status")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The cluster took part in Horizon 2020 projects.",  # a programme
+    "The delegation arrived at Tunis 2019 in March 2019.",  # a place
+    "It was founded in March 2019 and reached 40 members in 2020.",
+])
+def test_no_fair_from_programmes_places_or_months(known, sentence):
+    assert not only(facts_of(known, f"Tunis, 2 June 2019\n\nCluster news\n\n{sentence}\n"), "event", "kind")
+
+
+def test_a_fair_named_without_its_kind_links_to_the_known_event_of_that_name(known):
+    fair = {"id": "fairx-2019", "kind": "forum", "name": "FAIRX Forum", "start": dt.date(2019, 9, 12),
+            "end": dt.date(2019, 9, 13), "city": "Lyon", "country": "FR"}
+    with_fair = replace(known, events=known.events + [fair])
+    facts = facts_of(with_fair, "Tunis, 2 October 2019\n\nCluster news\n\nESITH exhibited at FAIRX 2019.\n")
+    assert only(facts, "mention", "event") == {("fairx-2019",)}
+    assert only(facts, "attendance", "event", "name") == {("fairx-2019", "esith")}
+
+
 # --- attendances ---------------------------------------------------------------------------------
 
 FORUM = "The Atlas forum of clusters in Sfax\n\nTunis, 2 June 2022\n\nThe forum took place on 1 June 2022 in Sfax, Tunisia.\n"
@@ -152,6 +225,37 @@ def test_attendances_stated_in_a_sentence(known, sentence, expected):
     facts = facts_of(known, FORUM + sentence + "\n")
     assert only(facts, "attendance", "name", "role") == expected
     assert all(0 < f["confidence"] <= 1 for f in facts if f["fact"] == "attendance")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Among the participants: C2TM, ESITH and Solartys.",
+     {("c2tm", "delegate", 0.95), ("esith", "delegate", 0.95), ("solartys", "delegate", 0.95)}),
+    ("Among the participants were C2TM and ESITH.", {("c2tm", "delegate", 0.95), ("esith", "delegate", 0.95)}),
+    ("Parmi les participants, C2TM et ESITH.", {("c2tm", "delegate", 0.95), ("esith", "delegate", 0.95)}),
+    ("Solartys a reçu une délégation de C2TM.", {("solartys", "host", 0.95), ("c2tm", "delegate", 0.95)}),
+    ("Solartys a accueilli une délégation de C2TM et ESITH.",
+     {("solartys", "host", 0.95), ("c2tm", "delegate", 0.95), ("esith", "delegate", 0.95)}),
+    ("Solartys received a delegation from C2TM.", {("solartys", "host", 0.95), ("c2tm", "delegate", 0.95)}),
+    ("A delegation of 2 clusters from Morocco (C2TM and ESITH) visited Solartys.",
+     {("c2tm", "delegate", 0.95), ("esith", "delegate", 0.95), ("solartys", "host", 0.95)}),
+    ("C2TM and ESITH met the Solartys cluster during the forum.",
+     {("c2tm", "delegate", 0.75), ("esith", "delegate", 0.75), ("solartys", "delegate", 0.75)}),
+    ("Amal Haddad, Director of C2TM, took part in the forum.", {("c2tm", "delegate", 0.85)}),
+    ("Amal Haddad, Board Member of ESITH, a participé au forum.", {("esith", "delegate", 0.85)}),
+    ("Amal Haddad (C2TM) attended the forum.", {("c2tm", "delegate", 0.95)}),
+])
+def test_attendance_shapes_and_the_confidence_of_their_cue(known, sentence, expected):
+    facts = facts_of(known, FORUM + sentence + "\n")
+    assert only(facts, "attendance", "name", "role", "confidence") == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mentors and mentees of C2TM met for the first time.",  # people met, not the organisation
+    "Amal Haddad, Director of C2TM, spoke about the new forum.",  # she speaks; C2TM does not attend for her
+])
+def test_no_attendance_without_an_organisation_that_attended(known, sentence):
+    facts = facts_of(known, FORUM + sentence + "\n")
+    assert only(facts, "attendance", "name") == set()
 
 
 def test_an_organiser_of_the_event_is_not_its_delegate(known):

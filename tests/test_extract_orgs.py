@@ -48,9 +48,17 @@ def known_names(facts: list[dict]) -> set[str]:
      "Fondazione Ricerca e Innovazione", "Foundation", "IT"),
     ("A delegação visitou a Agência para o Comércio Externo de Portugal.",
      "Agência para o Comércio Externo de Portugal", "Agency", "PT"),
+    ("The delegation met the Orion Mechatronics cluster in Tunis.", "Orion Mechatronics", "Cluster", "TN"),
+    ("La délégation a visité le pôle Agrinova à Sfax.", "Agrinova", "Cluster", "TN"),
+    ("The clusters visited the Dunes Valley technopark.", "Dunes Valley", "Technopole", None),
 ])
 def test_a_name_with_a_type_word_after_a_verb_of_meeting_is_a_new_organisation(known, sentence, name, kind, country):
     assert new_organisations(facts_of(known, sentence)).get(name) == (kind, country)
+
+
+def test_a_name_its_capital_acronym_spells_is_a_new_organisation(known):
+    facts = facts_of(known, "The Dunes Valley Mechatronics Alliance (DVMA) presented its services.")
+    assert new_organisations(facts) == {"Dunes Valley Mechatronics Alliance": ("Company", None)}
 
 
 def test_more_cues_make_a_surer_proposal(known):
@@ -66,6 +74,10 @@ def test_more_cues_make_a_surer_proposal(known):
     "The clusters visited the technology centres of the region.",  # no capitals
     "The visits are part of the Cluster Booster track of the programme.",  # a programme
     "The delegation met the Atlas Matchmaking Event organisers.",  # an event
+    "The delegation visited the Catalan cluster and the Textile cluster.",  # a people and a sector
+    "The delegation visited the Sfax technopark.",  # a place
+    "The Orion Mechatronics cluster is a landmark of the region.",  # no verb of meeting
+    "The Small and Medium Enterprises (SMES) of the region met in Sfax.",  # a topic defined as an acronym
 ])
 def test_places_programmes_events_and_kinds_of_organisation_are_not_new_organisations(known, sentence):
     assert new_organisations(facts_of(known, sentence)) == {}
@@ -87,15 +99,22 @@ def test_a_role_phrase_is_no_part_of_an_organisations_or_a_persons_name(known):
     ("Lina Haddad, directrice de l'Agence Solaris, a présenté le programme.", "Lina Haddad", "directrice",
      "Agence Solaris"),
     ("Jane Doe, Board Member of Atlas Cluster, said the visit helped.", "Jane Doe", "Board Member", "Atlas Cluster"),
+    ("Jane Doe, Member of France Clusters, said the visit helped.", "Jane Doe", "Member", "france-clusters"),
+    ("France Clusters's manager Jane Doe opened the day.", "Jane Doe", "manager", "france-clusters"),
+    ("The Dunes Incubator’s project manager Jane Doe opened the day.", "Jane Doe", "project manager", "Dunes Incubator"),
 ])
 def test_people_with_their_role_and_organisation(known, sentence, person, role, works_for):
     facts = facts_of(known, sentence)
     assert [(f["name"], f["role"], f["works_for"]) for f in facts if f["fact"] == "person"] == [(person, role, works_for)]
 
 
-def test_a_role_before_member_of_is_not_a_member_organisation(known):
-    facts = facts_of(known, "Jane Doe, Board Member of Atlas Cluster, said the visit helped.")
-    assert "Board" not in new_organisations(facts)
+@pytest.mark.parametrize("sentence", [
+    "Jane Doe, Board Member of Atlas Cluster, said the visit helped.",
+    "Jane Doe, Member of Atlas Cluster, said the visit helped.",
+])
+def test_a_persons_title_before_member_of_is_no_member_organisation(known, sentence):
+    facts = facts_of(known, sentence)
+    assert set(new_organisations(facts)).isdisjoint({"Board", "Jane Doe"})
     assert not [f for f in facts if f["fact"] == "membership"]
 
 

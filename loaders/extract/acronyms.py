@@ -16,9 +16,13 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from medgraph.loaders.countries import fold
+from medgraph.loaders.extract.clauses import kinds_in
+from medgraph.loaders.extract.gazetteer import NOT_ORGANISATION, PROGRAMME_WORDS
+from medgraph.loaders.extract.names import country_of
 from medgraph.loaders.extract.relations import Found, Known, OrgRef, guess_kind, try_resolve
-from medgraph.loaders.extract.running import named_organisation
-from medgraph.loaders.extract.short_forms import LINK_WORDS, initials, loosely_abbreviates, subsequence
+from medgraph.loaders.extract.running import NOT_HERE, generic, named_organisation, title_case
+from medgraph.loaders.extract.short_forms import initials, loosely_abbreviates, subsequence
+from medgraph.loaders.extract.vocabulary import LINK_WORDS
 
 __all__ = ["Definition", "definitions", "settle_acronyms"]
 
@@ -73,6 +77,23 @@ def spells(acronym: str, name: str) -> bool:
         len(key) >= 3 and key[0] == initials(name)[:1] and subsequence(key, every) and len(every) <= len(key) + 2))
 
 
+def spelled_name(definition: Definition) -> bool:
+    """A name in title case that its capital acronym spells letter for letter names an organisation
+    without a type word ("Dunes Valley Mechatronics Alliance (DVMA)"); not a programme, an event,
+    a place or a topic ("Small and Medium Enterprises (SMES)").
+
+    >>> spelled_name(Definition("DVMA", "Dunes Valley Mechatronics Alliance", None))
+    True
+    >>> [spelled_name(Definition(a, n, None)) for a, n in [("CBT", "Cluster Booster Track"), ("UAE", "United Arab Emirates"),
+    ...  ("BDM", "Business Development Mission"), ("ICT", "Information and Communication Technologies")]]
+    [False, False, False, False]
+    """
+    acronym, name = definition.acronym, definition.name
+    return acronym.isupper() and len(acronym) >= 3 and initials(name) == acronym.lower() and title_case(name) \
+        and 2 <= len(name.split()) <= 10 and not kinds_in(name, []) and not re.match(NOT_ORGANISATION, acronym) \
+        and not re.search(rf"{PROGRAMME_WORDS}|{NOT_HERE}", name, re.I) and not country_of(name) and not generic(name)
+
+
 def settle_acronyms(known: Known, found: Found, text: str) -> None:
     """Rewrite the page's new organisations written as acronyms: a defined one as what it stands
     for; an undefined one that loosely fits one registry entry as an alias proposal of it."""
@@ -96,7 +117,8 @@ def settle_acronyms(known: Known, found: Found, text: str) -> None:
     found.mentions = [s for o in found.mentions if (s := settle(o))]
     written = {fold(o.written) for o in found.mentions}
     found.mentions += [OrgRef(None, d.name, None, line, 0.7, guess_kind(d.name)) for d, line in defined_at.values()
-                       if d.id is None and fold(d.name) not in written and named_organisation(d.name, meeting=True)]
+                       if d.id is None and fold(d.name) not in written
+                       and (named_organisation(d.name, meeting=True) or spelled_name(d))]
     found.attendances = [(e, s, r) for e, o, r in found.attendances if (s := settle(o))]
     found.memberships = [(a, b) for x, y in found.memberships if (a := settle(x)) and (b := settle(y))]
     found.registry = [(s, item) for o, item in found.registry if (s := settle(o)) and s.id is None]

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from medgraph.loaders.countries import country_names, fold
-from medgraph.loaders.extract.dates import DateMention, find_dates, is_dateline
+from medgraph.loaders.extract.dates import MONTHS, DateMention, find_dates, is_dateline
 from medgraph.loaders.extract.gazetteer import CITIES, KIND_PATTERNS, PLURAL_BEFORE
 from medgraph.loaders.extract.names import NameFinder, OrgMention, tokens
 from medgraph.loaders.extract.source import Span
@@ -22,6 +22,7 @@ class KindMention:
     begin: int
     end: int
     plural: bool
+    edition: DateMention | None = None  # the year of a name without a kind word ("at FILEX 2019"): kind guessed
 
 
 @dataclass(frozen=True)
@@ -61,8 +62,10 @@ class Sentence:
 def read_sentence(span: Span, paragraph: int, finder: NameFinder, reference: dt.date | None) -> Sentence:
     orgs = finder.find(span.text)
     taken = [(m.begin, m.end) for m in orgs]
-    return Sentence(span, paragraph, orgs, kinds_in(span.text, taken), dates_in(span.text, reference),
-                    places_in(span.text, taken))
+    kinds, places, dates = kinds_in(span.text, taken), places_in(span.text, taken), dates_in(span.text, reference)
+    kinds = sorted(kinds + named_editions(span.text, taken + [(k.begin, k.end) for k in kinds], places, dates),
+                   key=lambda k: k.begin)
+    return Sentence(span, paragraph, orgs, kinds, dates, places)
 
 
 def outside(begin: int, end: int, taken: list[tuple[int, int]]) -> bool:
@@ -83,6 +86,52 @@ def kinds_in(text: str, taken: list[tuple[int, int]]) -> list[KindMention]:
                     f"{text[max(0, match.start() - 14):match.start()]}|{text[match.end():match.end() + 15]}"):
                 found.append(KindMention(kind, match.start(), match.end(), plural(text, match, kind)))
     return sorted(found, key=lambda k: k.begin)
+
+
+#: A name with an edition year after "at"/"à", a verb of taking part or "in the context of"
+#: ("exhibited at FILEX 2019", "a participé à Pollutec 2018", "in the context of GITEX Africa (31
+#: May - 2 June 2023)"): a trade fair or forum named without its kind word. The name's first word
+#: has a capital inside or is a single capitalised word; the year follows it, or a date in brackets.
+NAMED_EDITION = re.compile(
+    r"(?:\b(?:at|à|au)|\b(?:participated|took\s+part|attended|exhibited|visited|joined|participé|pris\s+part"
+    r"|exposé|participera|participeront)(?:\s+(?:in|at|à|au))?"
+    r"|\bin\s+the\s+(?:context|framework|margins?)\s+of|\bon\s+the\s+(?:sidelines|margins?)\s+of|\balongside"
+    r"|\bdans\s+le\s+cadre\s+d[eu]|\ben\s+marge\s+d[eu])\s+(?:the\s+|le\s+|la\s+|l['’])?"
+    r"(?P<name>(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z][a-z]{3,})(?:\s+[A-Z][a-z]+)?)"
+    r"(?:\s+(?P<year>(?:19|20)\d{2})\b(?!\s*[-–/]\s*\d)|\s*(?P<bracket>\())")
+
+
+def named_editions(text: str, taken: list[tuple[int, int]], places: list[Place],
+                   dates: list[DateMention] = ()) -> list[KindMention]:
+    """Trade fairs and forums written as a name and an edition year (or dates in brackets) without
+    a kind word.
+
+    >>> [(text[k.begin:k.end], k.kind) for text in ["The cluster exhibited at FILEX 2019 in Lyon."]
+    ...  for k in named_editions(text, [], [])]
+    [('FILEX', 'trade fair')]
+    >>> named_editions("It took part in Horizon 2020 projects, then arrived at Tunis 2019, in March 2019.", [], [])
+    []
+    """
+    found = []
+    for match in NAMED_EDITION.finditer(text):
+        begin, end = match.span("name")
+        first = match.group("name").split()[0]
+        if not outside(begin, end, taken) or any(p.begin == begin for p in places) or place_of(fold(first)) \
+                or fold(first) in MONTHS or PROGRAMME_AFTER_EDITION.match(text[match.end():]):
+            continue
+        if match.group("year"):
+            year = int(match.group("year"))
+            edition = DateMention(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", *match.span("year"))
+        else:  # "GITEX Africa (31 May - 2 June 2023)"
+            edition = next((d for d in dates if match.end() <= d.begin <= match.end() + 1), None)
+        if edition:
+            found.append(KindMention("trade fair", begin, end, False, edition))
+    return found
+
+
+#: "Horizon 2020 projects", "Vision 2030 strategy": a programme's name, not an event's.
+PROGRAMME_AFTER_EDITION = re.compile(r"\s*(?:projects?|programmes?|programs?|strategy|stratégie|agenda|plan|calls?|funds?"
+                                     r"|initiative|vision)\b", re.I)
 
 
 #: "a preparatory webinar", "une réunion préparatoire": a step towards an event, not one.

@@ -28,10 +28,11 @@ from medgraph.loaders.countries import country_names, fold
 from medgraph.loaders.extract.clauses import kinds_in
 from medgraph.loaders.extract.gazetteer import NOT_ORGANISATION, PROGRAMME_WORDS, REGIONS, TOPICS_LEAD
 from medgraph.loaders.extract.lists import name_start
-from medgraph.loaders.extract.names import ORG_WORDS, country_of
+from medgraph.loaders.extract.names import country_of
 from medgraph.loaders.extract.places import city_country, region_country
 from medgraph.loaders.extract.relations import guess_kind
 from medgraph.loaders.extract.source import BULLET, SENTENCE_END, Span
+from medgraph.loaders.extract.vocabulary import LIST_CONNECTOR, ORG_WORDS
 
 __all__ = ["Listed", "find_clusters", "page_country"]
 
@@ -56,7 +57,6 @@ SECTOR_WORDS = re.compile(r"^(?:agri|agro|health|santé|salute|aerospace|aérona
 WORLD_PART = re.compile(r"(?:north|south|east|west|middle|central|near|far|(?:north|south)?(?:ern|eastern|western)"
                         r"|africa|europe|asia|america|mediterranean|mediterranee|maghreb|mashreq|levant|arab|gulf"
                         r"|balkans|sahel|med|the|and)")
-CONNECTOR = re.compile(r"^(?:of|and|for|in|de|del|della|dei|di|du|des|d['’]\S*|la|le|les|l['’]\S*|et|e|y|&|per|sur|the)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -308,7 +308,7 @@ def name_like(name: str) -> bool:
     first = words[0]
     if not (first[:1].isupper() or first[:1].isdigit() and len(words) > 1 or GROUP_HEAD.match(first)):
         return False
-    content = [w for w in words if not CONNECTOR.match(w)]
+    content = [w for w in words if not LIST_CONNECTOR.match(w)]
     return sum(w[:1].isupper() or w[:1].isdigit() or bool(GROUP_HEAD.match(w)) for w in content) * 2 >= len(content)
 
 
@@ -318,7 +318,7 @@ def leading_words(name: str) -> str:
     for word in name.split():
         if word[:1].isupper() or word[:1].isdigit():
             capital = True
-        elif capital and not CONNECTOR.match(word):
+        elif capital and not LIST_CONNECTOR.match(word):
             break
         kept_words.append(word)
     return " ".join(kept_words)
@@ -375,7 +375,7 @@ def without_place(name: str) -> tuple[str, str | None]:
     (('Valbiom', 'MA'), ('Sun Coast Cluster', None), ('Cluster de Girona', None))
     """
     words = name.split()
-    if len(words) >= 2 and not CONNECTOR.match(words[-2]):
+    if len(words) >= 2 and not LIST_CONNECTOR.match(words[-2]):
         code = country_names().get(fold(words[-1])) or city_country(words[-1])
         if code:
             return " ".join(words[:-1]), code

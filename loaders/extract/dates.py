@@ -100,9 +100,7 @@ def to_mention(name: str, match: re.Match, text: str, reference: dt.date | None)
             return mention(dt.date(start_year, month(m1), int(d1)), dt.date(y2, month(m2), int(d2)), "day", match)
         if name == "cross_ny":  # "31 May - 2 June": the year nearest the document's date
             d1, m1, d2, m2 = g
-            year = infer_year(month(m1), int(d1), text, match.start(), reference)
-            end_year = year + 1 if year and month(m1) > month(m2) else year
-            return year and mention(dt.date(year, month(m1), int(d1)), dt.date(end_year, month(m2), int(d2)), "day", match)
+            return cross(month(m1), int(d1), month(m2), int(d2), None, text, match, reference)
         if name == "cross_us":  # "April 30 - May 2, 2019"
             m1, d1, m2, d2, y = g
             return cross(month(m1), int(d1), month(m2), int(d2), int(y) if y else None, text, match, reference)

@@ -18,24 +18,14 @@ from dataclasses import dataclass, field
 
 from medgraph.loaders.extract.clauses import KindMention, Place, Sentence
 from medgraph.loaders.extract.dates import DateMention
-from medgraph.loaders.extract.gazetteer import (GENERIC_KINDS, KIND_PATTERNS, NOT_ORGANISATION, ORGANISED_BY, PROGRAMME_AFTER,
-                                                PROGRAMME_BEFORE, PROGRAMME_WORDS, ORGANISER_VERBS, PLANNED_CUES,
-                                                PRIORITY, SUPPORT_CUES)
-from medgraph.loaders.extract.names import OrgMention, chunks, country_beside, country_of, looks_like_organisation, tokens
+from medgraph.loaders.extract.gazetteer import GENERIC_KINDS, KIND_PATTERNS, PLANNED_CUES, PRIORITY
+from medgraph.loaders.extract.organisers import Organiser, add_organisers, organisers_in
 
 TAKES_PLACE = r"\b(?:take|takes|took|taking)\s+place\b|\b(?:will\s+be|was|were|is)\s+held\b|\baura\s+lieu\b|\ba\s+eu\s+lieu\b" \
               r"|\bse\s+(?:tiendra|tient|tenait)\b|\bs['’]est\s+tenue?\b"
+PAST_CUES = r"\b(?:took|has\s+taken|had\s+taken)\s+place\b|\b(?:was|were|has\s+been|have\s+been)\s+held\b" \
+            r"|\ba\s+eu\s+lieu\b|\bs['’]est\s+(?:tenue?|déroulée?)\b|\bont\s+eu\s+lieu\b|\bse\s+sont\s+(?:tenue?s|déroulée?s)\b"
 THE_EVENT = r"\b(?:the|this)\s+event\s+(?:was|is|will\s+be|has\s+been)\b|\b(?:l['’]|cet\s+)événement\s+(?:a|est|sera)\b"
-COLLABORATION = r"\bin\s+collaboration\s+with\b|\btogether\s+with\b|\bin\s+partnership\s+with\b|\brespectively\b" \
-                r"|\ben\s+collaboration\s+avec\b|\ben\s+partenariat\s+avec\b|\bconjointement\s+avec\b|\bco-?organi"
-
-
-@dataclass
-class Organiser:
-    org: OrgMention
-    role: str  # organiser | co-organiser | support
-    line: int
-    shared: bool = False  # organises every event its sentence states
 
 
 @dataclass
@@ -53,6 +43,7 @@ class Event:
     confidence: float = 0.6
     id: str = ""
     segment: tuple[int, int] | None = None  # the part of its sentence that states it
+    kind_guessed: bool = False  # named without a kind word ("at FILEX 2019"): any known event of its name fits
 
     def date(self, found: DateMention) -> None:
         self.start, self.end, self.precision = found.start, found.end, found.precision
@@ -103,9 +94,20 @@ def find_events(sentences: list[Sentence], title: int | None, reference: dt.date
             spoken = (previous or [events.main] if events.main else previous or [])[:1]
         add_organisers(sentence, [events.main] if events.main and sentence.cue(THE_EVENT) else spoken)
         events.of_sentence[index] = spoken
+    tense_of_mentions(events, sentences)
     if events.main is None and events.found:  # no title event: the first dated one is the document's
         events.main = next((e for e in events.found if e.start), events.found[0])
     return without_bare(events)
+
+
+def tense_of_mentions(events: Events, sentences: list[Sentence]) -> None:
+    """An event the page speaks of in the future in any sentence ("the event will be held in the
+    context of …") and never in the past ("took place", "was held") is planned, even when the
+    sentence that states it has no tense ("Last chance to sign up for the 2023 forum")."""
+    for event in events.found:
+        spoken = [s for i, s in enumerate(sentences) if any(e is event for e in events.of_sentence.get(i, []))]
+        if any(s.cue(PLANNED_CUES) for s in spoken) and not any(s.cue(PAST_CUES) for s in spoken):
+            event.planned_cue = True
 
 
 def without_bare(events: Events) -> Events:
@@ -152,8 +154,11 @@ def kind_mention(sentence: Sentence, kind: str) -> KindMention:
 
 
 def new_event(events: Events, sentence: Sentence, mention: KindMention, segment=(0, None)) -> Event:
-    event = Event(mention.kind, sentence.line_at(mention.begin), name=event_name(sentence, mention))
+    event = Event(mention.kind, sentence.line_at(mention.begin), name=event_name(sentence, mention),
+                  kind_guessed=mention.edition is not None)
     event.place(place_for(sentence, mention, segment))
+    if mention.edition:
+        event.date(mention.edition)
     events.found.append(event)
     return event
 
@@ -248,8 +253,10 @@ def undated_events(events: Events, sentence: Sentence) -> list[Event]:
     for mention in sentence.kinds:
         if mention.plural:
             continue
-        existing = next((e for e in events.found if e.kind == mention.kind), None)
-        if existing:
+        existing = last_spoken(events, mention.kind)
+        if mention.edition:  # "at FILEX 2019": the fair of that year
+            spoken.append(same_or_new(events, sentence, mention, mention.edition))
+        elif existing:
             existing.place(place_for(sentence, mention))
             spoken.append(existing)
         elif (mention.kind not in GENERIC_KINDS or sentence.cue(TAKES_PLACE)) and place_for(sentence, mention) \
@@ -258,7 +265,19 @@ def undated_events(events: Events, sentence: Sentence) -> list[Event]:
     return spoken
 
 
+def last_spoken(events: Events, kind: str) -> Event | None:
+    """The event of this kind the page spoke of last ("the 2019 matchmaking … its B2B meetings";
+    "the matchmaking event" then recalls 2019, not the page's main one), else the first found."""
+    for index in sorted(events.of_sentence, reverse=True):
+        spoken = next((e for e in events.of_sentence[index] if e.kind == kind), None)
+        if spoken:
+            return spoken
+    return next((e for e in events.found if e.kind == kind), None)
+
+
 def date_for(sentence: Sentence, mention: KindMention) -> DateMention:
+    if mention.edition:
+        return mention.edition
     after = [d for d in sentence.dates if d.begin >= mention.end]
     return after[0] if after else sentence.dates[-1]
 
@@ -282,85 +301,3 @@ def event_name(sentence: Sentence, mention: KindMention) -> str:
     if before and written[:1].isupper() and not before.group(1).split()[0].lower() in ("the", "a", "an", "la", "le"):
         return f"{before.group(1)}{written}".strip()
     return written[:1].upper() + written[1:] if written[:1].isupper() else mention.kind.capitalize()
-
-
-# --- organisers ------------------------------------------------------------------------------
-
-
-def organisers_in(sentence: Sentence) -> list[Organiser]:
-    """Who organises: "organised by X together with Y", "X, with the support of Y, organised".
-
-    The organiser named right after "organised by" organises every event of the sentence; the
-    others only the event whose part of the sentence names them ("… and respectively: A … (date 1)
-    and B … (date 2)").
-    """
-    by = sentence.cue(ORGANISED_BY)
-    if by:
-        named = sorted(sentence.orgs + new_names(sentence), key=lambda o: o.begin)
-        found = roles(sentence, [o for o in named if o.begin >= by.end()], by.end(), later="co-organiser")
-        if found:
-            found[0].shared = True
-        return found
-    verb = sentence.cue(ORGANISER_VERBS)
-    if not verb:
-        return []
-    support = sentence.cue(SUPPORT_CUES)
-    before = [o for o in sentence.orgs if o.end <= verb.start()]
-    after = [o for o in sentence.orgs if support and o.begin >= max(verb.end(), support.end())]
-    found = roles(sentence, before + after, 0, later="organiser")
-    for organiser in found:
-        organiser.shared = True
-    return found
-
-
-def roles(sentence: Sentence, orgs: list[OrgMention], start: int, later: str) -> list[Organiser]:
-    """Each organisation's role, from the words before it: support, collaboration, "and"."""
-    result, role, previous, seen = [], "organiser", start, set()
-    for org in orgs:
-        between = sentence.text[previous:org.begin]
-        if re.search(SUPPORT_CUES, between, re.I):
-            role = "support"
-        elif re.search(COLLABORATION, between, re.I):
-            role = "co-organiser"
-        elif result and not re.fullmatch(r"[\s,]*(?:and|et|&)?\s*(?:the|la|le|les|l['’])?\s*", between, re.I):
-            role = later
-        if (org.id or org.written) not in seen:
-            seen.add(org.id or org.written)
-            result.append(Organiser(org, role, sentence.line_at(org.begin)))
-        previous = org.end
-    return result
-
-
-def new_names(sentence: Sentence) -> list[OrgMention]:
-    """Names no registry entry covers that look like organisations ("the Federation of Egyptian
-    Industries (FEI)"), as organisations the registry lacks."""
-    words = tokens(sentence.text)
-    taken = {i for i, w in enumerate(words) for o in sentence.orgs if o.begin <= w.begin < o.end}
-    found, text, names_end = [], sentence.text, [o.end for o in sentence.orgs]
-    for begin, end in chunks(text, words, taken):
-        written = re.sub(r"^(?:the|le|la|les|l['’])\s*", "", text[begin:end], flags=re.I)
-        if any(text[at:begin].strip() == "(" for at in names_end):
-            continue  # "… Agency (ITIDA)": the acronym of the name before it
-        names_end.append(end)
-        if is_programme(text, begin, end, written):
-            continue
-        if looks_like_organisation(written) and not country_of(written) and not re.match(NOT_ORGANISATION, written):
-            found.append(OrgMention(None, written, end - len(written), end, country_beside(sentence.text, end), "new"))
-    return found
-
-
-def is_programme(text: str, begin: int, end: int, written: str) -> bool:
-    """ "Cluster Booster Track", "le projet Euromed clusters Forward (ECF)", "X (funded by the EU)"."""
-    return bool(re.search(PROGRAMME_WORDS, written, re.I) or re.search(PROGRAMME_BEFORE, text[:begin], re.I)
-                or re.search(PROGRAMME_AFTER, text[end:], re.I))
-
-
-def add_organisers(sentence: Sentence, spoken: list[Event]) -> None:
-    """Organisers go to the sentence's first event, or to each event whose part names them."""
-    segmented = [e for e in spoken if e.segment]
-    for organiser in organisers_in(sentence) if spoken else []:
-        targets = [e for e in segmented if organiser.shared or e.segment[0] <= organiser.org.begin < e.segment[1]] \
-            if segmented else spoken[:1]
-        for event in targets:
-            if (organiser.org.id or organiser.org.written) not in {o.org.id or o.org.written for o in event.organisers}:
-                event.organisers.append(organiser)

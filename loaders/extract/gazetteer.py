@@ -132,5 +132,11 @@ PROGRAMME_AFTER = r"^\s*(?:\([^()]*\)\s*)?(?:project|projet|programme|program|tr
 #: Attendance cues whose attendees follow them ("represented by X") or whose hosts precede them ("X welcomed").
 ATTENDING_AFTER = r"\brepresented\s+by\b|\breprésentée?s?\s+par\b|\bwith\s+the\s+participation\s+of\b" \
                   r"|\bavec\s+la\s+participation\s+(?:de|du|des|d')|\bdelegation\s+(?:included|comprised)\b" \
-                  r"|\bdélégation\s+(?:comprenait|composée\s+de)\b|\battended\s+by\b|\bparticipants?\s+included\b"
-HOST_BEFORE = r"\bwelcomed\b(?!\s+by)|\b(?:a|ont)\s+accueilli\b|\baccueill(?:e|ent)\b|\bopened\s+(?:its|their)\s+doors\b"
+                  r"|\bdélégation\s+(?:comprenait|composée\s+de)\b|\battended\s+by\b|\bparticipants?\s+included\b" \
+                  r"|\bamong\s+(?:the\s+)?(?:participants|attendees|delegates|participating\s+\w+)\b|\bparmi\s+les\s+participants\b"
+HOST_BEFORE = r"\bwelcomed\b(?!\s+by)|\b(?:a|ont)\s+accueilli\b|\baccueill(?:e|ent)\b|\bopened\s+(?:its|their)\s+doors\b" \
+              r"|\b(?:received|a\s+reçu|ont\s+reçu)\s+(?:a|an|the|une|la|des)\s+d[ée]l[ée]gations?\b"
+#: Where the visitors a host received are named: "welcomed a delegation of X", "a reçu une délégation de X".
+DELEGATION_OF = r"\bd[ée]l[ée]gations?\s+(?:of|from|de|du|des|d['’])"
+#: Organisations that met: both sides attend, less surely than with a verb of attending.
+MET_CUES = r"\bmet\b(?:\s+with\b)?|\b(?:a|ont)\s+rencontré\b"

@@ -18,14 +18,10 @@ from dataclasses import dataclass
 
 from medgraph.loaders.countries import country_names, fold
 from medgraph.loaders.extract.short_forms import ACRONYM_WORD, abbreviates, shortens, without_place
+from medgraph.loaders.extract.vocabulary import CONNECTORS, HEADS, ORG_WORDS
 from medgraph.loaders.resolve import Resolver, Unresolved, normalise
 
 TOKEN = re.compile(r"[^\W_]+|&")
-CONNECTORS = {"of", "and", "for", "de", "du", "des", "d", "l", "la", "le", "et", "per", "the", "di", "del", "y", "a", "al",
-              "&", "en", "in", "aux", "au", "della", "dei", "degli", "delle", "e", "para", "o", "da", "do", "dos", "das"}
-HEADS = {"ministère", "ministry", "délégation", "delegation", "agence", "agency", "chambre", "chamber", "fédération",
-         "federation", "confédération", "association", "fondation", "foundation", "réseau", "network", "centre",
-         "center", "pôle", "cluster", "groupement", "université", "university", "école", "school", "institut"}
 ADJECTIVE = re.compile(r"(ique|ienne|ien|aise|ais|ale|al|enne|éen|éenne|ère|elle|eur|ive|if|aux)$")
 MAX_WORDS = 12
 # Capitalised at a sentence's start, never a name's first word.
@@ -310,14 +306,6 @@ def country_of(text: str) -> str | None:
         return country_names()[fold(text)]
     return country_code(text) if " " not in text and text[1:].islower() and text.isalpha() else None
 
-
-ORG_WORDS = re.compile(r"\b(cluster|clusters|network|r[ée]seau|p[ôo]le|association|agency|agence|foundation|fondation"
-                       r"|federation|f[ée]d[ée]ration|groupement|hub|centre|center|institute|institut|chamber|chambre"
-                       r"|incubator|incubateur|incubatore|accelerator|acc[ée]l[ée]rateur|technopole|technop[ôo]le|technopark|technoparc|polo"
-                       r"|partnership|alliance|consortium|sarl|ltd|inc|gmbh|srl|spa|plc|llc"
-                       r"|industries|company|group|bio|university|universit[éàa]|universidad|confederation"
-                       r"|conf[ée]d[ée]ration|council|conseil|ag[eê]ncia|agenzia|fondazione|associazione|consorzio|istituto|instituto)\b",
-                       re.I)
 
 
 NUMBERS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",

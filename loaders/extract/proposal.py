@@ -102,10 +102,11 @@ def named_in(source: Source, known_events: list[dict], reference) -> dict[int, l
 
 
 def named_link(event: Event, named: dict[int, list[str]], known_events: list[dict]) -> str | None:
-    """The known event of the proposed one's family that its own line names, if exactly one (and,
-    when the proposed one is dated, near its dates: "the 2nd Atlas Days" is not the 1st)."""
+    """The known event of the proposed one's family (any, for a name without a kind word: "at
+    FILEX 2019") that its own line names, if exactly one (and, when the proposed one is dated,
+    near its dates: "the 2nd Atlas Days" is not the 1st)."""
     by_id = {k["id"]: k for k in known_events}
-    fits = {i for i in named.get(event.line, []) if by_id[i]["kind"] in family(event.kind) and not (
+    fits = {i for i in named.get(event.line, []) if (event.kind_guessed or by_id[i]["kind"] in family(event.kind)) and not (
         event.start and by_id[i]["start"] and not near(event.start, event.end, by_id[i]["start"], by_id[i]["end"]))}
     return fits.pop() if len(fits) == 1 else None
 

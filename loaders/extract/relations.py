@@ -15,10 +15,12 @@ from dataclasses import dataclass, field
 
 from medgraph.loaders.countries import fold
 from medgraph.loaders.extract.clauses import Sentence, kinds_in
-from medgraph.loaders.extract.events import Event, Events, organisers_in
-from medgraph.loaders.extract.gazetteer import (ATTENDING_AFTER, FALLBACK_ORG_KIND, HOST_BEFORE, HOST_CUES, ORG_KIND_CUES,
-                                                ORGANISED_BY, SPEAKER_CUES)
+from medgraph.loaders.extract.events import Event, Events
+from medgraph.loaders.extract.gazetteer import (ATTENDING_AFTER, DELEGATION_OF, FALLBACK_ORG_KIND, HOST_BEFORE, HOST_CUES,
+                                                MET_CUES, ORG_KIND_CUES, ORGANISED_BY, SPEAKER_CUES)
 from medgraph.loaders.extract.lists import Item, ParticipantList
+from medgraph.loaders.extract.people import is_person_name
+from medgraph.loaders.extract.organisers import organisers_in
 from medgraph.loaders.extract.names import (NameFinder, OrgMention, chunks, country_beside, country_of,
                                             ROLE_PHRASE, ROLE_WORD, looks_like_organisation, name_at, name_before, tokens)
 from medgraph.loaders.resolve import Resolver, Unresolved
@@ -27,6 +29,7 @@ from medgraph.schema import DELEGATE, GROUP_KINDS, HOST, SPEAKER
 CONFIDENCE = {"id": 0.95, "surface": 0.95, "exact": 0.95, "parts": 0.9, "fuzzy": 0.75, "new": 0.6}
 ATTENDING = r"\battended\b|\btook\s+part\b|\bparticipated\b|\bjoined\b|\bwere\s+(?:also\s+)?present\b" \
             r"|\btravell?ed\s+with\b|\baccompanied\b|\bconfirmed\s+(?:its|their)\s+participation\b" \
+            r"|\bexhibited\b|\b(?:a|ont)\s+exposé\b" \
             r"|\bwill\s+(?:attend|take\s+part|join)\b|\bparticipent\b|\bparticipaient\b|\bparticiperont\b|\brejoint\b" \
             r"|\b(?:ont|a)\s+(?:également\s+|aussi\s+)?(?:participé|pris\s+part)\b|\bprendront\s+part\b" \
             r"|\bétai(?:t|ent)\s+(?:également\s+|aussi\s+)?présente?s?\b|\bconfirmé\s+(?:sa|leur)\s+participation\b"
@@ -160,18 +163,33 @@ def member_target(known: Known, name: str, country: str | None, line: int) -> Or
 # --- sentences -------------------------------------------------------------------------------
 
 
-def cued_attendance(sentence: Sentence) -> list[tuple[OrgMention, str]]:
-    """Organisations a sentence says hosted, spoke at or attended its event."""
+#: How sure an attendance is by the cue that states it (capping the name's own confidence): a verb
+#: of attending, hosting or speaking states it; "X met Y" only implies both were there.
+CUE_CONFIDENCE = {"stated": 0.95, "employer": 0.85, "met": 0.75}
+
+
+def cued_attendance(sentence: Sentence) -> list[tuple[OrgMention, str, float]]:
+    """Organisations a sentence says hosted, spoke at or attended its event, each with the
+    confidence its cue allows."""
     organised = sentence.cue(ORGANISED_BY)
     organisers = {o.org.id for o in organisers_in(sentence)}
     orgs = [o for o in sentence.orgs if not (organised and o.begin > organised.start()) and o.id not in organisers]
+    pairs, cue = cued_roles(sentence, orgs), "stated"
+    if not pairs and (met := sentence.cue(MET_CUES)):  # "X met Y during the forum": both were there
+        pairs, cue = unique([(o, DELEGATE) for o in met_each_other(sentence, met)]), "met"
+    return [(org, role, CUE_CONFIDENCE[cue]) for org, role in pairs]
+
+
+def cued_roles(sentence: Sentence, orgs: list[OrgMention]) -> list[tuple[OrgMention, str]]:
     host, speaker, attended = (sentence.cue(c) for c in (HOST_CUES, SPEAKER_CUES, ATTENDING))
     after, host_before = sentence.cue(ATTENDING_AFTER), sentence.cue(HOST_BEFORE)
     if host:  # "X visited Y", "X was welcomed by Y": Y hosts, X attends
         return unique([(o, HOST) for o in orgs if o.begin > host.start()]
                       + [(o, DELEGATE) for o in orgs if o.end <= host.start() and subject(sentence.text, o)])
-    if host_before:
-        return unique([(o, HOST) for o in orgs if o.end <= host_before.start() and subject(sentence.text, o)])
+    if host_before:  # "Y welcomed a delegation of X", "Y a reçu une délégation de X"
+        visitors = sentence.cue(DELEGATION_OF)
+        return unique([(o, HOST) for o in orgs if o.end <= host_before.start() and subject(sentence.text, o)]
+                      + [(o, DELEGATE) for o in orgs if visitors and o.begin >= visitors.end()])
     if after:  # "represented by X"; "X was represented by its director": X attends
         named = [o for o in orgs if o.begin > after.start()]
         return unique([(o, DELEGATE) for o in named or [o for o in orgs if o.end <= after.start()
@@ -186,6 +204,22 @@ def cued_attendance(sentence: Sentence) -> list[tuple[OrgMention, str]]:
     return []
 
 
+def employers_attending(sentence: Sentence, people: list) -> list[tuple[OrgMention, str, float]]:
+    """The employers of the people a sentence says attended: "Jane Doe, Director of X, took part",
+    "Jane Doe, Board Member of X, a participé au forum"."""
+    attended = sentence.cue(ATTENDING)
+    if not attended:
+        return []
+    result = []
+    for person in people:
+        at = sentence.text.find(person.name)
+        org = person.works_for
+        if org is not None and 0 <= at < attended.start() and org.end <= attended.start() \
+                and subject(sentence.text, OrgMention(None, person.name, at, at + len(person.name), None, "new")):
+            result.append((org, DELEGATE, CUE_CONFIDENCE["employer"]))
+    return result
+
+
 def list_start(sentence: Sentence, attended: re.Match | None) -> int | None:
     """Where the attendees listed after an attendance verb and a colon begin, in the same sentence
     ("took part: A, B and C", "Ont participé au forum : A, B et C"), if they do."""
@@ -193,13 +227,25 @@ def list_start(sentence: Sentence, attended: re.Match | None) -> int | None:
     return attended.end() + colon.end() if colon else None
 
 
-def enumerated(text: str, begin: int, names: list[tuple[int, int]]) -> bool:
-    """Whether only names and their separators come before `begin` ("A, B and the C Cluster took part")."""
+def enumerated(text: str, begin: int, names: list[tuple[int, int]], start: int = 0) -> bool:
+    """Whether only names and their separators come between `start` and `begin` ("A, B and the C
+    Cluster took part")."""
     rest = text[:begin]
-    for start, end in sorted(names, reverse=True):
-        if end <= begin:
-            rest = rest[:start] + " " + rest[end:]
-    return bool(re.fullmatch(r"(?:\s|,|;|&|\band\b|\bet\b|\bthe\b|\ble\b|\bla\b|\bles\b|\bl['’])*", rest, re.I))
+    for first, end in sorted(names, reverse=True):
+        if start <= first and end <= begin:
+            rest = rest[:first] + " " + rest[end:]
+    return bool(re.fullmatch(r"(?:\s|,|;|&|\band\b|\bet\b|\bthe\b|\ble\b|\bla\b|\bles\b|\bl['’])*", rest[start:], re.I))
+
+
+def met_each_other(sentence: Sentence, met: re.Match) -> list[OrgMention]:
+    """The organisations on either side of "met" when nothing but names stands between them and
+    the verb ("A and B met C", "A a rencontré le B"), not the people who met ("mentors of A met")."""
+    spans = [(o.begin, o.end) for o in sentence.orgs]
+    before = [o for o in sentence.orgs if o.end <= met.start()]
+    after = [o for o in sentence.orgs if o.begin >= met.end() and enumerated(sentence.text, o.begin, spans, met.end())]
+    if not enumerated(sentence.text, met.start(), spans):
+        before = []
+    return before + after if before else []
 
 
 def subject(text: str, org: OrgMention) -> bool:
@@ -261,6 +307,8 @@ def memberships(known: Known, sentence: Sentence) -> list[tuple[OrgRef, OrgRef]]
     for cue in re.finditer(MEMBER_CUE, sentence.text, re.I):
         if sentence.text[:cue.start()].rstrip().endswith("("):
             continue  # "(member of …)" inside a list: the list reads it
+        if titled(sentence.text, cue):
+            continue  # "Jane Doe, Member of X": a person's title, not a member organisation
         line = sentence.line_at(cue.start())
         member = org_before(known, sentence, re.sub(r"\s+(?:is|est|sont|are|,)?\s*$", "", sentence.text[:cue.start()]), line)
         of = org_after(known, sentence, cue.end(), line)
@@ -270,6 +318,14 @@ def memberships(known: Known, sentence: Sentence) -> list[tuple[OrgRef, OrgRef]]
                                 member.confidence, member.kind)
             result.append((member, of))
     return result
+
+
+def titled(text: str, cue: re.Match) -> bool:
+    """Whether a member cue is a person's title: "Jane Doe, Member of X", capitalised after a
+    person's name and a comma (an organisation is written "Dar Zitouna, membre du cluster Y")."""
+    before = text[:cue.start()].rstrip()
+    span = name_before(text, len(before)) if before.endswith(",") else None
+    return bool(span and re.match(r"\s*(?:[A-Za-z]+\s+)?[A-Z]", cue.group()) and is_person_name(text[span[0]:span[1]]))
 
 
 def org_before(known: Known, sentence: Sentence, before: str, line: int) -> OrgRef | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tabulate import tabulate
@@ -22,12 +22,14 @@ from medgraph.loaders.extract.lists import find_list
 from medgraph.loaders.extract.people import people_in
 from medgraph.loaders.extract.proposal import (Proposal, registry_entries, review_rows, to_data, write_facts,
                                                write_registry)
-from medgraph.loaders.extract.events import Event, Events, find_events, new_names
+from medgraph.loaders.extract.events import Event, Events, find_events
+from medgraph.loaders.extract.organisers import new_names
 from medgraph.loaders.extract.pairs import MENTOR_CUE, agreement_in, mentoring_pairs
-from medgraph.loaders.extract.relations import (ATTENDING, Found, Known, cued_attendance, cued_new_attendance,
+from medgraph.loaders.extract.relations import (ATTENDING, CUE_CONFIDENCE, Found, Known, cued_attendance, cued_new_attendance,
+                                                employers_attending, new_ref,
                                                 list_facts, memberships, paren_organisations, ref,
                                                 OrgRef, guess_kind, try_resolve)
-from medgraph.loaders.extract.running import confidence_of, meets, running_names
+from medgraph.loaders.extract.running import confidence_of, described_names, meets, running_names, sentence_country
 from medgraph.loaders.extract.series import known_in_series
 from medgraph.loaders.extract.source import Source, Span, detect_language, paragraphs, read_source, sentences
 from medgraph.loaders.facts import registry_rows
@@ -84,9 +86,9 @@ def extract_source(source: Source, known: Known) -> Proposal:
     in_lists = read_lists(known, found, events, blocks, read)
     about_mentoring = any(re.search(MENTOR_CUE, block.text, re.I) for block in blocks)
     for index, sentence in enumerate(read):
-        employed = people_facts(found, sentence)
+        people = people_facts(found, sentence)
         if not any(item.name in sentence.text for item in in_lists.get(sentence.paragraph, ())):
-            sentence_facts(known, found, sentence, events.of_sentence.get(index, []), events, about_mentoring, employed)
+            sentence_facts(known, found, sentence, events.of_sentence.get(index, []), events, about_mentoring, people)
     listed_facts(known, found, blocks, page_country(source.lines, country_of_word))
     head = blocks[title].line if title is not None else 0
     found.mentions += [b for n, line in enumerate(source.lines, start=1) if n != head and (b := byline(known, line, n))]
@@ -125,18 +127,15 @@ def listed_facts(known: Known, found: Found, blocks: list[Span], country: str | 
         line == m.line and words < set(fold(m.written).split()) for line, words in keys)]
 
 
-def people_facts(found: Found, sentence: Sentence) -> set[int]:
-    """The people of a sentence; an employer the registry lacks is a new organisation too.
-    Returns where their employers are written (a person speaks, not the employer)."""
-    employed = set()
-    for person in people_in(sentence):
-        if person.works_for is not None:
-            employed.add(person.works_for.begin)
+def people_facts(found: Found, sentence: Sentence) -> list:
+    """The people of a sentence (returned); an employer the registry lacks is a new organisation too."""
+    people = people_in(sentence)
+    for person in people:
         found.people.append(person)
         if person.works_for is not None and person.works_for.id is None:
             found.mentions.append(OrgRef(None, person.works_for.written, None, person.line, 0.6,
                                          guess_kind(person.works_for.written)))
-    return employed
+    return people
 
 
 BYLINE = re.compile(r"^((?:[A-ZÀ-Ý][\w'’.]*\s+){0,3}[A-ZÀ-Ý][\w'’.]*)\s*[—–]\s*(?=[A-ZÀ-Ý«“])")
@@ -209,7 +208,7 @@ def read_lists(known: Known, found: Found, events, blocks: list[Span], read: lis
 
 
 def sentence_facts(known: Known, found: Found, sentence: Sentence, spoken: list[Event], events: Events,
-                   about_mentoring: bool = False, employed: set[int] = frozenset()) -> None:
+                   about_mentoring: bool = False, people: list = ()) -> None:
     """Mentions, attendance by cue, memberships, mentoring pairs and agreements of one sentence."""
     found.mentions += [ref(m, sentence.line_at(m.begin)) for m in sentence.orgs]
     found.mentions += paren_organisations(known, sentence)
@@ -219,26 +218,32 @@ def sentence_facts(known: Known, found: Found, sentence: Sentence, spoken: list[
                        for n, name, country in running_names(sentence, new_names(sentence))
                        if not apposition(sentence, n.begin)
                        for known_id in [try_resolve(known, name, None)] if known_id is None or name != n.written]
+    found.mentions += [OrgRef(None, m.written, m.country or sentence_country(sentence, m.end), sentence.line_at(m.begin), 0.6,
+                              guess_kind(type_word)) for m, type_word in described_names(sentence)
+                       if not try_resolve(known, m.written, None)]
     target = spoken[0] if len(spoken) == 1 else events.main
     pairs = memberships(known, sentence)
     found.memberships += pairs
     if target:
-        attendance_facts(known, found, sentence, target, pairs, employed)
+        attendance_facts(known, found, sentence, target, pairs, people)
     found.mentoring += [(a, b, line, target) for a, b, line in mentoring_pairs(sentence, about_mentoring)]
     agreement = agreement_in(known, sentence, spoken, events)
     if agreement:
         found.agreements.append(agreement)
 
 
-def attendance_facts(known: Known, found: Found, sentence: Sentence, target: Event, pairs,
-                     employed: set[int] = frozenset()) -> None:
-    """Who the sentence says hosted, spoke at or attended `target`, known or new (not the
-    employer of a person the sentence names: the person speaks)."""
-    organisers = {o.org.id for o in target.organisers}
-    for org, role in cued_attendance(sentence):
-        if org.begin in employed or org.id in organisers and role == DELEGATE:  # an organiser is no delegate
+def attendance_facts(known: Known, found: Found, sentence: Sentence, target: Event, pairs, people: list = ()) -> None:
+    """Who the sentence says hosted, spoke at or attended `target`, known or new. The employer of
+    a person the sentence names attends through them when the person is the one who attended
+    ("Jane Doe, Director of X, took part"), else not (the person speaks, not the employer)."""
+    organisers = {o.org.id or o.org.written for o in target.organisers}
+    employed = {p.works_for.begin for p in people if p.works_for is not None}
+    for org, role, cap in cued_attendance(sentence) + employers_attending(sentence, people):
+        if org.begin in employed and cap != CUE_CONFIDENCE["employer"] \
+                or (org.id or org.written) in organisers and role == DELEGATE:  # an organiser is no delegate
             continue
-        found.attendances.append((target, ref(org, sentence.line_at(org.begin)), role))
+        named = ref(org, sentence.line_at(org.begin)) if org.id else new_ref(org.written, None, sentence.line_at(org.begin))
+        found.attendances.append((target, replace(named, confidence=min(named.confidence, cap)), role))
     for org, role in cued_new_attendance(known, sentence):
         found.attendances.append((target, org, role))
         found.mentions.append(org)

@@ -18,27 +18,15 @@ import re
 
 from medgraph.loaders.countries import fold
 from medgraph.loaders.extract.clauses import Sentence, kinds_in
-from medgraph.loaders.extract.cluster_lists import CONNECTOR, WORLD_PART, demonym, is_sector, place
+from medgraph.loaders.extract.cluster_lists import WORLD_PART, demonym, is_sector, place
 from medgraph.loaders.extract.names import ROLE_PHRASE, ROLE_WORD, OrgMention, country_beside, country_of
 from medgraph.loaders.extract.places import city_country, region_country
+from medgraph.loaders.extract.vocabulary import HEAD_LINKS, INSTITUTION, LIST_CONNECTOR, TYPE_WORDS
 
-__all__ = ["MEETING_CUES", "TYPE_WORDS", "INSTITUTION", "confidence_of", "meets", "named_organisation", "running_names",
-           "sentence_country",
+__all__ = ["MEETING_CUES", "confidence_of", "described_names", "meets", "named_organisation",
+           "running_names", "sentence_country",
            "strip_role", "typed_name"]
 
-#: Words that make a name an institution's wherever it is written (unlike "cluster", which a
-#: text also uses for unnamed groups: "South Med clusters", "Catalan clusters").
-INSTITUTION = re.compile(r"\b(?:universit\w*|universidad\w*|federation|f[ée]d[ée]ration|federazione|confederation"
-                         r"|conf[ée]d[ée]ration|confederazione|chamber|chambre|c[aâá]mara|camera\s+di\s+commercio"
-                         r"|agency|agence|ag[eê]ncia|agenzia|institute|institut|instituto|istituto|foundation|fondation"
-                         r"|fondazione|funda[çc][ãa]o|fundaci[óo]n|association|associazione|associa[çc][ãa]o|asociaci[óo]n"
-                         r"|ministry|minist[èe]re|ministero|council|conseil|consiglio|consortium|consorzio|network"
-                         r"|r[ée]seau)\b", re.I)
-#: Type words that name an organisation when they head or end a capitalised name.
-TYPE_WORDS = re.compile(r"^(?:centre|center|centro|technopark|technoparc|technopole|technopôle|incubator|incubateur"
-                        r"|incubatore|accelerator|accélérateur|acceleratore|cluster|pôle|pole|polo|hub|laboratory"
-                        r"|laboratoire|school|école|academy|académie|sa|sarl|sas|ltd|gmbh|spa|srl|inc|llc|plc|s\.a\.)$",
-                        re.I)
 #: Verbs of meeting: an organisation visited, met, hosting or partnering.
 MEETING_CUES = re.compile(r"\bvisit(?:ed|ing|s)?\b|\bmet\b|\bmeetings?\s+with\b|\bhosted\s+by\b|\bwelcomed\s+by\b"
                           r"|\bin\s+partnership\s+with\b|\bin\s+cooperation\s+with\b|\bpartnered\s+with\b"
@@ -46,7 +34,6 @@ MEETING_CUES = re.compile(r"\bvisit(?:ed|ing|s)?\b|\bmet\b|\bmeetings?\s+with\b|
                           r"|\ben\s+partenariat\s+avec\b|\ben\s+coop[ée]ration\s+avec\b|\bsign[ée]\b"
                           r"|\bin\s+collaborazione\s+con\b|\bin\s+partenariato\s+con\b|\bvisitato\b|\bospitat[oa]\s+da\b",
                           re.I)
-LINKS = ("of", "for", "de", "du", "des", "d", "di", "del", "per", "pour")
 NOT_LAST = ("networks", "agencies", "associations", "institutions", "universities", "centres", "centers", "clusters")
 NOT_HERE = r"\bevent|\bexcellence|\bprogram|\bproject|\bprojet|\baward|\bprize|\bprix\b|\btrack\b|\bvoucher|\binitiative|\bfund"
 
@@ -70,7 +57,7 @@ def typed_name(name: str) -> bool:
     if len(words) < 2:
         return False
     last = TYPE_WORDS.match(words[-1].rstrip("."))
-    first = TYPE_WORDS.match(words[0]) and (words[1][:1].isupper() or len(words) >= 3 and fold(words[1]) in LINKS)
+    first = TYPE_WORDS.match(words[0]) and (words[1][:1].isupper() or len(words) >= 3 and fold(words[1]) in HEAD_LINKS)
     return bool(last or first) and not re.fullmatch(ROLE_WORD, words[-1])
 
 
@@ -108,7 +95,7 @@ def named_organisation(name: str, meeting: bool = False) -> bool:
 
 def title_case(name: str) -> bool:
     """Every word but the connectors capitalised: "Atlas Technology Centre", not "Atlas cluster"."""
-    return all(w[:1].isupper() or w[:1].isdigit() or CONNECTOR.match(w) for w in name.split())
+    return all(w[:1].isupper() or w[:1].isdigit() or LIST_CONNECTOR.match(w) for w in name.split())
 
 
 def generic(name: str) -> bool:
@@ -118,7 +105,7 @@ def generic(name: str) -> bool:
     >>> generic("South Med Textile Cluster"), generic("Mediterranean Innovation Hub"), generic("Atlas Textile Cluster")
     (True, False, False)
     """
-    core = [w for w in re.split(r"[\s-]+", name) if w and not TYPE_WORDS.match(w) and not CONNECTOR.match(w)]
+    core = [w for w in re.split(r"[\s-]+", name) if w and not TYPE_WORDS.match(w) and not LIST_CONNECTOR.match(w)]
     return all(place(w) or demonym(w) or is_sector(w) or any(WORLD_PART.fullmatch(fold(w)[:cut])
                                                              for cut in (None, -1, -2)) for w in core)
 
@@ -156,3 +143,44 @@ def running_names(sentence: Sentence, names: list[OrgMention]) -> list[tuple[Org
         if named_organisation(name, meeting):
             result.append((mention, name, country or sentence_country(sentence, mention.end)))
     return result
+
+
+NAME_RUN = r"[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,3}"
+#: A name with its type word in lower case, as a description: "the Orion cluster", "le pôle Agrinova",
+#: "the Sfax technopark".
+DESCRIBED = re.compile(rf"\b(?:[Tt]he|[Ll]e|[Ll]a|[Ll]['’]|il|del|du|au)\s*(?:(?P<head>pôle|polo|cluster|technopôle|technopole|technopark"
+                       rf"|incubateur|incubator|hub)\s+(?P<after>{NAME_RUN})|(?P<before>{NAME_RUN})\s+"
+                       rf"(?P<tail>cluster|hub|technopark|incubator|accelerator|centre|center))\b(?!\s*[A-ZÀ-Ý(])")
+
+
+def described_names(sentence: Sentence) -> list[tuple[OrgMention, str]]:
+    """(mention, type word) of the names a sentence of meeting writes with a lower-case type word
+    before or after them ("visited the Orion Mechatronics cluster", "a accueilli le pôle Agrinova");
+    not places, peoples or sectors ("the Catalan cluster"), events or programmes.
+
+    >>> from medgraph.loaders.extract.source import Span
+    >>> [(m.written, k) for m, k in described_names(Sentence(Span("They visited the Orion Mechatronics cluster in Sfax.", ((0, 1),)), 0))]
+    [('Orion Mechatronics', 'cluster')]
+    >>> described_names(Sentence(Span("They visited the Catalan cluster and the Textile cluster.", ((0, 1),)), 0))
+    []
+    """
+    if not meets(sentence):
+        return []
+    found = []
+    for match in DESCRIBED.finditer(sentence.text):
+        group = "after" if match.group("after") else "before"
+        begin, end = match.span(group)
+        name, kind_word = match.group(group), match.group("head") or match.group("tail")
+        if any(o.begin < end and begin < o.end for o in sentence.orgs) or kinds_in(name, []) \
+                or re.search(NOT_HERE, name, re.I) or country_of(name) or generic(name) \
+                or re.match(ROLE_PHRASE, name, re.I) or fold(name.split()[0]) in ("the", "le", "la"):
+            continue
+        found.append((OrgMention(None, name, begin, end, place_after(sentence.text, end), "new"), kind_word))
+    return found
+
+
+def place_after(text: str, end: int) -> str | None:
+    """The country of the place written right after a name: "… cluster in Sfax", "… à Tunis"."""
+    after = re.match(r"\s*(?:cluster|hub|technopark|incubator|accelerator|centre|center)?\s+(?:in|at|à|en|au)\s+"
+                     r"([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)", text[end:])
+    return (city_country(after.group(1)) or country_of(after.group(1))) if after else None

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 
 from medgraph.loaders.countries import country_code, fold
+from medgraph.loaders.extract.vocabulary import LINK_WORDS
 
 __all__ = ["ACRONYM_WORD", "abbreviates", "initials", "loosely_abbreviates", "shortens", "without_place"]
 
-LINK_WORDS = {"of", "and", "for", "de", "du", "des", "d", "l", "la", "le", "et", "per", "the", "di", "del", "y", "a", "al"}
 
 ACRONYM_WORD = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){3})[A-Z][A-Za-z]{2,7}$")  # three capitals or more, one word
 KIND_WORDS = {"foundation", "fondation", "cluster", "network", "association", "group", "centre", "center", "agency"}
