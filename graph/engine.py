@@ -38,7 +38,7 @@ __all__ = ["COMPILED_ABOVE", "EXACT_BETWEENNESS_MAX", "BETWEENNESS_SAMPLE", "EXA
            "STRUCTURAL_HOLES_BUDGET", "DOUBLE_MAX", "Network", "network", "compiled", "methods",
            "methods_of", "degree_squares", "networkit_graph",
            "betweenness", "closeness", "eigenvector", "pagerank", "constraint", "effective_size",
-           "louvain", "masked_product"]
+           "louvain", "masked_product", "gram_at", "DENSE_MAX"]
 
 #: Above this many ties the analyses leave NetworkX for the compiled path.
 COMPILED_ABOVE = 50_000
@@ -313,6 +313,8 @@ def degree_squares(N: Network) -> float:
 
 #: Up to this many nodes the masked products run in float64 (exactly networkx's figures), float32 above.
 DOUBLE_MAX = 2_000
+#: Up to this many nodes `gram_at` multiplies dense matrices (n² floats: 1.6 GB at 20,000), sparse above.
+DENSE_MAX = 20_000
 
 
 def masked_product(X: sp.csr_matrix, Y: sp.csr_matrix, mask: sp.csr_matrix, rows: int = 512) -> np.ndarray:
@@ -337,32 +339,76 @@ def masked_product(X: sp.csr_matrix, Y: sp.csr_matrix, mask: sp.csr_matrix, rows
     return out
 
 
-def _row_normalised(N: Network) -> sp.csr_matrix:
-    S = N.strength
-    return (sp.diags(np.divide(1.0, S, out=np.zeros(len(S)), where=S != 0)) @ N.W).tocsr()
+def gram_at(Y: sp.csr_matrix, mask: sp.csr_matrix, rows: int = 512) -> np.ndarray:
+    """The entries of Y @ Y.T at the non-zeros of the symmetric `mask` (CSR order, indices
+    sorted). The product is symmetric: each block of rows is multiplied only with the rows from
+    its own on (a triangle, half of a full product's work), as a dense BLAS product while Y fits
+    in `DENSE_MAX` rows (float32 above `DOUBLE_MAX` rows), else sparse; the entries below the
+    diagonal are read from their mirror.
+
+    >>> Y = sp.csr_matrix(np.array([[1.0, 2.0], [3.0, 4.0]]))
+    >>> gram_at(Y, sp.csr_matrix(np.ones((2, 2)))).tolist()
+    [5.0, 11.0, 11.0, 25.0]
+    """
+    n = Y.shape[0]
+    row = np.repeat(np.arange(n), np.diff(mask.indptr))
+    upper = mask.indices >= row  # the diagonal and above, in CSR order
+    col, indptr = mask.indices[upper], np.concatenate([[0], np.cumsum(np.bincount(row[upper], minlength=n))])
+    Yd = _dense(Y) if n <= DENSE_MAX else Y.tocsr()
+    values = np.empty(len(col))
+    for start in range(0, n, rows):
+        stop = min(start + rows, n)
+        lo, hi = indptr[start], indptr[stop]
+        if lo == hi:
+            continue
+        block = Yd[start:stop] @ Yd[start:].T
+        block = block.toarray() if sp.issparse(block) else block
+        values[lo:hi] = block[row[upper][lo:hi] - start, col[lo:hi] - start]
+    strict = col > row[upper]
+    if strict.sum() != (~upper).sum():
+        raise MedgraphError("gram_at: the mask is not symmetric")
+    out = np.empty(mask.nnz)
+    out[upper] = values
+    out[~upper] = values[strict][np.argsort(col[strict], kind="stable")]  # (j, i) in the order of (i, j)
+    return out
+
+
+def _dense(Y: sp.csr_matrix) -> np.ndarray:
+    """Y as a dense array, float32 above `DOUBLE_MAX` rows."""
+    Yd = np.zeros(Y.shape, np.float64 if Y.shape[0] <= DOUBLE_MAX else np.float32)
+    Yd[np.repeat(np.arange(Y.shape[0]), np.diff(Y.indptr)), Y.indices] = Y.data
+    return Yd
+
+
+def _inverse(x: np.ndarray) -> np.ndarray:
+    return np.divide(1.0, x, out=np.zeros(len(x)), where=x != 0)
 
 
 def constraint(N: Network) -> np.ndarray:
-    """Burt's constraint as networkx computes it, weighted: sum over ties (p_ij + (P²)_ij)²; NaN
-    for an isolated node."""
-    P = _row_normalised(N)
-    P.sort_indices()
-    local = (P.data + masked_product(P, P, P)) ** 2
-    rows = np.repeat(np.arange(P.shape[0]), np.diff(P.indptr))
-    scores = np.bincount(rows, weights=local, minlength=P.shape[0])
+    """Burt's constraint as networkx computes it, weighted: sum over ties (p_ij + (P²)_ij)², P
+    the weights over each row's strength S; (P²)_ij = (W S⁻¹ W)_ij / S_i, the symmetric
+    product of W S^-1/2 with itself (`gram_at`); NaN for an isolated node."""
+    W = N.W.tocsr()
+    W.sort_indices()
+    inverse = _inverse(N.strength)
+    rows = np.repeat(np.arange(W.shape[0]), np.diff(W.indptr))
+    indirect = gram_at(W @ sp.diags(np.sqrt(inverse)), W)
+    local = ((W.data + indirect) * inverse[rows]) ** 2
+    scores = np.bincount(rows, weights=local, minlength=W.shape[0])
     return np.where(N.degree > 0, scores, np.nan)
 
 
 def effective_size(N: Network) -> np.ndarray:
     """Burt's effective size as networkx (3.6) computes it for a whole weighted graph: degree - sum
-    over ties of (P·M)_ij, M each row's weights over its strongest; NaN for an isolated node."""
-    P = _row_normalised(N)
-    P.sort_indices()
-    strongest = np.asarray(N.W.max(axis=1).toarray()).ravel()
-    M = (sp.diags(np.divide(1.0, strongest, out=np.zeros(len(strongest)), where=strongest != 0)) @ N.W).tocsr()
-    redundancy = masked_product(P, M, P)
-    rows = np.repeat(np.arange(P.shape[0]), np.diff(P.indptr))
-    scores = N.degree - np.bincount(rows, weights=redundancy, minlength=P.shape[0])
+    over ties i–j of Σ_q p_iq m_qj, p the weights over each row's strength S, m over each row's
+    strongest tie M (networkx's sparse formula scales by the middle node's): (W M⁻¹ W)_ij / S_i,
+    the symmetric product of W M^-1/2 with itself (`gram_at`); NaN for an isolated node."""
+    W = N.W.tocsr()
+    W.sort_indices()
+    strongest = np.asarray(W.max(axis=1).toarray()).ravel()
+    rows = np.repeat(np.arange(W.shape[0]), np.diff(W.indptr))
+    redundancy = gram_at(W @ sp.diags(np.sqrt(_inverse(strongest))), W) * _inverse(N.strength)[rows]
+    scores = N.degree - np.bincount(rows, weights=redundancy, minlength=W.shape[0])
     return np.where(N.degree > 0, scores, np.nan)
 
 
