@@ -13,9 +13,12 @@ row in the same run, with the peak RSS of this process and of the Neo4j JVM per 
 2. read-out into NetworkX, beside a server-side count of the same rows;
 3. the co-attendance projection: medgraph's sparse one beside networkx's
    bipartite.weighted_projected_graph (same result asserted), and the whole tie network;
-4. each analysis of `medgraph analyze`, in a forked child with a time limit, on NetworkX and
-   on the compiled path (graph/engine.py) side by side; at S and M the sampled betweenness and
-   closeness against NetworKit's exact ones; `medgraph analyze` itself (analyse + report);
+4. each analysis of `medgraph analyze`, in a forked child with a time limit, on the compiled
+   path (graph/engine.py) or the arrays path (the table analyses on `ties.TieArrays`), and on
+   NetworkX beside it, each NetworkX row allowed `PROOF` times its compiled row's seconds (so
+   that a stopped row still shows ≥ 10×), with the ratio; above the pair cap (L) each NetworkX
+   row says why it is not run; at S and M the sampled betweenness and closeness against
+   NetworKit's exact ones; `medgraph analyze` itself (analyse + report: methods, peak RSS);
 5. the map page;
 
 and, per size, the Python process's peak over every step measured (the issue-20 bound: 6 GiB).
