@@ -32,13 +32,14 @@ import scipy.sparse as sp
 from scipy.sparse import csgraph
 
 from medgraph.errors import MedgraphError
+from medgraph.graph.products import DOUBLE_MAX, gram_at, masked_product
 
 __all__ = ["COMPILED_ABOVE", "EXACT_BETWEENNESS_MAX", "BETWEENNESS_SAMPLE", "EXACT_CLOSENESS_MAX",
            "CLOSENESS_SAMPLE", "CLOSENESS_REFINE", "SEARCH_BUDGET", "LEAST_SOURCES", "sources_for",
            "STRUCTURAL_HOLES_BUDGET", "DOUBLE_MAX", "Network", "network", "compiled", "methods",
            "methods_of", "degree_squares", "networkit_graph",
            "betweenness", "closeness", "eigenvector", "pagerank", "constraint", "effective_size",
-           "louvain", "masked_product", "gram_at", "DENSE_MAX"]
+           "louvain", "masked_product"]
 
 #: Above this many ties the analyses leave NetworkX for the compiled path.
 COMPILED_ABOVE = 50_000
@@ -311,104 +312,33 @@ def degree_squares(N: Network) -> float:
     return float((N.degree.astype(float) ** 2).sum())
 
 
-#: Up to this many nodes the masked products run in float64 (exactly networkx's figures), float32 above.
-DOUBLE_MAX = 2_000
-#: Up to this many nodes `gram_at` multiplies dense matrices (n² floats: 1.6 GB at 20,000), sparse above.
-DENSE_MAX = 20_000
-
-
-def masked_product(X: sp.csr_matrix, Y: sp.csr_matrix, mask: sp.csr_matrix, rows: int = 512) -> np.ndarray:
-    """The entries of X @ Y at the non-zeros of `mask` (CSR order), row block by row block, as
-    dense BLAS products while Y fits (float32 above `DOUBLE_MAX` rows: half the time).
-
-    >>> X = sp.csr_matrix(np.array([[0, 1.0], [1.0, 0]]))
-    >>> masked_product(X, X, sp.csr_matrix(np.eye(2))).tolist()
-    [1.0, 1.0]
-    """
-    out = np.empty(mask.nnz)
-    dtype = np.float64 if max(X.shape) <= DOUBLE_MAX else np.float32
-    Yd = Y.toarray().astype(dtype, copy=False) if Y.shape[0] * Y.shape[1] <= 100_000_000 else None
-    for start in range(0, X.shape[0], rows):
-        stop = min(start + rows, X.shape[0])
-        lo, hi = mask.indptr[start], mask.indptr[stop]
-        if lo == hi:
-            continue
-        block = X[start:stop].toarray().astype(dtype, copy=False) @ Yd if Yd is not None else (X[start:stop] @ Y).toarray()
-        local = np.repeat(np.arange(stop - start), np.diff(mask.indptr[start:stop + 1]))
-        out[lo:hi] = np.asarray(block)[local, mask.indices[lo:hi]]
-    return out
-
-
-def gram_at(Y: sp.csr_matrix, mask: sp.csr_matrix, rows: int = 512) -> np.ndarray:
-    """The entries of Y @ Y.T at the non-zeros of the symmetric `mask` (CSR order, indices
-    sorted). The product is symmetric: each block of rows is multiplied only with the rows from
-    its own on (a triangle, half of a full product's work), as a dense BLAS product while Y fits
-    in `DENSE_MAX` rows (float32 above `DOUBLE_MAX` rows), else sparse; the entries below the
-    diagonal are read from their mirror.
-
-    >>> Y = sp.csr_matrix(np.array([[1.0, 2.0], [3.0, 4.0]]))
-    >>> gram_at(Y, sp.csr_matrix(np.ones((2, 2)))).tolist()
-    [5.0, 11.0, 11.0, 25.0]
-    """
-    n = Y.shape[0]
-    row = np.repeat(np.arange(n), np.diff(mask.indptr))
-    upper = mask.indices >= row  # the diagonal and above, in CSR order
-    col, indptr = mask.indices[upper], np.concatenate([[0], np.cumsum(np.bincount(row[upper], minlength=n))])
-    Yd = _dense(Y) if n <= DENSE_MAX else Y.tocsr()
-    values = np.empty(len(col))
-    for start in range(0, n, rows):
-        stop = min(start + rows, n)
-        lo, hi = indptr[start], indptr[stop]
-        if lo == hi:
-            continue
-        block = Yd[start:stop] @ Yd[start:].T
-        block = block.toarray() if sp.issparse(block) else block
-        values[lo:hi] = block[row[upper][lo:hi] - start, col[lo:hi] - start]
-    strict = col > row[upper]
-    if strict.sum() != (~upper).sum():
-        raise MedgraphError("gram_at: the mask is not symmetric")
-    out = np.empty(mask.nnz)
-    out[upper] = values
-    out[~upper] = values[strict][np.argsort(col[strict], kind="stable")]  # (j, i) in the order of (i, j)
-    return out
-
-
-def _dense(Y: sp.csr_matrix) -> np.ndarray:
-    """Y as a dense array, float32 above `DOUBLE_MAX` rows."""
-    Yd = np.zeros(Y.shape, np.float64 if Y.shape[0] <= DOUBLE_MAX else np.float32)
-    Yd[np.repeat(np.arange(Y.shape[0]), np.diff(Y.indptr)), Y.indices] = Y.data
-    return Yd
-
-
-def _inverse(x: np.ndarray) -> np.ndarray:
-    return np.divide(1.0, x, out=np.zeros(len(x)), where=x != 0)
+def _through(N: Network, middle: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per tie i–j in CSR order: i, p_ij = w_ij / S_i and (W D⁻¹ W)_ij / S_i, S the strengths
+    and D the diagonal `middle`, from the symmetric product of W D^-1/2 with itself."""
+    W = N.W.tocsr()
+    W.sort_indices()
+    rows = np.repeat(np.arange(W.shape[0]), np.diff(W.indptr))
+    S = N.strength
+    by_strength = np.divide(1.0, S, out=np.zeros(len(S)), where=S != 0)[rows]
+    scale = np.sqrt(np.divide(1.0, middle, out=np.zeros(len(middle)), where=middle != 0))
+    return rows, W.data * by_strength, gram_at(W @ sp.diags(scale), W) * by_strength
 
 
 def constraint(N: Network) -> np.ndarray:
     """Burt's constraint as networkx computes it, weighted: sum over ties (p_ij + (P²)_ij)², P
-    the weights over each row's strength S; (P²)_ij = (W S⁻¹ W)_ij / S_i, the symmetric
-    product of W S^-1/2 with itself (`gram_at`); NaN for an isolated node."""
-    W = N.W.tocsr()
-    W.sort_indices()
-    inverse = _inverse(N.strength)
-    rows = np.repeat(np.arange(W.shape[0]), np.diff(W.indptr))
-    indirect = gram_at(W @ sp.diags(np.sqrt(inverse)), W)
-    local = ((W.data + indirect) * inverse[rows]) ** 2
-    scores = np.bincount(rows, weights=local, minlength=W.shape[0])
+    the weights over each row's strength S, (P²)_ij = (W S⁻¹ W)_ij / S_i; NaN for an isolated node."""
+    rows, p, indirect = _through(N, N.strength)
+    scores = np.bincount(rows, weights=(p + indirect) ** 2, minlength=len(N.ids))
     return np.where(N.degree > 0, scores, np.nan)
 
 
 def effective_size(N: Network) -> np.ndarray:
     """Burt's effective size as networkx (3.6) computes it for a whole weighted graph: degree - sum
-    over ties i–j of Σ_q p_iq m_qj, p the weights over each row's strength S, m over each row's
-    strongest tie M (networkx's sparse formula scales by the middle node's): (W M⁻¹ W)_ij / S_i,
-    the symmetric product of W M^-1/2 with itself (`gram_at`); NaN for an isolated node."""
-    W = N.W.tocsr()
-    W.sort_indices()
-    strongest = np.asarray(W.max(axis=1).toarray()).ravel()
-    rows = np.repeat(np.arange(W.shape[0]), np.diff(W.indptr))
-    redundancy = gram_at(W @ sp.diags(np.sqrt(_inverse(strongest))), W) * _inverse(N.strength)[rows]
-    scores = N.degree - np.bincount(rows, weights=redundancy, minlength=W.shape[0])
+    over ties i–j of Σ_q p_iq m_qj, p over each row's strength S, m over each row's strongest
+    tie M (networkx's sparse formula scales by the middle node's): (W M⁻¹ W)_ij / S_i; NaN for
+    an isolated node."""
+    rows, _, redundancy = _through(N, np.asarray(N.W.max(axis=1).toarray()).ravel())
+    scores = N.degree - np.bincount(rows, weights=redundancy, minlength=len(N.ids))
     return np.where(N.degree > 0, scores, np.nan)
 
 

@@ -1,4 +1,5 @@
-"""Constraint and effective size on the compiled path give networkx's figures (graph/engine.py)."""
+"""Constraint and effective size on the compiled path give networkx's figures (graph/engine.py,
+graph/products.py)."""
 
 import math
 
@@ -8,7 +9,7 @@ import pytest
 import scipy.sparse as sp
 
 from medgraph.errors import MedgraphError
-from medgraph.graph import engine
+from medgraph.graph import engine, products
 
 
 def uneven_network(seed: int, nodes: int = 60, ties: int = 400) -> nx.Graph:
@@ -52,15 +53,15 @@ def test_a_star_and_a_clique_give_networkx_s_figures(measure):
 def test_many_row_blocks_in_single_precision_stay_close_to_networkx(measure, monkeypatch):
     import functools
 
-    monkeypatch.setattr(engine, "DOUBLE_MAX", 10)  # float32 above 10 organisations
-    monkeypatch.setattr(engine, "gram_at", functools.partial(engine.gram_at, rows=7))
+    monkeypatch.setattr(products, "DOUBLE_MAX", 10)  # float32 above 10 organisations
+    monkeypatch.setattr(engine, "gram_at", functools.partial(products.gram_at, rows=7))
 
     assert_same(uneven_network(3, nodes=80, ties=900), measure, rel=1e-5)
 
 
 @pytest.mark.parametrize("measure", ["constraint", "effective_size"])
 def test_the_sparse_product_above_the_dense_size_gives_the_same_figures(measure, monkeypatch):
-    monkeypatch.setattr(engine, "DENSE_MAX", 5)
+    monkeypatch.setattr(products, "DENSE_MAX", 5)
 
     assert_same(uneven_network(4), measure)
 
@@ -70,10 +71,10 @@ def test_gram_at_reads_the_product_on_the_mask_only():
     mask = sp.csr_matrix(np.array([[0, 1, 1], [1, 0, 0], [1, 0, 0]]))
 
     full = (Y @ Y.T).toarray()
-    assert engine.gram_at(Y, mask, rows=2).tolist() == [full[0, 1], full[0, 2], full[1, 0], full[2, 0]]
+    assert products.gram_at(Y, mask, rows=2).tolist() == [full[0, 1], full[0, 2], full[1, 0], full[2, 0]]
 
 
 def test_gram_at_refuses_a_mask_that_is_not_symmetric():
     Y = sp.csr_matrix(np.eye(3))
     with pytest.raises(MedgraphError, match="not symmetric"):
-        engine.gram_at(Y, sp.csr_matrix(np.array([[0, 1, 0], [0, 0, 0], [0, 0, 0]])))
+        products.gram_at(Y, sp.csr_matrix(np.array([[0, 1, 0], [0, 0, 0], [0, 0, 0]])))
