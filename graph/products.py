@@ -47,7 +47,7 @@ def gram_at(Y: sp.csr_matrix, mask: sp.csr_matrix, rows: int = 512) -> np.ndarra
     >>> gram_at(sp.csr_matrix(np.array([[1.0, 2.0], [3.0, 4.0]])), sp.csr_matrix(np.ones((2, 2)))).tolist()
     [5.0, 11.0, 11.0, 25.0]
     """
-    n = Y.shape[0]
+    n, Y = Y.shape[0], sp.csr_matrix(Y)
     row = np.repeat(np.arange(n), np.diff(mask.indptr))
     upper = mask.indices >= row  # the diagonal and above, in CSR order
     row_up, col = row[upper], mask.indices[upper]
