@@ -13,9 +13,12 @@ row in the same run, with the peak RSS of this process and of the Neo4j JVM per 
 2. read-out into NetworkX, beside a server-side count of the same rows;
 3. the co-attendance projection: medgraph's sparse one beside networkx's
    bipartite.weighted_projected_graph (same result asserted), and the whole tie network;
-4. each analysis of `medgraph analyze`, in a forked child with a time limit, on NetworkX and
-   on the compiled path (graph/engine.py) side by side; at S and M the sampled betweenness and
-   closeness against NetworKit's exact ones; `medgraph analyze` itself (analyse + report);
+4. each analysis of `medgraph analyze`, in a forked child with a time limit, on the compiled
+   path (graph/engine.py) or the arrays path (the table analyses on `ties.TieArrays`), and on
+   NetworkX beside it, each NetworkX row allowed `PROOF` times its compiled row's seconds (so
+   that a stopped row still shows ≥ 10×), with the ratio; above the pair cap (L) each NetworkX
+   row says why it is not run; at S and M the sampled betweenness and closeness against
+   NetworKit's exact ones; `medgraph analyze` itself (analyse + report: methods, peak RSS);
 5. the map page;
 
 and, per size, the Python process's peak over every step measured (the issue-20 bound: 6 GiB).
@@ -65,6 +68,7 @@ SWEEP_MAX_ROWS = 500_000  # above this many rows, the batch size best on the lar
 NAIVE_SAMPLE = 1000  # relationship rows (and the nodes they join) the naive loader writes
 EXTRAPOLATE_SOURCES = 4  # sources timed to extrapolate an exact betweenness that cannot finish
 TOP = 20
+PROOF = 10.5  # a NetworkX row runs up to this many times its compiled row's seconds (issue 20: ≥ 10×)
 PEAK_BOUND_MIB = 6 * 1024  # issue 20: the Python process stays under 6 GiB at every step
 
 
@@ -298,8 +302,9 @@ def sparse_weights(B, orgs):
 # --- 4. analyses ------------------------------------------------------------------------------------
 
 def analyses(K, T, B, k):
-    """name -> function of nothing: each analysis of `report.analyse`, measures one by one."""
-    D = centrality.with_distance(T)
+    """name -> function of nothing: each analysis of `report.analyse`, measures one by one, on
+    NetworkX's tie graph T (None: the names only)."""
+    D = centrality.with_distance(T) if T is not None else None
     return {
         f"betweenness ({'exact' if k is None else f'sampled, k={k}'})":
             lambda: len(centrality.betweenness(D, k=k, seed=0)),
@@ -321,21 +326,25 @@ def analyses(K, T, B, k):
     }
 
 
-def analysis_rows(size: str, K, T, B, limit: float) -> tuple[list[Row], dict]:
-    """The NetworkX rows, and per analysis its seconds (or why it has none) for the compiled rows."""
+def analysis_rows(size: str, K, T, B, limit: float, ours: dict[str, float]) -> tuple[list[Row], dict]:
+    """The NetworkX rows, and per analysis (seconds or None when stopped, its limit) for the
+    compiled rows' ratios. Each runs for `limit` seconds, or for PROOF times the compiled row's
+    seconds (`ours`) when longer: stopped there, it is still shown ≥ 10× slower."""
     k = centrality.auto_k(T.number_of_nodes())
     out, spent, baseline = [], 0.0, {}
     for name, fn in analyses(K, T, B, k).items():
-        m, failure = ms.measure_forked(fn, limit=limit)
+        key = key_of(name)
+        extrapolate = name.startswith("betweenness") and k is None
+        allowed = limit if extrapolate else max(limit, PROOF * ours.get(key, 0.0))
+        m, failure = ms.measure_forked(fn, limit=allowed)
         out.append(Row(size, "4 analysis", name, T.number_of_nodes(), "organisations", m.seconds if m else None,
                        None, "", m.py_peak_mib if m else None, None, failure or f"{T.number_of_edges():,} ties"))
-        spent += m.seconds if m else limit
-        key = name.split(" (")[0].replace(" roles", "")
-        baseline[key] = m.seconds if m else f"stopped at {limit:.0f} s"
-        if name.startswith("betweenness") and m is None and k is None:
+        spent += m.seconds if m else allowed
+        baseline[key] = (m.seconds if m else None, allowed)
+        if extrapolate and m is None:
             out.append(extrapolated_betweenness(size, T, limit))
             if out[-1].seconds:
-                baseline[key] = out[-1].seconds
+                baseline[key] = (out[-1].seconds, allowed)
     finished = all(r.seconds is not None for r in out if r.step == "4 analysis" and "extrapolated" not in r.what)
     out.append(Row(size, "4 analysis", "all analyses, NetworkX only (sum of the rows above)", T.number_of_nodes(),
                    "organisations", spent if finished else None, None, "",
@@ -387,15 +396,15 @@ def engine_analyses(N, groups, k) -> dict:
     }
 
 
-def engine_rows(size: str, N, groups, limit: float, baseline: dict[str, float | str], exact: bool) -> list[Row]:
-    """Each analysis on the compiled path, beside the NetworkX row of the same name (`baseline`:
-    seconds, or the reason it has none), and at M the sampled rankings against exact ones."""
+def engine_rows(size: str, N, groups, limit: float, exact: bool) -> list[Row]:
+    """Each analysis on the compiled path (its ratio to the NetworkX row of the same name is
+    filled in by `analysis_steps`), and at M the sampled rankings against exact ones."""
     n, m = len(N.ids), N.W.nnz // 2
     k = centrality.auto_k(n, compiled=True)
     methods = eng.methods(n, m, compiled_path=True, k=k, degree_squares=eng.degree_squares(N))
     out, values = [], {}
     for name, fn in engine_analyses(N, groups, k).items():
-        key = name.split(" (")[0].replace(" roles", "")
+        key = key_of(name)
         method = methods.get("communities" if key == "communities" else key, "")
         if method.startswith("not computed"):
             out.append(Row(size, "4 analysis", f"{name}, compiled", n, "organisations", note=method))
@@ -403,19 +412,53 @@ def engine_rows(size: str, N, groups, limit: float, baseline: dict[str, float | 
         got, failure = ms.measure_forked(fn, limit=limit)
         values[key] = got.value if got else None
         out.append(Row(size, "4 analysis", f"{name}, compiled", n, "organisations", got.seconds if got else None, None,
-                       speedup(got.seconds if got else None, baseline.get(key), limit),
-                       got.py_peak_mib if got else None, None, failure or f"{method}; {m:,} ties"))
+                       "", got.py_peak_mib if got else None, None, failure or f"{method}; {m:,} ties"))
     if exact:
         out += agreement_rows(size, N, values, limit)
     return out
 
 
-def speedup(ours: float | None, theirs, limit: float) -> str:
+def arrays_analyses(K, A) -> dict:
+    """name -> function of nothing: each table analysis of `report.analyse` on the arrays path
+    (the tie network as a `ties.TieArrays` A, as above `engine.COMPILED_ABOVE` ties), named as
+    its NetworkX row."""
+    return {
+        "events attended": lambda: len(centrality.occasions_attended(K, A.graph["attendance"])),
+        "country ties": lambda: len(communities.country_ties(A)),
+        "met matrix": lambda: len(metmatrix.met_matrix(A, listed=report.MET_EVIDENCE_LISTED)),
+        "not met EU": lambda: len(metmatrix.not_met_eu(A)),
+        "coverage by country": lambda: len(metmatrix.coverage_by_country(A)),
+        "next meetings": lambda: len(recommend.next_meetings(A)),
+        "growth": lambda: len(growth.growth(K, listed=report.NEW_TIES_LISTED)),
+        "thin spots": lambda: sum(len(t) for t in coverage.thin_spots(K, A).values()),
+    }
+
+
+def arrays_rows(size: str, K, A, limit: float) -> list[Row]:
+    """Each table analysis on the arrays path (its ratio filled in by `analysis_steps`)."""
+    out = []
+    for name, fn in arrays_analyses(K, A).items():
+        got, failure = ms.measure_forked(fn, limit=limit)
+        out.append(Row(size, "4 analysis", f"{name}, arrays", A.number_of_nodes(), "organisations",
+                       got.seconds if got else None, None, "",
+                       got.py_peak_mib if got else None, None,
+                       failure or f"ties.TieArrays, {A.number_of_edges():,} ties; {got.cpu_note()}"))
+    return out
+
+
+def key_of(what: str) -> str:
+    """The analysis a row measures, the same for its NetworkX, compiled and arrays rows."""
+    return what.removesuffix(", compiled").removesuffix(", arrays").split(" (")[0].replace(" roles", "")
+
+
+def speedup(ours: float | None, theirs: tuple[float | None, float] | None) -> str:
+    """Our row's ratio to NetworkX's (seconds, or None when stopped at its limit)."""
     if ours is None or theirs is None:
         return ""
-    if isinstance(theirs, str):
-        return f"≥ {limit / ours:,.1f}× networkx ({theirs})"
-    return f"{theirs / ours:,.1f}× networkx"
+    seconds, limit = theirs
+    if seconds is None:
+        return f"≥ {limit / ours:,.1f}× networkx (stopped at {limit:,.0f} s)"
+    return f"{seconds / ours:,.1f}× networkx"
 
 
 def agreement_rows(size: str, N, values: dict, limit: float) -> list[Row]:
@@ -497,24 +540,29 @@ def run_size(size: str, driver, database: str, jvm, work: Path, limit: float, be
 
 
 def analysis_steps(size: str, K, work: Path, limit: float, readout_seconds: float):
-    """The rows of steps 3 and 4, as they are measured."""
+    """The rows of steps 3 and 4: the compiled and arrays rows are measured first, so that each
+    NetworkX row may run long enough to show its ratio, and printed after them."""
     project, T, B = projection_rows(size, K, check=size in ("S", "M"))
     yield from project
+    A = ties.tie_arrays(K)  # timed in step 3 (tie_arrays); the network of the compiled and arrays rows
+    N = eng.network(A)
+    groups = [A.nodes[n].get("region") for n in N.ids]
+    ours = (engine_rows(size, N, groups, limit * (4 if T is not None else 10), exact=size in ("S", "M"))
+            + arrays_rows(size, K, A, limit * 4))
     if T is not None:
-        nx_rows, baseline = analysis_rows(size, K, T, B, limit)
+        nx_rows, baseline = analysis_rows(size, K, T, B, limit, {key_of(r.what): r.seconds for r in ours if r.seconds})
         yield from nx_rows
-        N = eng.network(T)
-        groups = [T.nodes[n].get("region") for n in N.ids]
-        yield from engine_rows(size, N, groups, limit * 4, baseline, exact=size in ("S", "M"))
     else:
-        P, orgs = sparse_weights(B, sorted(n for n, d in B.nodes(data=True) if d["bipartite"] == 0))
-        yield Row(size, "4 analysis", "every NetworkX analysis", note="not run: the tie network is refused (step 3)")
-        N = eng.Network(orgs, (P + P.T).tocsr().astype(float))
-        groups = [B.nodes[n].get("region") for n in orgs]
-        del P
-        yield from engine_rows(size, N, groups, limit * 10, {}, exact=False)
-    del N, B, T  # the forked children share what is left
-    yield analyze_row(size, K, work, limit * 20, readout_seconds)
+        reason = (f"not run at {size}: NetworkX's tie graph ({A.number_of_edges():,} ties) is refused above "
+                  f"{ties.MAX_PAIRS:,} pair incidences (step 3)")
+        baseline = {}
+        yield from (Row(size, "4 analysis", name, A.number_of_nodes(), "organisations", note=reason)
+                    for name in analyses(K, None, None, centrality.auto_k(A.number_of_nodes())))
+    for row in ours:
+        row.ratio = row.ratio or speedup(row.seconds, baseline.get(key_of(row.what)))
+    yield from ours
+    del N, A, B, T  # the forked child of `analyze_row` shares what is left
+    yield analyze_row(size, K, work, limit * 40, readout_seconds)
 
 
 def peak_row(size: str, rows: list[Row]) -> Row:

@@ -32,6 +32,7 @@ import scipy.sparse as sp
 from scipy.sparse import csgraph
 
 from medgraph.errors import MedgraphError
+from medgraph.graph.products import DOUBLE_MAX, gram_at, masked_product
 
 __all__ = ["COMPILED_ABOVE", "EXACT_BETWEENNESS_MAX", "BETWEENNESS_SAMPLE", "EXACT_CLOSENESS_MAX",
            "CLOSENESS_SAMPLE", "CLOSENESS_REFINE", "SEARCH_BUDGET", "LEAST_SOURCES", "sources_for",
@@ -311,58 +312,33 @@ def degree_squares(N: Network) -> float:
     return float((N.degree.astype(float) ** 2).sum())
 
 
-#: Up to this many nodes the masked products run in float64 (exactly networkx's figures), float32 above.
-DOUBLE_MAX = 2_000
-
-
-def masked_product(X: sp.csr_matrix, Y: sp.csr_matrix, mask: sp.csr_matrix, rows: int = 512) -> np.ndarray:
-    """The entries of X @ Y at the non-zeros of `mask` (CSR order), row block by row block, as
-    dense BLAS products while Y fits (float32 above `DOUBLE_MAX` rows: half the time).
-
-    >>> X = sp.csr_matrix(np.array([[0, 1.0], [1.0, 0]]))
-    >>> masked_product(X, X, sp.csr_matrix(np.eye(2))).tolist()
-    [1.0, 1.0]
-    """
-    out = np.empty(mask.nnz)
-    dtype = np.float64 if max(X.shape) <= DOUBLE_MAX else np.float32
-    Yd = Y.toarray().astype(dtype, copy=False) if Y.shape[0] * Y.shape[1] <= 100_000_000 else None
-    for start in range(0, X.shape[0], rows):
-        stop = min(start + rows, X.shape[0])
-        lo, hi = mask.indptr[start], mask.indptr[stop]
-        if lo == hi:
-            continue
-        block = X[start:stop].toarray().astype(dtype, copy=False) @ Yd if Yd is not None else (X[start:stop] @ Y).toarray()
-        local = np.repeat(np.arange(stop - start), np.diff(mask.indptr[start:stop + 1]))
-        out[lo:hi] = np.asarray(block)[local, mask.indices[lo:hi]]
-    return out
-
-
-def _row_normalised(N: Network) -> sp.csr_matrix:
+def _through(N: Network, middle: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per tie i–j in CSR order: i, p_ij = w_ij / S_i and (W D⁻¹ W)_ij / S_i, S the strengths
+    and D the diagonal `middle`, from the symmetric product of W D^-1/2 with itself."""
+    W = N.W.tocsr()
+    W.sort_indices()
+    rows = np.repeat(np.arange(W.shape[0]), np.diff(W.indptr))
     S = N.strength
-    return (sp.diags(np.divide(1.0, S, out=np.zeros(len(S)), where=S != 0)) @ N.W).tocsr()
+    by_strength = np.divide(1.0, S, out=np.zeros(len(S)), where=S != 0)[rows]
+    scale = np.sqrt(np.divide(1.0, middle, out=np.zeros(len(middle)), where=middle != 0))
+    return rows, W.data * by_strength, gram_at(W @ sp.diags(scale), W) * by_strength
 
 
 def constraint(N: Network) -> np.ndarray:
-    """Burt's constraint as networkx computes it, weighted: sum over ties (p_ij + (P²)_ij)²; NaN
-    for an isolated node."""
-    P = _row_normalised(N)
-    P.sort_indices()
-    local = (P.data + masked_product(P, P, P)) ** 2
-    rows = np.repeat(np.arange(P.shape[0]), np.diff(P.indptr))
-    scores = np.bincount(rows, weights=local, minlength=P.shape[0])
+    """Burt's constraint as networkx computes it, weighted: sum over ties (p_ij + (P²)_ij)², P
+    the weights over each row's strength S, (P²)_ij = (W S⁻¹ W)_ij / S_i; NaN for an isolated node."""
+    rows, p, indirect = _through(N, N.strength)
+    scores = np.bincount(rows, weights=(p + indirect) ** 2, minlength=len(N.ids))
     return np.where(N.degree > 0, scores, np.nan)
 
 
 def effective_size(N: Network) -> np.ndarray:
     """Burt's effective size as networkx (3.6) computes it for a whole weighted graph: degree - sum
-    over ties of (P·M)_ij, M each row's weights over its strongest; NaN for an isolated node."""
-    P = _row_normalised(N)
-    P.sort_indices()
-    strongest = np.asarray(N.W.max(axis=1).toarray()).ravel()
-    M = (sp.diags(np.divide(1.0, strongest, out=np.zeros(len(strongest)), where=strongest != 0)) @ N.W).tocsr()
-    redundancy = masked_product(P, M, P)
-    rows = np.repeat(np.arange(P.shape[0]), np.diff(P.indptr))
-    scores = N.degree - np.bincount(rows, weights=redundancy, minlength=P.shape[0])
+    over ties i–j of Σ_q p_iq m_qj, p over each row's strength S, m over each row's strongest
+    tie M (networkx's sparse formula scales by the middle node's): (W M⁻¹ W)_ij / S_i; NaN for
+    an isolated node."""
+    rows, _, redundancy = _through(N, np.asarray(N.W.max(axis=1).toarray()).ravel())
+    scores = N.degree - np.bincount(rows, weights=redundancy, minlength=len(N.ids))
     return np.where(N.degree > 0, scores, np.nan)
 
 

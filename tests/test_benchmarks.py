@@ -144,3 +144,32 @@ facts:
 
 def bench_sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_above_the_cap_each_networkx_analysis_is_a_row_that_says_why_it_did_not_run(monkeypatch, tmp_path):
+    from medgraph.graph import ties
+    from medgraph.graph.knowledge import example_graph
+
+    bench = load_benchmark()
+    monkeypatch.setattr(ties, "MAX_PAIRS", 1)  # the example's tie network stands for L's 35 million ties
+
+    rows = list(bench.analysis_steps("L", example_graph(), tmp_path, limit=60, readout_seconds=0.1))
+
+    names = list(bench.analyses(None, None, None, None))
+    not_run = [r for r in rows if r.what in names]
+    assert [r.what for r in not_run] == names
+    assert all(r.seconds is None and r.note.startswith("not run at L: NetworkX's tie graph") for r in not_run)
+    ours = [r for r in rows if r.what.endswith((", compiled", ", arrays"))]
+    assert {bench.key_of(r.what) for r in ours} == {bench.key_of(name) for name in names}
+    assert all(r.seconds is not None and r.ratio == "" for r in ours)
+    analyze = rows[-1]
+    assert analyze.what == "medgraph analyze: analyse + write_report" and analyze.note.startswith("methods: betweenness")
+    assert analyze.py_peak_mib > 0
+
+
+def test_a_compiled_row_s_ratio_is_against_the_networkx_row_s_own_limit():
+    bench = load_benchmark()
+
+    assert bench.speedup(2.0, (30.0, 60.0)) == "15.0× networkx"
+    assert bench.speedup(2.0, (None, 30.0)) == "≥ 15.0× networkx (stopped at 30 s)"
+    assert bench.speedup(None, (30.0, 60.0)) == bench.speedup(2.0, None) == ""
