@@ -92,7 +92,8 @@ CREATE (tn:Entity:Country {id: 'TN', name: 'Tunisia', region: 'South-Med', subre
        (jean)-[:MENTORS {met_at: 'forum', sources: ['doc'], evidence: ['doc:6']}]->(amal),
        (amal)-[:MENTORS {sources: ['doc'], evidence: ['doc:7']}]->(jean),
        (olive)-[:LOCATED_IN {sources: [], evidence: ['registry:1']}]->(tn),
-       (doc)-[:MENTIONS {sources: ['doc'], evidence: ['doc:1']}]->(forum)
+       (doc)-[:MENTIONS {sources: ['doc'], evidence: ['doc:1']}]->(forum),
+       (draft:Draft {id: 'draft'}), (olive)-[:MEMBER_OF]->(draft), (draft)-[:WORKS_FOR]->(solar)
 """
 
 
@@ -122,3 +123,4 @@ def test_the_columnar_read_gives_the_graph_of_the_row_by_row_read(db, neo4j_sett
     assert K.edges["jean", "solar", "WORKS_FOR"] == {"sources": [], "evidence": [], "type": "WORKS_FOR"}
     assert "met_at" not in K.edges["amal", "jean", "MENTORS"] and K.edges["jean", "amal", "MENTORS"]["met_at"] == "forum"
     assert set(K["olive"]["forum"]) == {"ATTENDED", "ORGANISED"} and not K.has_edge("doc", "forum")
+    assert "draft" not in K  # not an Entity: neither it nor its relationships
