@@ -59,7 +59,8 @@ def dated_events(K: nx.MultiDiGraph, as_of: dt.date | None = None,
 
 
 def _first_rows(K: nx.MultiDiGraph, order: list[tuple[dt.date, str]], att: Attribution,
-                start: dt.date | None, index: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+                start: dt.date | None, index: dict,
+                attended: list | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Each tied pair (rows a < b of `index`) and the first row (index into `order`) whose tie
     network has it; len(order) for a pair that only undated links tie (the last row). The pairs
     of each event's attendees are made with numpy, event by event, and each pair's first row is
@@ -68,7 +69,7 @@ def _first_rows(K: nx.MultiDiGraph, order: list[tuple[dt.date, str]], att: Attri
     dates, undated, n = [d for d, _ in order], len(order), len(index)
     W = Window(frozenset(row), dates[-1])
     by_event: dict[int, list[int]] = defaultdict(list)
-    for a in attendances(K, W, att):
+    for a in attendances(K, W, att) if attended is None else (a for a in attended if a.event in row):
         by_event[row[a.event]].append(index[a.org])
     codes, rows = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
     for i, members in by_event.items():
@@ -113,7 +114,8 @@ def _pair_label(names: list[str], pair) -> str:
 
 
 def growth(K: nx.MultiDiGraph, options: TieOptions = TieOptions(), *,
-           period: Period | str | None = PROGRAMME, listed: int | None = None) -> pd.DataFrame:
+           period: Period | str | None = PROGRAMME, listed: int | None = None,
+           attended: list | None = None) -> pd.DataFrame:
     """One row per held event of the period, in date order: the tie network right after it.
 
     Parameters
@@ -125,6 +127,8 @@ def growth(K: nx.MultiDiGraph, options: TieOptions = TieOptions(), *,
         of the main programme, all dates when there is none) or None (all dates)
     listed : list at most this many new ties per row (the first by name), then "… and N more"
         (None: all of them; `report.analyse` lists `NEW_TIES_LISTED` on a large network)
+    attended : the attendances with the same options (`medgraph.graph.ties.links.attendances`),
+        when already read (the tie arrays hold them): only those at the period's events count
 
     Returns
     -------
@@ -160,7 +164,8 @@ def growth(K: nx.MultiDiGraph, options: TieOptions = TieOptions(), *,
     att = attribution(K, options)
     nodes = organisation_nodes(K, att)
     ids = sorted(nodes)
-    a, b, first = _first_rows(K, order, att, period[0] if period else None, {n: i for i, n in enumerate(ids)})
+    a, b, first = _first_rows(K, order, att, period[0] if period else None, {n: i for i, n in enumerate(ids)},
+                              attended)
     if (first == len(order)).any():
         order = [*order, (None, None)]
     rows = _table_rows(K, order, ids, [nodes[n] for n in ids], a, b, first, listed)

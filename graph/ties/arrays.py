@@ -27,6 +27,7 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
+from medgraph.graph.engine import upper_blocks
 from medgraph.graph.ties.accessors import event_start
 from medgraph.graph.ties.assembly import _by_org, _Tie, other_links
 from medgraph.graph.ties.links import attendances
@@ -173,9 +174,8 @@ class TieArrays:
         """groups × groups: the ties (or their summed weights) between the rows of each pair of
         groups (``[g, h]`` and ``[h, g]`` both hold them), within a group on the diagonal, once."""
         C = np.zeros((groups, groups))
-        for start in range(0, len(self.ids), _BLOCK):  # row blocks: no copy of the whole matrix
-            U = sp.triu(self.W[start:start + _BLOCK], k=start + 1).tocoo()
-            np.add.at(C, (code[U.row + start], code[U.col]), U.data if weight else 1.0)
+        for row, col, value in upper_blocks(self.W, _BLOCK):
+            np.add.at(C, (code[row], code[col]), value if weight else 1.0)
         return C + C.T - np.diag(np.diag(C))
 
 
