@@ -85,7 +85,7 @@ def analyse(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible:
     events = centrality.occasions_attended(K, T.graph["attendance"]) if at_scale else centrality.events_attended(K, B)
     ranking.insert(5, "events", [events.get(n, 0) for n in ranking["id"]])
     tie_options = ties.TieOptions(**options)
-    attended = _attendances(T) if at_scale else None  # read once by the arrays; met levels and growth reuse them
+    attended = T.attendances() if at_scale else None  # read once by the arrays; met levels and growth reuse them
     levels = met.met_levels(K, tie_options, T, attended=attended)
     not_met = met.unmet(levels)
     counts = met.level_counts(levels)
@@ -119,12 +119,6 @@ def analyse(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible:
         **communities.south_north_shares(T),
     }
     return Analysis(options, tables, summary, K, None if at_scale else T, T, B)
-
-
-def _attendances(T: ties.TieArrays) -> list:
-    """The attendances the tie arrays were made from (``graph["attendance"]``, organisation ->
-    event -> `Attendance`), in the order `ties.links.attendances` lists them (by organisation, then event)."""
-    return [a for by_event in T.graph["attendance"].values() for a in by_event.values()]
 
 
 def write_report(analysis: Analysis, out_dir: Path) -> Path:

@@ -106,6 +106,11 @@ class TieArrays:
         """The neighbours of n, in row order."""
         return [self.ids[j] for j in self.row(self.index[n])]
 
+    def attendances(self) -> list:
+        """The attendances it was made from (``graph["attendance"]``: organisation -> event ->
+        `Attendance`), in the order `links.attendances` lists them: by organisation, then event."""
+        return [a for by_event in self.graph["attendance"].values() for a in by_event.values()]
+
     def number_of_nodes(self) -> int:
         return len(self.ids)
 
