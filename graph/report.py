@@ -8,6 +8,7 @@ from functools import cached_property
 from pathlib import Path
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from medgraph.graph import centrality, communities, coverage, growth, met, metmatrix, recommend, ties
@@ -132,9 +133,63 @@ def write_report(analysis: Analysis, out_dir: Path) -> Path:
 
     out_dir.mkdir(parents=True, exist_ok=True)
     for name, table in analysis.tables.items():
-        table.to_csv(out_dir / f"{name}.csv", index=False)
+        write_csv(table, out_dir / f"{name}.csv")
     summary = summarise(analysis)
     (out_dir / "report.md").write_text(render_markdown(analysis, summary), encoding="utf-8")
     report = out_dir / "report.html"
     report.write_text(render_html(analysis, summary), encoding="utf-8")
     return report
+
+
+#: Tables of more rows than this are written by `write_csv`'s own path (below: pandas' `to_csv`).
+CSV_FAST_ROWS = 100_000
+#: ... whose cells repeat: columns are taken together while their distinct rows stay under this share.
+_DISTINCT_SHARE = 0.25
+_CSV_ROWS = 200_000  # rows per write
+
+
+def write_csv(table: pd.DataFrame, path: Path, *, fast_rows: int = CSV_FAST_ROWS) -> None:
+    """The table as `table.to_csv(path, index=False)` writes it, byte for byte. Above `fast_rows`
+    rows (and two columns) each distinct cell is formatted once by pandas and the rows are
+    assembled from the cells' codes (a million-row met matrix repeats its organisations' names
+    on every row): runs of columns whose combinations stay few are formatted together, once."""
+    segments = _segments(table) if len(table) > fast_rows and table.shape[1] > 1 else None
+    if segments is None:
+        table.to_csv(path, index=False)
+        return
+    with path.open("w", encoding="utf-8", newline="") as out:
+        out.write(table.head(0).to_csv(index=False))
+        for start in range(0, len(table), _CSV_ROWS):
+            rows = [cells[codes[start:start + _CSV_ROWS]] for codes, cells in segments]
+            line = rows[0]
+            for more in rows[1:]:
+                line = line + "," + more
+            out.write("\n".join(line.tolist()) + "\n")
+
+
+def _segments(table: pd.DataFrame) -> list[tuple[np.ndarray, np.ndarray]] | None:
+    """Runs of adjacent columns as (each row's code, the run's distinct rows formatted as CSV
+    cells joined by commas); None when a column's cells cannot be told apart (lists)."""
+    try:
+        columns = [pd.factorize(table.iloc[:, c], use_na_sentinel=False)[0] for c in range(table.shape[1])]
+    except TypeError:  # unhashable cells
+        return None
+    runs, names, code, firsts = [], [], None, None
+    for name, codes in enumerate(columns):
+        joint = codes.astype(np.int64) if code is None else code * (codes.max(initial=0) + 1) + codes
+        joined, distinct = pd.factorize(joint)
+        if code is not None and len(distinct) > _DISTINCT_SHARE * len(table):
+            runs.append((names, code, firsts))
+            joined, names = pd.factorize(codes.astype(np.int64))[0], []
+        names, code = [*names, name], joined
+        firsts = np.unique(joined, return_index=True)[1]
+    runs.append((names, code, firsts))
+    return [(code, _cells(table, names, rows)) for names, code, rows in runs]
+
+
+def _cells(table: pd.DataFrame, names: list[int], rows: np.ndarray) -> np.ndarray:
+    """The given rows of the columns at positions `names`, as `to_csv` writes them (without a line end)."""
+    cells = table.iloc[rows, names]
+    cells.insert(len(names), "end", 0, allow_duplicates=True)  # a last cell: no row is a lone empty cell
+    text = cells.to_csv(index=False, header=False, lineterminator="\n\x00")  # quoted as with "\\n"
+    return np.array(text.split(",0\n\x00")[:-1], dtype=object)
