@@ -121,6 +121,23 @@ class TieArrays:
     def degrees(self) -> np.ndarray:
         return np.diff(self.W.indptr)
 
+    @cached_property
+    def id_array(self) -> np.ndarray:
+        """``ids`` as a numpy array (objects), for picking many at once."""
+        return np.array(self.ids + [None], dtype=object)[:-1]  # (None: ids that are tuples stay objects)
+
+    @cached_property
+    def ids_in_text_order(self) -> bool:
+        """Whether row order is also the order of the ids as text (``key=str``): true of string ids."""
+        return all(isinstance(n, str) for n in self.ids)
+
+    def kinds_of(self, a, b) -> list[str]:
+        """The tie types of the tie a–b, by name (from its type bits; KeyError without a tie)."""
+        k = _position(self.W, self.index[a], self.index[b]) if a in self.index and b in self.index else None
+        if k is None:
+            raise KeyError((a, b))
+        return sorted(kind for bit, kind in enumerate(self.kinds) if self.bits[k] >> bit & 1)
+
     def degree(self, n=None):
         """The degree of n; without n, (node, degree) pairs like networkx's DegreeView."""
         if n is None:
