@@ -71,12 +71,6 @@ def _first_rows(K: nx.MultiDiGraph, order: list[tuple[dt.date, str]], att: Attri
     by_event: dict[int, list[int]] = defaultdict(list)
     for a in attendances(K, W, att) if attended is None else (a for a in attended if a.event in row):
         by_event[row[a.event]].append(index[a.org])
-    codes, rows = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
-    for i, members in by_event.items():
-        m = np.unique(np.array(members, dtype=np.int64))
-        x, y = np.triu_indices(len(m), 1)
-        codes.append(m[x] * n + m[y])
-        rows.append(np.full(len(x), i, dtype=np.int64))
     linked: list[tuple[int, int]] = []
     for link in agreement_links(K, W, att):
         i = _agreement_row(K, link, row, dates, start)
@@ -86,14 +80,37 @@ def _first_rows(K: nx.MultiDiGraph, order: list[tuple[dt.date, str]], att: Attri
         linked.append((index[link.a] * n + index[link.b], row[link.events[0]] if link.events else undated))
     for link in membership_links(K, W, att):
         linked.append((index[link.a] * n + index[link.b], undated))
-    if linked:
-        codes.append(np.array([c for c, _ in linked], dtype=np.int64))
-        rows.append(np.array([r for _, r in linked], dtype=np.int64))
-    code, first = np.concatenate(codes), np.concatenate(rows)
-    o = np.lexsort((first, code))
-    code, first = code[o], first[o]
-    keep = np.r_[True, code[1:] != code[:-1]] if len(code) else np.zeros(0, dtype=bool)
-    return code[keep] // n, code[keep] % n, first[keep]
+    members = [(i, np.unique(np.array(orgs, dtype=np.int64))) for i, orgs in by_event.items()]
+    R = undated + 1  # each pair and row as one number, pair * R + row: one in-place sort
+    keys = np.empty(sum(len(m) * (len(m) - 1) // 2 for _, m in members) + len(linked), dtype=np.int64)
+    at = 0
+    for i, m in members:
+        x, y = np.triu_indices(len(m), 1)
+        keys[at:at + len(x)] = (m[x] * n + m[y]) * R + i
+        at += len(x)
+    keys[at:] = [code * R + r for code, r in linked]
+    keys.sort()
+    code, first = _least_rows(keys, R)
+    return code // n, code % n, first
+
+
+def _least_rows(keys: np.ndarray, R: int, chunk: int = 1 << 24) -> tuple[np.ndarray, np.ndarray]:
+    """From sorted keys pair * R + row, each pair once with its least row (chunk by chunk: no
+    second array of the keys' size).
+
+    >>> [x.tolist() for x in _least_rows(np.array([12, 15, 21, 22, 23]), 10, chunk=2)]
+    [[1, 2], [2, 1]]
+    """
+    pairs, rows, last = [], [], -1
+    for start in range(0, len(keys), chunk):
+        part = keys[start:start + chunk]
+        pair = part // R
+        keep = np.r_[pair[0] != last, pair[1:] != pair[:-1]]
+        pairs.append(pair[keep])
+        rows.append(part[keep] % R)
+        last = pair[-1]
+    empty = [np.zeros(0, dtype=np.int64)]
+    return np.concatenate(empty + pairs), np.concatenate(empty + rows)
 
 
 def _agreement_row(K, link: Link, row: dict[str, int], dates: list[dt.date], start: dt.date | None) -> int | None:
