@@ -3,8 +3,11 @@
 import datetime as dt
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pytest
 
+from medgraph.graph import report_tables
 from medgraph.graph.readout import read_graph
 from medgraph.graph.report import Analysis, analyse, write_csv, write_report
 from medgraph.graph.report_html import render_html
@@ -150,3 +153,15 @@ def test_a_table_with_lists_in_its_cells_is_written_by_pandas(tmp_path):
     write_csv(table, tmp_path / "growth.csv", fast_rows=0)
 
     assert (tmp_path / "growth.csv").read_text(encoding="utf-8") == table.to_csv(index=False)
+
+
+@pytest.mark.parametrize("descending", [(), ("a",), ("b",), ("a", "b")])
+def test_the_first_rows_of_a_long_table_are_those_of_the_whole_sorted_table(monkeypatch, descending):
+    monkeypatch.setattr(report_tables, "NARROW_ABOVE", 0)
+    rng = np.random.default_rng(7)
+    t = pd.DataFrame({"a": rng.choice(["x", "y", "z", "é", None], 200), "b": rng.choice([1.0, 2.0, np.nan], 200),
+                      "c": np.arange(200)})
+
+    for top in (1, 5, 40, 199):
+        order = report_tables.by("a", "b", descending=descending)
+        pd.testing.assert_frame_equal(order.head(t, top), order(t).head(top))
