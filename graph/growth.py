@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections import defaultdict
 
 import networkx as nx
 import numpy as np
@@ -68,9 +67,8 @@ def _first_rows(K: nx.MultiDiGraph, order: list[tuple[dt.date, str]], att: Attri
     row = {e: i for i, (_, e) in enumerate(order)}
     dates, undated, n = [d for d, _ in order], len(order), len(index)
     W = Window(frozenset(row), dates[-1])
-    by_event: dict[int, list[int]] = defaultdict(list)
-    for a in attendances(K, W, att) if attended is None else (a for a in attended if a.event in row):
-        by_event[row[a.event]].append(index[a.org])
+    seen = [(row[a.event], index[a.org]) for a in (attendances(K, W, att) if attended is None else attended)
+            if a.event in row]
     linked: list[tuple[int, int]] = []
     for link in agreement_links(K, W, att):
         i = _agreement_row(K, link, row, dates, start)
@@ -80,18 +78,30 @@ def _first_rows(K: nx.MultiDiGraph, order: list[tuple[dt.date, str]], att: Attri
         linked.append((index[link.a] * n + index[link.b], row[link.events[0]] if link.events else undated))
     for link in membership_links(K, W, att):
         linked.append((index[link.a] * n + index[link.b], undated))
-    members = [(i, np.unique(np.array(orgs, dtype=np.int64))) for i, orgs in by_event.items()]
     R = undated + 1  # each pair and row as one number, pair * R + row: one in-place sort
-    keys = np.empty(sum(len(m) * (len(m) - 1) // 2 for _, m in members) + len(linked), dtype=np.int64)
-    at = 0
-    for i, m in members:
-        x, y = np.triu_indices(len(m), 1)
-        keys[at:at + len(x)] = (m[x] * n + m[y]) * R + i
-        at += len(x)
-    keys[at:] = [code * R + r for code, r in linked]
+    event, a, b = _pairs(np.array(seen, dtype=np.int64).reshape(-1, 2), n)
+    keys = np.concatenate([(a * n + b) * R + event, np.array([code * R + r for code, r in linked], dtype=np.int64)])
     keys.sort()
     code, first = _least_rows(keys, R)
     return code // n, code % n, first
+
+
+def _pairs(seen: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every pair of organisations a < b at the same event, from (event, organisation) rows
+    (repeats ignored), as arrays event, a, b: all events at once.
+
+    >>> [x.tolist() for x in _pairs(np.array([[0, 5], [1, 2], [0, 3], [0, 4], [0, 3], [1, 2]]), 10)]
+    [[0, 0, 0], [3, 3, 4], [4, 5, 5]]
+    """
+    key = np.unique(seen[:, 0] * n + seen[:, 1])  # by event, then organisation
+    event, org = key // n, key % n
+    start = np.flatnonzero(np.r_[True, event[1:] != event[:-1]])
+    size = np.diff(np.r_[start, len(key)])
+    place = np.arange(len(key)) - np.repeat(start, size)  # each one's place at its event
+    after = np.repeat(size, size) - place - 1  # how many come after it there
+    left = np.repeat(np.arange(len(key)), after)
+    right = left + 1 + np.arange(len(left)) - np.repeat(np.cumsum(after) - after, after)
+    return event[left], org[left], org[right]
 
 
 def _least_rows(keys: np.ndarray, R: int, chunk: int = 1 << 24) -> tuple[np.ndarray, np.ndarray]:
@@ -123,11 +133,6 @@ def _agreement_row(K, link: Link, row: dict[str, int], dates: list[dt.date], sta
     if date is None:
         return -1
     return None if start is not None and date < start else bisect.bisect_left(dates, date)
-
-
-def _pair_label(names: list[str], pair) -> str:
-    a, b = sorted(names[n] for n in pair)
-    return f"{a}—{b}"
 
 
 def growth(K: nx.MultiDiGraph, options: TieOptions = TieOptions(), *,
@@ -204,9 +209,9 @@ def _table_rows(K, order, ids: list, attrs: list[dict], a: np.ndarray, b: np.nda
         hit = south[x] & eu[y]
         np.minimum.at(met_row, x[hit], first[hit])
     tied, met, done = (np.cumsum(np.bincount(r[r < R], minlength=R)).tolist() for r in (node_row, met_row, first))
-    by_row = np.argsort(first, kind="stable")
-    bounds = np.searchsorted(first[by_row], np.arange(R + 1))
     labels = _Labels([d.get("name") or str(n) for n, d in zip(ids, attrs)])
+    by_row = np.lexsort((labels.order(a, b), first))  # each row's new ties by name: the first are listed
+    bounds = np.searchsorted(first[by_row], np.arange(R + 1))
     total = int(south.sum())
     return [{"date": date, "event": event, "name": K.nodes[event].get("name") if event else UNDATED,
              "tied_organisations": tied[i], "ties": done[i], "eu_share": met[i] / total if total else None,
@@ -222,14 +227,22 @@ class _Labels:
         self.by_name = _ranks(names)
         self.by_label = _ranks([f"{x}—" for x in names])
 
+    def _named(self, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Each pair as (the one first by name, the other)."""
+        swap = self.by_name[a] > self.by_name[b]
+        return np.where(swap, b, a), np.where(swap, a, b)
+
+    def order(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """A number per pair that orders the pairs as their labels sort."""
+        lo, hi = self._named(a, b)
+        return self.by_label[lo] * len(self.names) + self.by_name[hi]
+
     def of(self, a: np.ndarray, b: np.ndarray, listed: int | None) -> list[str]:
-        if listed is not None and len(a) > listed:
-            swap = self.by_name[a] > self.by_name[b]
-            lo, hi = np.where(swap, b, a), np.where(swap, a, b)
-            key = self.by_label[lo] * len(self.names) + self.by_name[hi]
-            pick = np.argsort(key, kind="stable")[:listed]
-            return self.of(a[pick], b[pick], None) + [f"… and {len(a) - listed:,} more"]
-        return sorted(_pair_label(self.names, pair) for pair in zip(a.tolist(), b.tolist()))
+        """The labels of the pairs, sorted; with `listed`, of the first `listed` (pairs given in `order`)."""
+        more = len(a) - listed if listed is not None and len(a) > listed else 0
+        lo, hi = self._named(a[:len(a) - more], b[:len(a) - more])
+        found = sorted(f"{self.names[x]}—{self.names[y]}" for x, y in zip(lo.tolist(), hi.tolist()))
+        return found + [f"… and {more:,} more"] * bool(more)
 
 
 def _ranks(values: list[str]) -> np.ndarray:

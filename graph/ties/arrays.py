@@ -293,10 +293,15 @@ def tie_arrays(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possib
 
 def _shared_sets(attended: list[Attendance]) -> list[Attendance]:
     """The same attendances, equal role sets and equal source sets one object each: the arrays
-    keep a million attendances at L, which repeat a few of each (~0.4 GB less)."""
+    keep a million attendances at L, which repeat a few of each (~0.4 GB less). Every set is
+    made anew, so that the memory of the first ones is freed whole (not left in holes)."""
     one: dict[frozenset, frozenset] = {}
-    return [Attendance(a.org, a.event, a.host, one.setdefault(a.roles, a.roles),
-                       Prov(one.setdefault(a.prov.sources, a.prov.sources), a.prov.evidence)) for a in attended]
+
+    def shared(items: frozenset) -> frozenset:
+        return one.get(items) or one.setdefault(items, frozenset(list(items)))
+
+    return [Attendance(a.org, a.event, a.host, shared(a.roles),
+                       Prov(shared(a.prov.sources), frozenset(list(a.prov.evidence)))) for a in attended]
 
 
 def _attendance_parts(attended, index: dict, weighting: str) -> _Parts | None:
