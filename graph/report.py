@@ -191,5 +191,5 @@ def _cells(table: pd.DataFrame, names: list[int], rows: np.ndarray) -> np.ndarra
     """The given rows of the columns at positions `names`, as `to_csv` writes them (without a line end)."""
     cells = table.iloc[rows, names]
     cells.insert(len(names), "end", 0, allow_duplicates=True)  # a last cell: no row is a lone empty cell
-    text = cells.to_csv(index=False, header=False, lineterminator="\n\x00")  # quoted as with "\\n"
+    text = cells.to_csv(index=False, header=False, lineterminator="\n\x00")  # "\n" in it: quoted as to_csv does
     return np.array(text.split(",0\n\x00")[:-1], dtype=object)
