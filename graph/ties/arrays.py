@@ -28,9 +28,9 @@ import numpy as np
 import scipy.sparse as sp
 
 from medgraph.graph.engine import upper_blocks
-from medgraph.graph.ties.accessors import Prov, event_start
+from medgraph.graph.ties.accessors import event_start
 from medgraph.graph.ties.assembly import _by_org, _Tie, other_links
-from medgraph.graph.ties.links import Attendance, attendances
+from medgraph.graph.ties.links import attendances
 from medgraph.graph.ties.options import TieOptions, attribution, organisation_nodes, window
 from medgraph.graph.ties.projection import event_scale
 
@@ -274,7 +274,7 @@ def tie_arrays(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possib
     nodes = organisation_nodes(K, att)
     ids = sorted(nodes)
     index = {n: i for i, n in enumerate(ids)}
-    attended = _shared_sets(attendances(K, W, att))
+    attended = attendances(K, W, att)
     links: dict[tuple, _Tie] = defaultdict(_Tie)
     for link in other_links(K, W, att):
         links[link.a, link.b].add_link(link)
@@ -289,19 +289,6 @@ def tie_arrays(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possib
     events = sorted({a.event for a in attended})
     graph = {"evidence": "implicit", "starts": {e: event_start(K, e) for e in events}, "attendance": _by_org(attended)}
     return TieArrays(ids, [nodes[n] for n in ids], W, bits, kinds, parts, dict(links), graph)
-
-
-def _shared_sets(attended: list[Attendance]) -> list[Attendance]:
-    """The same attendances, equal role sets and equal source sets one object each: the arrays
-    keep a million attendances at L, which repeat a few of each (~0.4 GB less). Every set is
-    made anew, so that the memory of the first ones is freed whole (not left in holes)."""
-    one: dict[frozenset, frozenset] = {}
-
-    def shared(items: frozenset) -> frozenset:
-        return one.get(items) or one.setdefault(items, frozenset(list(items)))
-
-    return [Attendance(a.org, a.event, a.host, shared(a.roles),
-                       Prov(shared(a.prov.sources), frozenset(list(a.prov.evidence)))) for a in attended]
 
 
 def _attendance_parts(attended, index: dict, weighting: str) -> _Parts | None:
