@@ -174,17 +174,25 @@ def _segments(table: pd.DataFrame) -> list[tuple[np.ndarray, np.ndarray]] | None
         columns = [pd.factorize(table.iloc[:, c], use_na_sentinel=False)[0] for c in range(table.shape[1])]
     except TypeError:  # unhashable cells
         return None
-    runs, names, code, firsts = [], [], None, None
+    runs, names, code = [], [], None
     for name, codes in enumerate(columns):
         joint = codes.astype(np.int64) if code is None else code * (codes.max(initial=0) + 1) + codes
         joined, distinct = pd.factorize(joint)
         if code is not None and len(distinct) > _DISTINCT_SHARE * len(table):
-            runs.append((names, code, firsts))
-            joined, names = pd.factorize(codes.astype(np.int64))[0], []
+            runs.append((names, code))
+            joined, names = codes.astype(np.int64), []
         names, code = [*names, name], joined
-        firsts = np.unique(joined, return_index=True)[1]
-    runs.append((names, code, firsts))
-    return [(code, _cells(table, names, rows)) for names, code, rows in runs]
+    runs.append((names, code))
+    return [(code, _cells(table, names, _firsts(code))) for names, code in runs]
+
+
+def _firsts(codes: np.ndarray) -> np.ndarray:
+    """Where each code first appears, codes numbered in order of appearance (as `pd.factorize` does).
+
+    >>> _firsts(np.array([0, 1, 0, 2, 1])).tolist()
+    [0, 1, 3]
+    """
+    return np.flatnonzero(np.diff(np.maximum.accumulate(codes), prepend=-1) > 0)
 
 
 def _cells(table: pd.DataFrame, names: list[int], rows: np.ndarray) -> np.ndarray:
