@@ -39,7 +39,8 @@ from medgraph.schema import (
     is_eu,
 )
 
-__all__ = ["COLUMNS", "EVIDENCE_CHARS", "met_levels", "events_within", "unmet", "level_counts", "levels_by_country", "headline"]
+__all__ = ["COLUMNS", "EVIDENCE_CHARS", "met_levels", "events_within", "tie_types", "unmet", "level_counts", "levels_by_country",
+           "headline"]
 
 COLUMNS = ["south_id", "south_name", "south_country", "level", "peers", "organisers_hosts", "eu_events",
            "uncertain", "evidence"]

@@ -11,7 +11,7 @@ import pandas as pd
 
 from medgraph.graph.summary import cell_text, level_words
 
-__all__ = ["Part", "parts", "parts_by_table", "readable"]
+__all__ = ["Part", "NARROW_ABOVE", "by", "parts", "parts_by_table", "readable"]
 
 
 @dataclass(frozen=True)
