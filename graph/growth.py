@@ -62,8 +62,8 @@ def _first_rows(K: nx.MultiDiGraph, order: list[tuple[dt.date, str]], att: Attri
                 attended: list | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Each tied pair (rows a < b of `index`) and the first row (index into `order`) whose tie
     network has it; len(order) for a pair that only undated links tie (the last row). The pairs
-    of each event's attendees are made with numpy, event by event, and each pair's first row is
-    the least of its events' rows: one sort, no tie network per event."""
+    of every event's attendees are made with numpy, all events at once (`_pairs`), and each
+    pair's first row is the least of its events' rows: one sort, no tie network per event."""
     row = {e: i for i, (_, e) in enumerate(order)}
     dates, undated, n = [d for d, _ in order], len(order), len(index)
     W = Window(frozenset(row), dates[-1])
