@@ -37,7 +37,7 @@ from medgraph.graph.products import DOUBLE_MAX, gram_at, masked_product
 __all__ = ["COMPILED_ABOVE", "EXACT_BETWEENNESS_MAX", "BETWEENNESS_SAMPLE", "EXACT_CLOSENESS_MAX",
            "CLOSENESS_SAMPLE", "CLOSENESS_REFINE", "SEARCH_BUDGET", "LEAST_SOURCES", "sources_for",
            "STRUCTURAL_HOLES_BUDGET", "DOUBLE_MAX", "Network", "network", "compiled", "methods",
-           "methods_of", "degree_squares", "networkit_graph",
+           "methods_of", "degree_squares", "networkit_graph", "upper_blocks",
            "betweenness", "closeness", "eigenvector", "pagerank", "constraint", "effective_size",
            "louvain", "masked_product"]
 
@@ -165,13 +165,24 @@ def networkit_graph(N: Network, distance: bool, rows: int = 8192):
     (its ties added `rows` rows at a time: no copy of the whole matrix on the way)."""
     import networkit as nk
 
-    n = len(N.ids)
-    G = nk.Graph(n, weighted=True, directed=False)
-    for start in range(0, n, rows):
-        U = sp.triu(N.W[start:start + rows], k=start + 1).tocoo()
-        data = 1.0 / U.data if distance else U.data.astype(float)
-        G.addEdges((data, ((U.row + start).astype(np.uint64), U.col.astype(np.uint64))))
+    G = nk.Graph(len(N.ids), weighted=True, directed=False)
+    for row, col, weight in upper_blocks(N.W, rows):
+        data = 1.0 / weight if distance else weight.astype(float)
+        G.addEdges((data, (row.astype(np.uint64), col.astype(np.uint64))))
     return G
+
+
+def upper_blocks(W: sp.csr_matrix, rows: int):
+    """The entries of a symmetric matrix W above its diagonal, `rows` rows at a time (no copy of
+    the whole matrix): (row, column, value) arrays per block.
+
+    >>> W = sp.csr_matrix(np.array([[0, 1, 2], [1, 0, 3], [2, 3, 0]]))
+    >>> [(r.tolist(), c.tolist(), v.tolist()) for r, c, v in upper_blocks(W, 2)]
+    [([0, 0, 1], [1, 2, 2], [1, 2, 3]), ([], [], [])]
+    """
+    for start in range(0, W.shape[0], rows):
+        U = sp.triu(W[start:start + rows], k=start + 1).tocoo()
+        yield U.row + start, U.col, U.data
 
 
 def betweenness(N: Network, *, k: int | None = None, seed: int = 0) -> np.ndarray:

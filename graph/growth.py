@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections import defaultdict
 
 import networkx as nx
 import numpy as np
@@ -59,23 +58,17 @@ def dated_events(K: nx.MultiDiGraph, as_of: dt.date | None = None,
 
 
 def _first_rows(K: nx.MultiDiGraph, order: list[tuple[dt.date, str]], att: Attribution,
-                start: dt.date | None, index: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+                start: dt.date | None, index: dict,
+                attended: list | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Each tied pair (rows a < b of `index`) and the first row (index into `order`) whose tie
     network has it; len(order) for a pair that only undated links tie (the last row). The pairs
-    of each event's attendees are made with numpy, event by event, and each pair's first row is
-    the least of its events' rows: one sort, no tie network per event."""
+    of every event's attendees are made with numpy, all events at once (`_pairs`), and each
+    pair's first row is the least of its events' rows: one sort, no tie network per event."""
     row = {e: i for i, (_, e) in enumerate(order)}
     dates, undated, n = [d for d, _ in order], len(order), len(index)
     W = Window(frozenset(row), dates[-1])
-    by_event: dict[int, list[int]] = defaultdict(list)
-    for a in attendances(K, W, att):
-        by_event[row[a.event]].append(index[a.org])
-    codes, rows = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
-    for i, members in by_event.items():
-        m = np.unique(np.array(members, dtype=np.int64))
-        x, y = np.triu_indices(len(m), 1)
-        codes.append(m[x] * n + m[y])
-        rows.append(np.full(len(x), i, dtype=np.int64))
+    seen = [(row[a.event], index[a.org]) for a in (attendances(K, W, att) if attended is None else attended)
+            if a.event in row]
     linked: list[tuple[int, int]] = []
     for link in agreement_links(K, W, att):
         i = _agreement_row(K, link, row, dates, start)
@@ -85,14 +78,49 @@ def _first_rows(K: nx.MultiDiGraph, order: list[tuple[dt.date, str]], att: Attri
         linked.append((index[link.a] * n + index[link.b], row[link.events[0]] if link.events else undated))
     for link in membership_links(K, W, att):
         linked.append((index[link.a] * n + index[link.b], undated))
-    if linked:
-        codes.append(np.array([c for c, _ in linked], dtype=np.int64))
-        rows.append(np.array([r for _, r in linked], dtype=np.int64))
-    code, first = np.concatenate(codes), np.concatenate(rows)
-    o = np.lexsort((first, code))
-    code, first = code[o], first[o]
-    keep = np.r_[True, code[1:] != code[:-1]] if len(code) else np.zeros(0, dtype=bool)
-    return code[keep] // n, code[keep] % n, first[keep]
+    R = undated + 1  # each pair and row as one number, pair * R + row: one in-place sort
+    event, a, b = _pairs(np.array(seen, dtype=np.int64).reshape(-1, 2), n)
+    keys = np.concatenate([(a * n + b) * R + event, np.array([code * R + r for code, r in linked], dtype=np.int64)])
+    keys.sort()
+    code, first = _least_rows(keys, R)
+    return code // n, code % n, first
+
+
+def _pairs(seen: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every pair of organisations a < b at the same event, from (event, organisation) rows
+    (repeats ignored), as arrays event, a, b: all events at once.
+
+    >>> [x.tolist() for x in _pairs(np.array([[0, 5], [1, 2], [0, 3], [0, 4], [0, 3], [1, 2]]), 10)]
+    [[0, 0, 0], [3, 3, 4], [4, 5, 5]]
+    """
+    key = np.unique(seen[:, 0] * n + seen[:, 1])  # by event, then organisation
+    event, org = key // n, key % n
+    start = np.flatnonzero(np.r_[True, event[1:] != event[:-1]])
+    size = np.diff(np.r_[start, len(key)])
+    place = np.arange(len(key)) - np.repeat(start, size)  # each one's place at its event
+    after = np.repeat(size, size) - place - 1  # how many come after it there
+    left = np.repeat(np.arange(len(key)), after)
+    right = left + 1 + np.arange(len(left)) - np.repeat(np.cumsum(after) - after, after)
+    return event[left], org[left], org[right]
+
+
+def _least_rows(keys: np.ndarray, R: int, chunk: int = 1 << 24) -> tuple[np.ndarray, np.ndarray]:
+    """From sorted keys pair * R + row, each pair once with its least row (chunk by chunk: no
+    second array of the keys' size).
+
+    >>> [x.tolist() for x in _least_rows(np.array([12, 15, 21, 22, 23]), 10, chunk=2)]
+    [[1, 2], [2, 1]]
+    """
+    pairs, rows, last = [], [], -1
+    for start in range(0, len(keys), chunk):
+        part = keys[start:start + chunk]
+        pair = part // R
+        keep = np.r_[pair[0] != last, pair[1:] != pair[:-1]]
+        pairs.append(pair[keep])
+        rows.append(part[keep] % R)
+        last = pair[-1]
+    empty = [np.zeros(0, dtype=np.int64)]
+    return np.concatenate(empty + pairs), np.concatenate(empty + rows)
 
 
 def _agreement_row(K, link: Link, row: dict[str, int], dates: list[dt.date], start: dt.date | None) -> int | None:
@@ -107,13 +135,9 @@ def _agreement_row(K, link: Link, row: dict[str, int], dates: list[dt.date], sta
     return None if start is not None and date < start else bisect.bisect_left(dates, date)
 
 
-def _pair_label(names: list[str], pair) -> str:
-    a, b = sorted(names[n] for n in pair)
-    return f"{a}—{b}"
-
-
 def growth(K: nx.MultiDiGraph, options: TieOptions = TieOptions(), *,
-           period: Period | str | None = PROGRAMME, listed: int | None = None) -> pd.DataFrame:
+           period: Period | str | None = PROGRAMME, listed: int | None = None,
+           attended: list | None = None) -> pd.DataFrame:
     """One row per held event of the period, in date order: the tie network right after it.
 
     Parameters
@@ -125,6 +149,8 @@ def growth(K: nx.MultiDiGraph, options: TieOptions = TieOptions(), *,
         of the main programme, all dates when there is none) or None (all dates)
     listed : list at most this many new ties per row (the first by name), then "… and N more"
         (None: all of them; `report.analyse` lists `NEW_TIES_LISTED` on a large network)
+    attended : the attendances with the same options (`medgraph.graph.ties.links.attendances`),
+        when already read (the tie arrays hold them): only those at the period's events count
 
     Returns
     -------
@@ -160,7 +186,8 @@ def growth(K: nx.MultiDiGraph, options: TieOptions = TieOptions(), *,
     att = attribution(K, options)
     nodes = organisation_nodes(K, att)
     ids = sorted(nodes)
-    a, b, first = _first_rows(K, order, att, period[0] if period else None, {n: i for i, n in enumerate(ids)})
+    a, b, first = _first_rows(K, order, att, period[0] if period else None, {n: i for i, n in enumerate(ids)},
+                              attended)
     if (first == len(order)).any():
         order = [*order, (None, None)]
     rows = _table_rows(K, order, ids, [nodes[n] for n in ids], a, b, first, listed)
@@ -182,9 +209,9 @@ def _table_rows(K, order, ids: list, attrs: list[dict], a: np.ndarray, b: np.nda
         hit = south[x] & eu[y]
         np.minimum.at(met_row, x[hit], first[hit])
     tied, met, done = (np.cumsum(np.bincount(r[r < R], minlength=R)).tolist() for r in (node_row, met_row, first))
-    by_row = np.argsort(first, kind="stable")
-    bounds = np.searchsorted(first[by_row], np.arange(R + 1))
     labels = _Labels([d.get("name") or str(n) for n, d in zip(ids, attrs)])
+    by_row = np.lexsort((labels.order(a, b), first))  # each row's new ties by name: the first are listed
+    bounds = np.searchsorted(first[by_row], np.arange(R + 1))
     total = int(south.sum())
     return [{"date": date, "event": event, "name": K.nodes[event].get("name") if event else UNDATED,
              "tied_organisations": tied[i], "ties": done[i], "eu_share": met[i] / total if total else None,
@@ -200,14 +227,22 @@ class _Labels:
         self.by_name = _ranks(names)
         self.by_label = _ranks([f"{x}—" for x in names])
 
+    def _named(self, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Each pair as (the one first by name, the other)."""
+        swap = self.by_name[a] > self.by_name[b]
+        return np.where(swap, b, a), np.where(swap, a, b)
+
+    def order(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """A number per pair that orders the pairs as their labels sort."""
+        lo, hi = self._named(a, b)
+        return self.by_label[lo] * len(self.names) + self.by_name[hi]
+
     def of(self, a: np.ndarray, b: np.ndarray, listed: int | None) -> list[str]:
-        if listed is not None and len(a) > listed:
-            swap = self.by_name[a] > self.by_name[b]
-            lo, hi = np.where(swap, b, a), np.where(swap, a, b)
-            key = self.by_label[lo] * len(self.names) + self.by_name[hi]
-            pick = np.argsort(key, kind="stable")[:listed]
-            return self.of(a[pick], b[pick], None) + [f"… and {len(a) - listed:,} more"]
-        return sorted(_pair_label(self.names, pair) for pair in zip(a.tolist(), b.tolist()))
+        """The labels of the pairs, sorted; with `listed`, of the first `listed` (pairs given in `order`)."""
+        more = len(a) - listed if listed is not None and len(a) > listed else 0
+        lo, hi = self._named(a[:len(a) - more], b[:len(a) - more])
+        found = sorted(f"{self.names[x]}—{self.names[y]}" for x, y in zip(lo.tolist(), hi.tolist()))
+        return found + [f"… and {more:,} more"] * bool(more)
 
 
 def _ranks(values: list[str]) -> np.ndarray:

@@ -25,7 +25,7 @@ import networkx as nx
 import pandas as pd
 
 from medgraph.graph.metmatrix import eu_partners, name, south_clusters
-from medgraph.graph.ties import TieOptions, attribution, tie_evidence, tie_graph, window
+from medgraph.graph.ties import TieOptions, attribution, is_arrays, tie_evidence, tie_graph, window
 from medgraph.graph.ties.accessors import is_held_event, label, relations
 from medgraph.graph.ties.links import attendances
 from medgraph.schema import (
@@ -39,7 +39,8 @@ from medgraph.schema import (
     is_eu,
 )
 
-__all__ = ["COLUMNS", "EVIDENCE_CHARS", "met_levels", "events_within", "unmet", "level_counts", "levels_by_country", "headline"]
+__all__ = ["COLUMNS", "EVIDENCE_CHARS", "met_levels", "events_within", "tie_types", "unmet", "level_counts", "levels_by_country",
+           "headline"]
 
 COLUMNS = ["south_id", "south_name", "south_country", "level", "peers", "organisers_hosts", "eu_events",
            "uncertain", "evidence"]
@@ -127,11 +128,14 @@ def _reach(K: nx.MultiDiGraph, T: nx.Graph, options: TieOptions, attended: list 
             hosts.setdefault(a.event, []).append((a.org, "hosted", sorted(a.prov.evidence)))
     organisers = _organisers(K, att)
     reach: dict[str, _Reach] = {}
+    within: dict[str, list[str]] = {}
     for a in attended:
         if a.org not in clusters:
             continue
         r = reach.get(a.org) or reach.setdefault(a.org, _Reach(peers=eu_partners(T, a.org)))
-        for event in events_within(K, a.event):
+        if a.event not in within:
+            within[a.event] = events_within(K, a.event)
+        for event in within[a.event]:
             for org, how, evidence in organisers.get(event, []) + hosts.get(event, []):
                 if org != a.org and org not in r.met and is_eu(T.nodes.get(org, {})):
                     r.organisers.setdefault(org, f"{how} {_event_name(K, event)}: {', '.join(evidence)}")
@@ -197,11 +201,16 @@ def _peer_items(T: nx.Graph, s, peers: list) -> list[str]:
     items, length = [], 0
     for e in peers:
         evidence = ", ".join(tie_evidence(T, s, e)["evidence"])
-        items.append(f"{name(T, e)} ({', '.join(sorted(T.edges[s, e].get('types') or {}))}: {evidence})")
+        items.append(f"{name(T, e)} ({', '.join(tie_types(T, s, e))}: {evidence})")
         length += len(items[-1]) + 2
         if length > EVIDENCE_CHARS:
             break
     return items
+
+
+def tie_types(T: nx.Graph, a, b) -> list[str]:
+    """The types of the tie a–b, by name (on the arrays from its type bits: no weights computed)."""
+    return T.kinds_of(a, b) if is_arrays(T) else sorted(T.edges[a, b].get("types") or {})
 
 
 def _cut(text: str, limit: int = EVIDENCE_CHARS) -> str:

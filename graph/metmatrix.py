@@ -31,7 +31,8 @@ def eu_partners(T: nx.Graph, n) -> list:
     """The EU organisations tied to n, by id."""
     if is_arrays(T):  # its rows are in id order: the row's EU columns, no lookup per tie
         row = T.row(T.index[n])
-        return sorted((T.ids[j] for j in row[T.mask(is_eu)[row]].tolist()), key=str)
+        found = T.id_array[row[T.mask(is_eu)[row]]].tolist()
+        return found if T.ids_in_text_order else sorted(found, key=str)
     return sorted((m for m in T[n] if is_eu(T.nodes[m])), key=str)
 
 

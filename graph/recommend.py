@@ -202,11 +202,15 @@ def _best_pairs(r: np.ndarray, k: np.ndarray, score: np.ndarray, order: np.ndarr
     """For each row, its (column, score) pairs scoring above 0, best first (equal scores by
     `order`), at most `keep`."""
     positive = score > 0
-    r, k, score = r[positive], k[positive], score[positive]
-    ranked = np.lexsort((order[k], -score, r))
-    r, k, score = r[ranked], k[ranked], score[ranked]
-    bounds = np.searchsorted(r, np.arange(n_rows + 1))
+    k, score, bounds = _by_row(r[positive], k[positive], score[positive], order, n_rows)
     return [list(zip(k[a:b][:keep].tolist(), score[a:b][:keep].tolist())) for a, b in zip(bounds, bounds[1:])]
+
+
+def _by_row(r: np.ndarray, k: np.ndarray, score: np.ndarray, order: np.ndarray, n_rows: int):
+    """The (row r, column k, score) entries ranked row by row, best score first (equal scores by
+    `order` of the column): their columns, scores, and where each of the `n_rows` rows starts."""
+    ranked = np.lexsort((order[k], -score, r))
+    return k[ranked], score[ranked], np.searchsorted(r[ranked], np.arange(n_rows + 1))
 
 
 def strongest(W: sp.csr_matrix, rows: np.ndarray, most: int | None) -> sp.csr_matrix:
@@ -237,10 +241,8 @@ def _best(score: np.ndarray, ok: np.ndarray, order: np.ndarray, keep: int) -> li
         floor = np.partition(masked, masked.shape[1] - keep, axis=1)[:, masked.shape[1] - keep]
         ok = ok & (masked >= floor[:, None])
     r, k = np.nonzero(ok)
-    ranked = np.lexsort((order[k], -score[r, k], r))
-    r, k = r[ranked], k[ranked]
-    bounds = np.searchsorted(r, np.arange(score.shape[0] + 1))
-    return [k[bounds[i]:bounds[i + 1]][:keep] for i in range(score.shape[0])]
+    k, _, bounds = _by_row(r, k, score[r, k], order, score.shape[0])
+    return [k[a:b][:keep] for a, b in zip(bounds, bounds[1:])]
 
 
 def _sector_codes(T) -> np.ndarray:

@@ -8,6 +8,7 @@ from functools import cached_property
 from pathlib import Path
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from medgraph.graph import centrality, communities, coverage, growth, met, metmatrix, recommend, ties
@@ -85,7 +86,8 @@ def analyse(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible:
     events = centrality.occasions_attended(K, T.graph["attendance"]) if at_scale else centrality.events_attended(K, B)
     ranking.insert(5, "events", [events.get(n, 0) for n in ranking["id"]])
     tie_options = ties.TieOptions(**options)
-    levels = met.met_levels(K, tie_options, T)
+    attended = T.attendances() if at_scale else None  # read once by the arrays; met levels and growth reuse them
+    levels = met.met_levels(K, tie_options, T, attended=attended)
     not_met = met.unmet(levels)
     counts = met.level_counts(levels)
     tables = {
@@ -99,7 +101,8 @@ def analyse(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible:
         "not_met_eu": not_met,
         "coverage_by_country": metmatrix.coverage_by_country(T),
         "next_meetings": recommend.next_meetings(T),
-        "growth": growth.growth(K, tie_options, period=period, listed=NEW_TIES_LISTED if at_scale else None),
+        "growth": growth.growth(K, tie_options, period=period, listed=NEW_TIES_LISTED if at_scale else None,
+                                attended=attended),
         **{f"thin_{name}": table for name, table in coverage.thin_spots(K, T).items()},
     }
     summary = {
@@ -130,9 +133,71 @@ def write_report(analysis: Analysis, out_dir: Path) -> Path:
 
     out_dir.mkdir(parents=True, exist_ok=True)
     for name, table in analysis.tables.items():
-        table.to_csv(out_dir / f"{name}.csv", index=False)
+        write_csv(table, out_dir / f"{name}.csv")
     summary = summarise(analysis)
     (out_dir / "report.md").write_text(render_markdown(analysis, summary), encoding="utf-8")
     report = out_dir / "report.html"
     report.write_text(render_html(analysis, summary), encoding="utf-8")
     return report
+
+
+#: Tables of more rows than this are written by `write_csv`'s own path (below: pandas' `to_csv`).
+CSV_FAST_ROWS = 100_000
+#: ... whose cells repeat: columns are taken together while their distinct rows stay under this share.
+_DISTINCT_SHARE = 0.25
+_CSV_ROWS = 200_000  # rows per write
+
+
+def write_csv(table: pd.DataFrame, path: Path, *, fast_rows: int = CSV_FAST_ROWS) -> None:
+    """The table as `table.to_csv(path, index=False)` writes it, byte for byte. Above `fast_rows`
+    rows (and two columns) each distinct cell is formatted once by pandas and the rows are
+    assembled from the cells' codes (a million-row met matrix repeats its organisations' names
+    on every row): runs of columns whose combinations stay few are formatted together, once."""
+    segments = _segments(table) if len(table) > fast_rows and table.shape[1] > 1 else None
+    if segments is None:
+        table.to_csv(path, index=False)
+        return
+    with path.open("w", encoding="utf-8", newline="") as out:
+        out.write(table.head(0).to_csv(index=False))
+        for start in range(0, len(table), _CSV_ROWS):
+            rows = [cells[codes[start:start + _CSV_ROWS]] for codes, cells in segments]
+            line = rows[0]
+            for more in rows[1:]:
+                line = line + "," + more
+            out.write("\n".join(line.tolist()) + "\n")
+
+
+def _segments(table: pd.DataFrame) -> list[tuple[np.ndarray, np.ndarray]] | None:
+    """Runs of adjacent columns as (each row's code, the run's distinct rows formatted as CSV
+    cells joined by commas); None when a column's cells cannot be told apart (lists)."""
+    try:
+        columns = [pd.factorize(table.iloc[:, c], use_na_sentinel=False)[0] for c in range(table.shape[1])]
+    except TypeError:  # unhashable cells
+        return None
+    runs, names, code = [], [], None
+    for name, codes in enumerate(columns):
+        joint = codes.astype(np.int64) if code is None else code * (codes.max(initial=0) + 1) + codes
+        joined, distinct = pd.factorize(joint)
+        if code is not None and len(distinct) > _DISTINCT_SHARE * len(table):
+            runs.append((names, code))
+            joined, names = codes.astype(np.int64), []
+        names, code = [*names, name], joined
+    runs.append((names, code))
+    return [(code, _cells(table, names, _firsts(code))) for names, code in runs]
+
+
+def _firsts(codes: np.ndarray) -> np.ndarray:
+    """Where each code first appears, codes numbered in order of appearance (as `pd.factorize` does).
+
+    >>> _firsts(np.array([0, 1, 0, 2, 1])).tolist()
+    [0, 1, 3]
+    """
+    return np.flatnonzero(np.diff(np.maximum.accumulate(codes), prepend=-1) > 0)
+
+
+def _cells(table: pd.DataFrame, names: list[int], rows: np.ndarray) -> np.ndarray:
+    """The given rows of the columns at positions `names`, as `to_csv` writes them (without a line end)."""
+    cells = table.iloc[rows, names]
+    cells.insert(len(names), "end", 0, allow_duplicates=True)  # a last cell: no row is a lone empty cell
+    text = cells.to_csv(index=False, header=False, lineterminator="\n\x00")  # "\n" in it: quoted as to_csv does
+    return np.array(text.split(",0\n\x00")[:-1], dtype=object)

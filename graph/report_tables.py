@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from medgraph.graph.summary import cell_text, level_words
 
-__all__ = ["Part", "parts", "parts_by_table", "readable"]
+__all__ = ["Part", "NARROW_ABOVE", "by", "parts", "parts_by_table", "readable"]
 
 
 @dataclass(frozen=True)
@@ -39,11 +40,36 @@ class Spec:
     name: str = ""  # when a second section shows the same table
 
 
-def by(*columns: str, descending: tuple[str, ...] = ()) -> Callable[[pd.DataFrame], pd.DataFrame]:
-    def order(t: pd.DataFrame) -> pd.DataFrame:
-        present = [c for c in columns if c in t.columns]
-        return t.sort_values(present, ascending=[c not in descending for c in present]) if present else t
-    return order
+#: Above this many rows a table is narrowed by its first sort column before its first rows are sorted.
+NARROW_ABOVE = 100_000
+
+
+class by:  # noqa: N801 (used like a function: order=by("name"))
+    """Order a table by these columns (those present), `descending` ones largest first."""
+
+    def __init__(self, *columns: str, descending: tuple[str, ...] = ()):
+        self.columns, self.descending = columns, descending
+
+    def __call__(self, t: pd.DataFrame) -> pd.DataFrame:
+        present = [c for c in self.columns if c in t.columns]
+        return t.sort_values(present, ascending=[c not in self.descending for c in present]) if present else t
+
+    def head(self, t: pd.DataFrame, top: int) -> pd.DataFrame:
+        """The first `top` rows in this order, as ``self(t).head(top)``: on a long table only the
+        rows whose first column ranks among the first `top` values' are sorted (sorting by
+        several columns is stable; missing values last either way).
+
+        >>> t = pd.DataFrame({"a": ["y", "x", None, "x", "z"], "b": [1, 2, 3, 0, 5]})
+        >>> by("a", "b").head(t, 2).index.tolist() == by("a", "b")(t).head(2).index.tolist() == [3, 1]
+        True
+        """
+        present = [c for c in self.columns if c in t.columns]
+        if len(t) > NARROW_ABOVE and len(present) > 1 and len(t) > top > 0:
+            codes = pd.factorize(t[present[0]], sort=True)[0]
+            rank = (codes.max() - codes if present[0] in self.descending else codes).astype(np.int64)
+            rank[codes < 0] = np.iinfo(np.int64).max  # missing: last
+            t = t[rank <= np.partition(rank, top - 1)[top - 1]]
+        return self(t).head(top)
 
 
 SPECS = (
@@ -97,7 +123,7 @@ def parts(tables: dict[str, pd.DataFrame]) -> list[Part]:
             continue
         whole = RESHAPE.get(spec.key, lambda t: t)(tables[spec.key])
         columns = [c for c in spec.columns if c in whole.columns] or list(whole.columns)
-        shown = spec.order(whole)[columns].head(spec.top)
+        shown = (spec.order.head(whole, spec.top) if isinstance(spec.order, by) else spec.order(whole).head(spec.top))[columns]
         note = spec.note if not spec.note_needs or spec.note_needs in whole.columns else ""
         out.append(Part(spec.name or spec.key, spec.title, f"{spec.key}.csv", readable(shown), len(tables[spec.key]), note, spec.charts))
     return out

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from medgraph import schema
@@ -79,15 +80,25 @@ def options_line(options: dict, summary: dict) -> str:
 
 def met_clusters(matrix: pd.DataFrame) -> list[MetCluster]:
     """Per South-Med cluster, the EU organisations it met and the ways (most peers first)."""
-    groups: dict[tuple, tuple[list, set]] = {}
-    for name, country, eu, how in zip(matrix["south_name"], matrix["south_country"], matrix["eu_name"], matrix["how"]):
-        peers, ways = groups.setdefault((name, none_if_nan(country)), ([], set()))
-        peers.append(str(eu))
-        if not is_nan(how) and how is not None:
-            ways.update(w.strip() for w in str(how).split(","))
-    order = sorted(groups, key=lambda key: (key[0], key[1] is None, key[1] or ""))
-    out = [MetCluster(name, country, sorted(groups[name, country][0]), sorted(groups[name, country][1]))
-           for name, country in order]
+    names, name_of = pd.factorize(matrix["south_name"], use_na_sentinel=False)
+    countries, country_of = pd.factorize(matrix["south_country"])  # NaN and None: -1, no country
+    stride = len(country_of) + 1
+    group, keys = pd.factorize(names.astype(np.int64) * stride + countries + 1)  # one per (name, country)
+    peer_codes, peer_of = pd.factorize(matrix["eu_name"], use_na_sentinel=False)
+    peer_names = np.array([str(p) for p in peer_of], dtype=object)
+    rank = np.empty(len(peer_names), dtype=np.int64)
+    rank[sorted(range(len(peer_names)), key=peer_names.__getitem__)] = np.arange(len(peer_names))
+    order = np.lexsort((rank[peer_codes], group))  # each cluster's peers by name
+    peers = peer_names[peer_codes[order]].tolist()
+    bounds = np.searchsorted(group[order], np.arange(len(keys) + 1)).tolist()
+    hows, how_of = pd.factorize(matrix["how"])  # NaN and None: -1, no way; each distinct "how" split once
+    ways: list[set] = [set() for _ in keys]
+    for pair in np.unique(group[hows >= 0] * len(how_of) + hows[hows >= 0]).tolist():
+        ways[pair // len(how_of)].update(w.strip() for w in str(how_of[pair % len(how_of)]).split(","))
+    clusters = [(name_of[key // stride], none_if_nan(country_of[key % stride - 1]) if key % stride else None, g)
+                for g, key in enumerate(keys.tolist())]
+    clusters.sort(key=lambda c: (c[0], c[1] is None, c[1] or ""))
+    out = [MetCluster(name, country, peers[bounds[g]:bounds[g + 1]], sorted(ways[g])) for name, country, g in clusters]
     return sorted(out, key=lambda c: (-len(c.peers), c.name))
 
 

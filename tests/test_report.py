@@ -3,10 +3,13 @@
 import datetime as dt
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pytest
 
+from medgraph.graph import report_tables
 from medgraph.graph.readout import read_graph
-from medgraph.graph.report import Analysis, analyse, write_report
+from medgraph.graph.report import Analysis, analyse, write_csv, write_report
 from medgraph.graph.report_html import render_html
 from medgraph.graph.report_md import render_markdown
 from medgraph.graph.summary import summarise
@@ -118,3 +121,47 @@ def test_the_html_report_holds_a_chart_per_section_that_has_one_and_links_the_cs
     assert page.count("<svg") == 5      # met by organisation and by country, coverage, brokers, growth
     assert 'href="met_matrix.csv"' in page and 'href="growth.csv"' in page
     assert "Burt 1992" in page and "Gould &amp; Fernandez 1989" in page
+
+
+def a_long_table(rows: int = 60) -> pd.DataFrame:
+    """Names repeated row after row, some needing quotes, missing cells, numbers of each kind."""
+    names = ["Cluster A", "Cluster, B", 'The "C"', "Line\nbreak", "", None]
+    return pd.DataFrame({
+        "id": [f"org-{i % 7}" for i in range(rows)],
+        "name": [names[i % len(names)] for i in range(rows)],
+        "country": [["MA", None, float("nan")][i % 3] for i in range(rows)],
+        "peer": [f"eu-{i}" for i in range(rows)],  # a new value on every row
+        "weight": [[0.1, 1e-07, 2.0, float("nan"), 123456.789][i % 5] for i in range(rows)],
+        "ties": [i * 3 for i in range(rows)],
+        "uncertain": [i % 2 == 0 for i in range(rows)],
+        "evidence": [f"doc-{i}:1, doc-{i}:2" if i < 5 else None for i in range(rows)],
+    })
+
+
+def test_a_long_table_is_written_byte_for_byte_as_pandas_writes_it(tmp_path):
+    table = a_long_table()
+
+    write_csv(table, tmp_path / "cells.csv", fast_rows=0)
+    table.to_csv(tmp_path / "pandas.csv", index=False)
+
+    assert (tmp_path / "cells.csv").read_bytes() == (tmp_path / "pandas.csv").read_bytes()
+
+
+def test_a_table_with_lists_in_its_cells_is_written_by_pandas(tmp_path):
+    table = pd.DataFrame({"event": ["e1", "e2"], "new_ties": [["A—B"], []]})
+
+    write_csv(table, tmp_path / "growth.csv", fast_rows=0)
+
+    assert (tmp_path / "growth.csv").read_text(encoding="utf-8") == table.to_csv(index=False)
+
+
+@pytest.mark.parametrize("descending", [(), ("a",), ("b",), ("a", "b")])
+def test_the_first_rows_of_a_long_table_are_those_of_the_whole_sorted_table(monkeypatch, descending):
+    monkeypatch.setattr(report_tables, "NARROW_ABOVE", 0)
+    rng = np.random.default_rng(7)
+    t = pd.DataFrame({"a": rng.choice(["x", "y", "z", "é", None], 200), "b": rng.choice([1.0, 2.0, np.nan], 200),
+                      "c": np.arange(200)})
+
+    for top in (1, 5, 40, 199):
+        order = report_tables.by("a", "b", descending=descending)
+        pd.testing.assert_frame_equal(order.head(t, top), order(t).head(top))

@@ -27,6 +27,7 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
+from medgraph.graph.engine import upper_blocks
 from medgraph.graph.ties.accessors import event_start
 from medgraph.graph.ties.assembly import _by_org, _Tie, other_links
 from medgraph.graph.ties.links import attendances
@@ -105,6 +106,11 @@ class TieArrays:
         """The neighbours of n, in row order."""
         return [self.ids[j] for j in self.row(self.index[n])]
 
+    def attendances(self) -> list:
+        """The attendances it was made from (``graph["attendance"]``: organisation -> event ->
+        `Attendance`), in the order `links.attendances` lists them: by organisation, then event."""
+        return [a for by_event in self.graph["attendance"].values() for a in by_event.values()]
+
     def number_of_nodes(self) -> int:
         return len(self.ids)
 
@@ -114,6 +120,23 @@ class TieArrays:
     @cached_property
     def degrees(self) -> np.ndarray:
         return np.diff(self.W.indptr)
+
+    @cached_property
+    def id_array(self) -> np.ndarray:
+        """``ids`` as a numpy array (objects), for picking many at once."""
+        return np.array(self.ids + [None], dtype=object)[:-1]  # (None: ids that are tuples stay objects)
+
+    @cached_property
+    def ids_in_text_order(self) -> bool:
+        """Whether row order is also the order of the ids as text (``key=str``): true of string ids."""
+        return all(isinstance(n, str) for n in self.ids)
+
+    def kinds_of(self, a, b) -> list[str]:
+        """The tie types of the tie a–b, by name (from its type bits; KeyError without a tie)."""
+        k = _position(self.W, self.index[a], self.index[b]) if a in self.index and b in self.index else None
+        if k is None:
+            raise KeyError((a, b))
+        return sorted(kind for bit, kind in enumerate(self.kinds) if self.bits[k] >> bit & 1)
 
     def degree(self, n=None):
         """The degree of n; without n, (node, degree) pairs like networkx's DegreeView."""
@@ -173,9 +196,8 @@ class TieArrays:
         """groups × groups: the ties (or their summed weights) between the rows of each pair of
         groups (``[g, h]`` and ``[h, g]`` both hold them), within a group on the diagonal, once."""
         C = np.zeros((groups, groups))
-        for start in range(0, len(self.ids), _BLOCK):  # row blocks: no copy of the whole matrix
-            U = sp.triu(self.W[start:start + _BLOCK], k=start + 1).tocoo()
-            np.add.at(C, (code[U.row + start], code[U.col]), U.data if weight else 1.0)
+        for row, col, value in upper_blocks(self.W, _BLOCK):
+            np.add.at(C, (code[row], code[col]), value if weight else 1.0)
         return C + C.T - np.diag(np.diag(C))
 
 
