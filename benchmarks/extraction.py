@@ -30,7 +30,7 @@ people and people's work.
     python benchmarks/extraction.py --fresh /work/freshdocs2 --split fresh  # the second fresh set
 
 `--fresh DIR` adds a third split of real documents, a fresh unseen set (its texts are kept
-outside the repository) labelled in benchmarks/<name of DIR>/ when that folder exists
+outside the repository) labelled in benchmarks/<name of DIR>/ when that folder holds labels
 (freshdocs, freshdocs2), else in benchmarks/freshdocs/; printed beside the development and
 held-out splits with the same rows, as "fresh" (benchmarks/freshdocs/) or "fresh (<name>)";
 its errors are never listed.
@@ -189,8 +189,8 @@ def main(argv: list[str] | None = None) -> int:
                              "with --fresh) at each --min-confidence "
                              f"threshold ({', '.join(map(str, THRESHOLDS))})")
     parser.add_argument("--fresh", type=Path, default=None,
-                        help="the texts of a fresh unseen set, labelled in benchmarks/<name of the folder> when "
-                             f"it exists, else in {FRESH_LABELS.relative_to(ROOT)} "
+                        help="the texts of a fresh unseen set, labelled in benchmarks/<name of the folder> if "
+                             f"it holds labels, else in {FRESH_LABELS.relative_to(ROOT)} "
                              "(no default: scored only when given; its errors are never listed)")
     parser.add_argument("--split", choices=("development", "held-out", "fresh"), default=None,
                         help="print the real documents of this split only")
