@@ -27,10 +27,13 @@ people and people's work.
     python benchmarks/extraction.py --no-seeds --errors 5 # the invented sets only
     python benchmarks/extraction.py --realdocs ../shared/realdocs --errors 10
     python benchmarks/extraction.py --fresh /work/freshdocs --split fresh --thresholds  # the fresh set only
+    python benchmarks/extraction.py --fresh /work/freshdocs2 --split fresh  # the second fresh set
 
-`--fresh DIR` adds a third split of real documents, the fresh unseen set labelled in
-benchmarks/freshdocs/ (its texts are kept outside the repository), printed beside the
-development and held-out splits with the same rows; its errors are never listed.
+`--fresh DIR` adds a third split of real documents, a fresh unseen set (its texts are kept
+outside the repository) labelled in benchmarks/<name of DIR>/ when that folder holds labels
+(freshdocs, freshdocs2), else in benchmarks/freshdocs/; printed beside the development and
+held-out splits with the same rows, as "fresh" (benchmarks/freshdocs/) or "fresh (<name>)";
+its errors are never listed.
 """
 
 from __future__ import annotations
@@ -94,9 +97,21 @@ def real_documents(folder: Path, labels: Path, registry: Path, documents: Path,
 
 def fresh_documents(folder: Path, registry: Path, documents: Path, min_confidence: float = 0.0,
                     labels: Path = FRESH_LABELS) -> dict[str, tuple[Score, list]]:
-    """The fresh unseen set (benchmarks/freshdocs/, issue 18's fifth pass), scored as one split:
-    {"fresh": (score, names)}. Its errors are never listed: it stays unseen."""
+    """A fresh unseen set (benchmarks/freshdocs/, issue 18's fifth pass; benchmarks/freshdocs2/, its
+    sixth), scored as one split: {"fresh": (score, names)}. Its errors are never listed: it stays unseen."""
     return labelled_documents(folder, labels, registry, documents, min_confidence, ("fresh",), lambda name: "fresh")
+
+
+def fresh_labels(texts: Path) -> Path:
+    """The labels of the fresh set whose texts are in `texts`: benchmarks/<name of the folder>/ when
+    it holds labels, else benchmarks/freshdocs/."""
+    named = ROOT / "benchmarks" / texts.resolve().name
+    return named if any(named.glob("*.expected.yaml")) else FRESH_LABELS
+
+
+def fresh_split(labels: Path) -> str:
+    """The split's printed name: "fresh" for benchmarks/freshdocs/, else "fresh (<name>)"."""
+    return "fresh" if labels == FRESH_LABELS else f"fresh ({labels.name})"
 
 
 def labelled_documents(folder: Path, labels: Path, registry: Path, documents: Path, min_confidence: float,
@@ -174,7 +189,8 @@ def main(argv: list[str] | None = None) -> int:
                              "with --fresh) at each --min-confidence "
                              f"threshold ({', '.join(map(str, THRESHOLDS))})")
     parser.add_argument("--fresh", type=Path, default=None,
-                        help=f"the texts of the fresh unseen set labelled in {FRESH_LABELS.relative_to(ROOT)} "
+                        help="the texts of a fresh unseen set, labelled in benchmarks/<name of the folder> if "
+                             f"it holds labels, else in {FRESH_LABELS.relative_to(ROOT)} "
                              "(no default: scored only when given; its errors are never listed)")
     parser.add_argument("--split", choices=("development", "held-out", "fresh"), default=None,
                         help="print the real documents of this split only")
@@ -205,15 +221,19 @@ def main(argv: list[str] | None = None) -> int:
         for split, (score, names) in real_documents(args.realdocs, LABELS, registry, documents).items():
             if not args.split or split == args.split:
                 report_split(split, args.realdocs, score, names, args.errors if split == "development" else 0)
+    labels = fresh_labels(args.fresh) if fresh else None
     if fresh:
-        report_split("fresh", args.fresh, *fresh_documents(args.fresh, registry, documents)["fresh"], 0)
+        report_split(fresh_split(labels), args.fresh, *fresh_documents(args.fresh, registry, documents,
+                                                                        labels=labels)["fresh"], 0)
     if args.thresholds and real:
         print("== real documents, development split, by --min-confidence (precision / recall)")
         print(threshold_table(lambda threshold: real_documents(
             args.realdocs, LABELS, registry, documents, threshold)["development"][0]))
     if args.thresholds and fresh:
-        print(("\n" if real else "") + "== real documents, fresh split, by --min-confidence (precision / recall)")
-        print(threshold_table(lambda threshold: fresh_documents(args.fresh, registry, documents, threshold)["fresh"][0]))
+        print(("\n" if real else "") + f"== real documents, {fresh_split(labels)} split, by --min-confidence "
+              "(precision / recall)")
+        print(threshold_table(lambda threshold: fresh_documents(args.fresh, registry, documents, threshold,
+                                                                labels)["fresh"][0]))
     return 0
 
 

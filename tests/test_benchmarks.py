@@ -142,6 +142,18 @@ facts:
     assert not fresh.fp["document date"] and not fresh.fn["document date"]
 
 
+def test_a_fresh_set_takes_its_labels_from_the_benchmarks_folder_named_like_its_texts_folder(tmp_path):
+    bench = load_extraction_benchmark()
+
+    second = bench.fresh_labels(tmp_path / "freshdocs2")
+
+    assert second == bench.ROOT / "benchmarks" / "freshdocs2"
+    assert bench.fresh_split(second) == "fresh (freshdocs2)"
+    assert bench.fresh_labels(tmp_path / "freshdocs") == bench.FRESH_LABELS
+    assert bench.fresh_split(bench.FRESH_LABELS) == "fresh"  # the first set prints as before
+    assert bench.fresh_labels(tmp_path / "texts") == bench.FRESH_LABELS  # no labels of that name
+
+
 def bench_sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
