@@ -21,7 +21,7 @@ from medgraph.loaders.extract.clauses import Sentence, kinds_in
 from medgraph.loaders.extract.cluster_lists import WORLD_PART, demonym, is_sector, place
 from medgraph.loaders.extract.names import ROLE_PHRASE, ROLE_WORD, OrgMention, country_beside, country_of
 from medgraph.loaders.extract.places import city_country, region_country
-from medgraph.loaders.extract.vocabulary import HEAD_LINKS, INSTITUTION, LIST_CONNECTOR, TYPE_WORDS
+from medgraph.loaders.extract.vocabulary import HEAD_LINKS, HEADS, INSTITUTION, LIST_CONNECTOR, TYPE_WORDS
 
 __all__ = ["MEETING_CUES", "confidence_of", "described_names", "meets", "named_organisation",
            "running_names", "sentence_country",
@@ -133,13 +133,27 @@ def meets(sentence: Sentence) -> bool:
     return bool(MEETING_CUES.search(sentence.text))
 
 
+def lower_case_cut(written: str) -> str:
+    """A name without the lower-case words before it, but for a heading type word followed by
+    "of", "de": "ministère du Commerce" stays whole, "le réseau ANIMA" is "ANIMA".
+
+    >>> lower_case_cut("said Atlas Cluster"), lower_case_cut("ministère du Commerce"), lower_case_cut("réseau Atlas")
+    ('Atlas Cluster', 'ministère du Commerce', 'Atlas')
+    """
+    words = written.split(" ")
+    while len(words) > 1 and re.match(r"[a-zà-ÿ]", words[0]) \
+            and not (words[0] in HEADS and re.match(r"(?:d[eu]|des|d['’]|of|for)\b", words[1])):
+        words.pop(0)
+    return " ".join(words)
+
+
 def running_names(sentence: Sentence, names: list[OrgMention]) -> list[tuple[OrgMention, str, str | None]]:
     """(mention, name, country) for the new names of a sentence that are organisations, role
     phrases and trailing places cut; the country from the place cut, else the sentence's."""
     meeting = meets(sentence)
     result = []
     for mention in names:
-        name, country = cut_place(strip_role(re.sub(r"^(?:[a-zà-ÿ][\w'’]*\s+)+", "", mention.written)))
+        name, country = cut_place(strip_role(lower_case_cut(mention.written)))
         if named_organisation(name, meeting):
             result.append((mention, name, country or sentence_country(sentence, mention.end)))
     return result
