@@ -29,7 +29,7 @@ from medgraph.loaders.extract.relations import (ATTENDING, CUE_CONFIDENCE, Found
                                                 employers_attending, new_ref,
                                                 list_facts, memberships, paren_organisations, ref,
                                                 OrgRef, guess_kind, try_resolve)
-from medgraph.loaders.extract.running import confidence_of, described_names, meets, running_names, sentence_country
+from medgraph.loaders.extract.running import confidence_of, described_names, exemplified_names, meets, running_names, sentence_country
 from medgraph.loaders.extract.series import known_in_series
 from medgraph.loaders.extract.source import Source, Span, detect_language, paragraphs, read_source, sentences
 from medgraph.loaders.facts import registry_rows
@@ -221,6 +221,8 @@ def sentence_facts(known: Known, found: Found, sentence: Sentence, spoken: list[
     found.mentions += [OrgRef(None, m.written, m.country or sentence_country(sentence, m.end), sentence.line_at(m.begin), 0.6,
                               guess_kind(type_word)) for m, type_word in described_names(sentence)
                        if not try_resolve(known, m.written, None)]
+    found.mentions += [new_ref(m.written, sentence_country(sentence, m.end), sentence.line_at(m.begin))
+                       for m in exemplified_names(sentence) if not try_resolve(known, m.written, None)]
     target = spoken[0] if len(spoken) == 1 else events.main
     pairs = memberships(known, sentence)
     found.memberships += pairs
