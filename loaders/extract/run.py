@@ -17,7 +17,7 @@ from medgraph.loaders.extract.clauses import Sentence, place_of, read_sentence
 from medgraph.loaders.extract.acronyms import settle_acronyms
 from medgraph.loaders.extract.cluster_lists import find_clusters, page_country
 from medgraph.loaders.extract.dates import document_date
-from medgraph.loaders.extract.gazetteer import NOT_ORGANISATION, PRIORITY
+from medgraph.loaders.extract.gazetteer import HOST_CUES, NOT_ORGANISATION, PRIORITY
 from medgraph.loaders.extract.lists import find_list
 from medgraph.loaders.extract.people import people_in
 from medgraph.loaders.extract.proposal import (Proposal, registry_entries, review_rows, to_data, write_facts,
@@ -34,7 +34,7 @@ from medgraph.loaders.extract.series import known_in_series
 from medgraph.loaders.extract.source import Source, Span, detect_language, paragraphs, read_source, sentences
 from medgraph.loaders.facts import registry_rows
 from medgraph.loaders.rows import GraphRows
-from medgraph.schema import DELEGATE
+from medgraph.schema import DELEGATE, HOST
 
 
 @dataclass(frozen=True)
@@ -234,6 +234,10 @@ def sentence_facts(known: Known, found: Found, sentence: Sentence, spoken: list[
         found.agreements.append(agreement)
 
 
+#: "the participation of clusters such as A and B", "visits to companies such as A": the examples take part.
+TAKING_PART = r"\bparticipation\s+(?:of|de|des|du)\b|" + HOST_CUES
+
+
 def attendance_facts(known: Known, found: Found, sentence: Sentence, target: Event, pairs, people: list = ()) -> None:
     """Who the sentence says hosted, spoke at or attended `target`, known or new. The employer of
     a person the sentence names attends through them when the person is the one who attended
@@ -249,6 +253,11 @@ def attendance_facts(known: Known, found: Found, sentence: Sentence, target: Eve
     for org, role in cued_new_attendance(known, sentence):
         found.attendances.append((target, org, role))
         found.mentions.append(org)
+    taking_part = sentence.cue(TAKING_PART)
+    found.attendances += [(target, new_ref(m.written, None, sentence.line_at(m.begin)),
+                           HOST if re.search(HOST_CUES, taking_part.group(), re.I) else DELEGATE)
+                          for m in exemplified_names(sentence) if taking_part and taking_part.end() <= m.begin
+                          and not try_resolve(known, m.written, None)]
     attended = sentence.cue(ATTENDING)
     if attended:  # "X, a member of Y, also joined the visit": the member attends
         found.attendances += [(target, member, DELEGATE) for member, _ in pairs
