@@ -243,6 +243,10 @@ def test_attendances_stated_in_a_sentence(known, sentence, expected):
     ("Amal Haddad, Director of C2TM, took part in the forum.", {("c2tm", "delegate", 0.85)}),
     ("Amal Haddad, Board Member of ESITH, a participé au forum.", {("esith", "delegate", 0.85)}),
     ("Amal Haddad (C2TM) attended the forum.", {("c2tm", "delegate", 0.95)}),
+    ("The forum included the participation of clusters such as Agrova (food) and DIGIT (media).",
+     {("Agrova", "delegate", 0.6), ("DIGIT", "delegate", 0.6)}),
+    ("The forum included visits to companies such as Hempa and Agrova.",
+     {("Hempa", "host", 0.6), ("Agrova", "host", 0.6)}),
 ])
 def test_attendance_shapes_and_the_confidence_of_their_cue(known, sentence, expected):
     facts = facts_of(known, FORUM + sentence + "\n")
@@ -256,6 +260,13 @@ def test_attendance_shapes_and_the_confidence_of_their_cue(known, sentence, expe
 def test_no_attendance_without_an_organisation_that_attended(known, sentence):
     facts = facts_of(known, FORUM + sentence + "\n")
     assert only(facts, "attendance", "name") == set()
+
+
+def test_the_body_an_organiser_depends_on_is_no_organiser(known):
+    facts = facts_of(known, FORUM + "It was organised by ACCIO, the agency depending on the Ministry of Trade of "
+                                    "Atlantis, together with France Clusters.\n")
+    organisers = {o["name"] for f in facts if f["fact"] == "event" for o in f.get("organisers", [])}
+    assert organisers == {"accio", "france-clusters"}
 
 
 def test_an_organiser_of_the_event_is_not_its_delegate(known):
