@@ -19,8 +19,8 @@ import re
 from medgraph.loaders.countries import fold
 from medgraph.loaders.extract.clauses import Sentence, kinds_in
 from medgraph.loaders.extract.cluster_lists import WORLD_PART, demonym, is_sector, place
-from medgraph.loaders.extract.names import ROLE_PHRASE, ROLE_WORD, OrgMention, country_beside, country_of
 from medgraph.loaders.extract.gazetteer import NOT_ORGANISATION
+from medgraph.loaders.extract.names import ROLE_PHRASE, ROLE_WORD, OrgMention, country_beside, country_of
 from medgraph.loaders.extract.places import city_country, region_country
 from medgraph.loaders.extract.vocabulary import HEAD_LINKS, HEADS, INSTITUTION, LIST_CONNECTOR, TYPE_WORDS
 

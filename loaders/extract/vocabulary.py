@@ -27,7 +27,8 @@ __all__ = ["CONNECTORS", "HEADS", "HEAD_LINKS", "INSTITUTION", "LINK_WORDS", "LI
 INSTITUTION_CORE = ("federation", r"f[ée]d[ée]ration", "confederation",
                     r"conf[ée]d[ée]ration", "chamber", "chambre", "agency", "agence", r"ag[eê]ncia", "agenzia",
                     "institute", "institut", "instituto", "istituto", "foundation", "fondation", "fondazione",
-                    "association", "associazione", "council", "conseil", "consortium", "consorzio", "network", "bank", "banque", "banca", "banco",
+                    "association", "associazione", "council", "conseil", "consortium", "consorzio", "network",
+                    "bank", "banque", "banca", "banco",
                     r"r[ée]seau")
 #: Institutions' words in other languages, universities in any form, and ministries.
 INSTITUTION_MORE = (r"universit\w*", r"universidad\w*", "federazione", "confederazione", r"c[aâá]mara",
