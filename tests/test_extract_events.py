@@ -295,6 +295,12 @@ def test_a_day_without_a_year_takes_the_one_year_the_page_writes(known):
     assert only(facts, "event", "start", "end") == {(dt.date(2022, 5, 9), dt.date(2022, 5, 10))}
 
 
+@pytest.mark.parametrize("aim", ["It serves the strategy à l'horizon 2030.", "It serves the plan for jobs by 2030."])
+def test_the_year_a_plan_aims_at_does_not_date_a_day_without_a_year(known, aim):
+    facts = facts_of(known, f"A forum of clusters in Sfax\n\nThe forum was held on 9 and 10 May in Sfax, Tunisia.\n{aim}\n")
+    assert only(facts, "event", "start") <= {(None,)}
+
+
 def test_months_on_end_are_a_programme_not_an_events_dates(known):
     facts = facts_of(known, "A mentoring offer for clusters of the region\n\n"
                             "The training will run from October 2020 to July 2021 in Tunis, Tunisia.\n")
