@@ -73,6 +73,13 @@ def test_a_training_and_a_study_tour_of_the_same_year_are_two_events(known):
     assert only(facts, "event", "kind") == {("training",), ("study tour",)}
 
 
+@pytest.mark.parametrize("sentence", ["The network held its General Assembly on 11 June 2021 in Sfax, Tunisia.",
+                                      "Le réseau a tenu son assemblée générale le 11 juin 2021 à Sfax."])
+def test_a_general_assembly_is_a_meeting(known, sentence):
+    facts = facts_of(known, sentence)
+    assert only(facts, "event", "kind", "start", "country") == {("meeting", dt.date(2021, 6, 11), "TN")}
+
+
 @pytest.mark.parametrize("sentence", [
     "Each workshop is organised by France Clusters in Tunisia.",
     "Such a forum takes place in Tunis.",
@@ -295,8 +302,9 @@ def test_a_day_without_a_year_takes_the_one_year_the_page_writes(known):
     assert only(facts, "event", "start", "end") == {(dt.date(2022, 5, 9), dt.date(2022, 5, 10))}
 
 
-@pytest.mark.parametrize("aim", ["It serves the strategy à l'horizon 2030.", "It serves the plan for jobs by 2030."])
-def test_the_year_a_plan_aims_at_does_not_date_a_day_without_a_year(known, aim):
+@pytest.mark.parametrize("aim", ["It serves the strategy à l'horizon 2030.", "It serves the plan for jobs by 2030.",
+                                 "The network was set up in 2002.", "Le réseau a été créé en 2002."])
+def test_the_year_a_plan_aims_at_or_a_founding_year_does_not_date_a_day_without_a_year(known, aim):
     facts = facts_of(known, f"A forum of clusters in Sfax\n\nThe forum was held on 9 and 10 May in Sfax, Tunisia.\n{aim}\n")
     assert only(facts, "event", "start") <= {(None,)}
 

@@ -167,21 +167,23 @@ def country_of_word(word: str) -> str | None:
     return place[1] if place else None
 
 
-#: A year a plan aims at, not one the page's days fall in.
-TARGET_YEAR = r"(?i:\b(?:horizon|d['’]ici|by|until|jusqu['’](?:en|à)|vision|agenda)\s+(?:l['’]an\s+|the\s+year\s+)?)(?:19|20)\d{2}"
+#: A year a plan aims at or an organisation was founded in, not one the page's days fall in.
+OTHER_YEAR = (r"(?i:\b(?:horizon|d['’]ici|by|until|jusqu['’](?:en|à)|vision|agenda"
+              r"|(?:set\s+up|founded|established|created|cr[ée]{2}e?s?|fond[ée]e?s?)\s+(?:in|en))"
+              r"\s+(?:l['’]an\s+|the\s+year\s+)?)(?:19|20)\d{2}")
 
 
 def title_year(title: str) -> dt.date | None:
     """Without a dateline, the year a title writes ("Tech Days 2025: …"), else the one year the
     whole page writes, dates what the page writes without a year (the middle of that year, so a
-    day and month fall in it); a text of several years gives none, a target year ("à l'horizon
-    2030", "by 2030", "Vision 2030") is none.
+    day and month fall in it); a text of several years gives none; a target year ("à l'horizon
+    2030", "by 2030", "Vision 2030") or a founding year ("set up in 2002", "créé en 2002") is none.
 
     >>> title_year("Tech Days Tunisie 2025 : un rendez-vous"), title_year("A forum in Tunis")
     (datetime.date(2025, 7, 1), None)
     >>> title_year("Le forum, le 3 mai, sert la stratégie à l'horizon 2030.")
     """
-    years = {int(y) for y in re.findall(r"(?<![\d/-])((?:19|20)\d{2})(?![\d/-])", re.sub(TARGET_YEAR, "", title))}
+    years = {int(y) for y in re.findall(r"(?<![\d/-])((?:19|20)\d{2})(?![\d/-])", re.sub(OTHER_YEAR, "", title))}
     return dt.date(years.pop(), 7, 1) if len(years) == 1 else None
 
 
