@@ -198,7 +198,7 @@ def described_names(sentence: Sentence) -> list[tuple[OrgMention, str]]:
 #: then at most a place ("from Wallonia"), then the cue that gives examples of it. Only clusters and
 #: companies: "organisations such as Mowgli Mentoring" names a registry entry by another name.
 EXAMPLES = re.compile(r"\b(?:clusters|companies|p[ôo]les|entreprises)\b"
-                      r"(?:\s+(?:from|in|of|de|du|en|in)\s+[A-ZÀ-Ý][\w'’-]+)?\s*,?\s+"
+                      r"(?:\s+(?:from|in|of|de|du|en)\s+[A-ZÀ-Ý][\w'’-]+)?\s*,?\s+"
                       r"(?:such\s+as|as(?!\s+well)|like|including|namely|comme|tels?\s+que|telles?\s+que|notamment|dont)\s+")
 EXAMPLE = re.compile(r"(?P<joint>\s*(?:,\s*)?(?:(?:and|et)\s+)?)(?:(?:its|their|his|her|the|son|sa|ses|leur|le|la|les|l['’]"
                      r"|[a-zà-ÿ]+)\s+){0,3}(?P<name>[A-ZÀ-Ý][\w'’&-]*(?:\s+[A-ZÀ-Ý][\w'’&-]*){0,4})"
