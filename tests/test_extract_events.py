@@ -73,6 +73,13 @@ def test_a_training_and_a_study_tour_of_the_same_year_are_two_events(known):
     assert only(facts, "event", "kind") == {("training",), ("study tour",)}
 
 
+@pytest.mark.parametrize("sentence", ["The network held its General Assembly on 11 June 2021 in Sfax, Tunisia.",
+                                      "Le réseau a tenu son assemblée générale le 11 juin 2021 à Sfax."])
+def test_a_general_assembly_is_a_meeting(known, sentence):
+    facts = facts_of(known, sentence)
+    assert only(facts, "event", "kind", "start", "country") == {("meeting", dt.date(2021, 6, 11), "TN")}
+
+
 @pytest.mark.parametrize("sentence", [
     "Each workshop is organised by France Clusters in Tunisia.",
     "Such a forum takes place in Tunis.",
@@ -243,6 +250,10 @@ def test_attendances_stated_in_a_sentence(known, sentence, expected):
     ("Amal Haddad, Director of C2TM, took part in the forum.", {("c2tm", "delegate", 0.85)}),
     ("Amal Haddad, Board Member of ESITH, a participé au forum.", {("esith", "delegate", 0.85)}),
     ("Amal Haddad (C2TM) attended the forum.", {("c2tm", "delegate", 0.95)}),
+    ("The forum included the participation of clusters such as Agrova (food) and DIGIT (media).",
+     {("Agrova", "delegate", 0.6), ("DIGIT", "delegate", 0.6)}),
+    ("The forum included visits to companies such as Hempa and Agrova.",
+     {("Hempa", "host", 0.6), ("Agrova", "host", 0.6)}),
 ])
 def test_attendance_shapes_and_the_confidence_of_their_cue(known, sentence, expected):
     facts = facts_of(known, FORUM + sentence + "\n")
@@ -256,6 +267,13 @@ def test_attendance_shapes_and_the_confidence_of_their_cue(known, sentence, expe
 def test_no_attendance_without_an_organisation_that_attended(known, sentence):
     facts = facts_of(known, FORUM + sentence + "\n")
     assert only(facts, "attendance", "name") == set()
+
+
+def test_the_body_an_organiser_depends_on_is_no_organiser(known):
+    facts = facts_of(known, FORUM + "It was organised by ACCIO, the agency depending on the Ministry of Trade of "
+                                    "Atlantis, together with France Clusters.\n")
+    organisers = {o["name"] for f in facts if f["fact"] == "event" for o in f.get("organisers", [])}
+    assert organisers == {"accio", "france-clusters"}
 
 
 def test_an_organiser_of_the_event_is_not_its_delegate(known):
@@ -282,6 +300,13 @@ def test_a_day_without_a_year_takes_the_one_year_the_page_writes(known):
     facts = facts_of(known, "A forum of clusters in Sfax\n\nThe forum will be held on 9 and 10 May in Sfax, Tunisia.\n"
                             "It opens the programme of 2022.\n")
     assert only(facts, "event", "start", "end") == {(dt.date(2022, 5, 9), dt.date(2022, 5, 10))}
+
+
+@pytest.mark.parametrize("aim", ["It serves the strategy à l'horizon 2030.", "It serves the plan for jobs by 2030.",
+                                 "The network was set up in 2002.", "Le réseau a été créé en 2002."])
+def test_the_year_a_plan_aims_at_or_a_founding_year_does_not_date_a_day_without_a_year(known, aim):
+    facts = facts_of(known, f"A forum of clusters in Sfax\n\nThe forum was held on 9 and 10 May in Sfax, Tunisia.\n{aim}\n")
+    assert only(facts, "event", "start") <= {(None,)}
 
 
 def test_months_on_end_are_a_programme_not_an_events_dates(known):

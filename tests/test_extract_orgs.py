@@ -68,6 +68,27 @@ def test_more_cues_make_a_surer_proposal(known):
     assert sure["Orion Technology Centre"] > sure["Federation of Orion Industries"]
 
 
+@pytest.mark.parametrize("sentence, names", [
+    ("The Orion Mining Bank and the Banque du Sahel funded the programme.", {"Orion Mining Bank", "Banque du Sahel"}),
+    ("Le projet concerne les prêts au ministère du Commerce et de l'Artisanat.",
+     {"ministère du Commerce et de l'Artisanat"}),
+    ("The report was written with the Ministry of Fisheries of Atlantis.", {"Ministry of Fisheries of Atlantis"}),
+])
+def test_banks_and_ministries_are_organisations(known, sentence, names):
+    assert set(new_organisations(facts_of(known, sentence))) == names
+
+
+def test_the_clusters_a_sentence_gives_as_examples_are_new_organisations(known):
+    facts = facts_of(known, "The tour will include visits to clusters from Atlantis such as Agrova (food), "
+                            "Cluster Ecobuild and its member company Hempa, and DIGIT (media).")
+    assert set(new_organisations(facts)) == {"Agrova", "Cluster Ecobuild", "Hempa", "DIGIT"}
+
+
+def test_a_minister_of_smes_works_for_no_organisation_called_smes(known):
+    facts = facts_of(known, "Le ministre du Commerce et des PME, Jean Dupont, a ouvert la journée.")
+    assert not any(f.get("works_for") == "PME" for f in facts) and "PME" not in new_organisations(facts)
+
+
 @pytest.mark.parametrize("sentence", [
     "The Orion Technology Centre is a landmark of the old town.",  # no verb of meeting: a centre may be a building
     "The delegation visited the European Cluster and the South Med Textile Cluster.",  # peoples, places, sectors

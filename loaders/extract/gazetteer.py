@@ -43,7 +43,8 @@ EVENT_KIND_CUES = {  # schema event kind -> its wordings; the order is the prior
     "workshop": KindCue(r"workshops?|ateliers?", generic=True),
     "training": KindCue(r"training\s+(?:sessions?|days?|courses?)|trainings?|formations?", generic=True),
     "meeting": KindCue(r"meetings?|réunions?|(?:graduation|closing|award)\s+ceremon(?:y|ies)|cérémonies?\s+de\s+(?:clôture|remise)"
-                       r"|(?:conference|video|online)\s+calls?|visioconférences?", generic=True),
+                       r"|(?:conference|video|online)\s+calls?|visioconférences?"
+                       r"|general\s+assembl(?:y|ies)|assembl[ée]es?\s+g[ée]n[ée]rales?", generic=True),
 }
 KIND_PATTERNS = [(kind, re.compile(rf"(?<![\w#])(?:{cue.pattern})(?!\w)", re.I))
                  for kind, cue in EVENT_KIND_CUES.items()]

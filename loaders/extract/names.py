@@ -32,7 +32,7 @@ FUNCTION_WORDS = {"with", "the", "in", "on", "at", "for", "from", "by", "during"
 NAME_WORDS = {"cluster", "clusters"}
 #: A role's word ("Director", "chargée", "Board Member"): never part of a person's or an organisation's name.
 ROLE_WORD = r"(?i:(?:vice-|co-)?(?:president|présidente?|presidente?|director|directeur|directrice|manager|head|chair\w*" \
-            r"|ceo|founder|fondat\w+|coordinat\w+|officer|chargée?|responsable|minist\w+|secretary|secrétaire|expert" \
+            r"|ceo|founder|fondat\w+|coordinat\w+|officer|chargée?|responsable|minist(?:ers?|res?|ra|ro)|secretary|secrétaire|expert" \
             r"|advis[oe]r|conseill\w+|member|membre|délégué\w*|deputy|adjoint\w*|chief|chef|leader|analyst|consultant" \
             r"|ambassador|ambassadeur|professor|professeur|dean|rector|recteur))"
 #: A role phrase: role words with the words that qualify them ("Board Member", "Chief Executive Officer",

@@ -34,6 +34,12 @@ __all__ = ["Organiser", "add_organisers", "new_names", "organisers_in"]
 COLLABORATION = r"\bin\s+collaboration\s+with\b|\btogether\s+with\b|\bin\s+partnership\s+with\b|\brespectively\b" \
                 r"|\ben\s+collaboration\s+avec\b|\ben\s+partenariat\s+avec\b|\bconjointement\s+avec\b|\bco-?organi"
 
+#: The body another organisation depends on, named in its description ("ACME, the regional agency
+#: depending on the Ministry of Trade"): no organiser of the event.
+PARENT_BODY = r"(?:\bdepending\s+on|\bunder\s+the\s+(?:authority|supervision|aegis)\s+of|\breporting\s+to" \
+              r"|\bsous\s+la\s+tutelle\s+d[eu]|\bd[ée]pendant\s+d[eu]|\brattach[ée]e?\s+(?:à|au))\s*" \
+              r"(?:the\s+|la\s+|le\s+|l['’])?$"
+
 
 @dataclass
 class Organiser:
@@ -74,6 +80,9 @@ def roles(sentence: Sentence, orgs: list[OrgMention], start: int, later: str) ->
     result, role, previous, seen = [], "organiser", start, set()
     for org in orgs:
         between = sentence.text[previous:org.begin]
+        if re.search(PARENT_BODY, between, re.I):
+            previous = org.end
+            continue
         if re.search(SUPPORT_CUES, between, re.I):
             role = "support"
         elif re.search(COLLABORATION, between, re.I):

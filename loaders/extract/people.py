@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from medgraph.loaders.countries import country_names, fold
 from medgraph.loaders.extract.clauses import Sentence
 from medgraph.loaders.extract.dates import MONTHS
-from medgraph.loaders.extract.gazetteer import CITIES
+from medgraph.loaders.extract.gazetteer import CITIES, NOT_ORGANISATION
 from medgraph.loaders.extract.names import ROLE_WORD, country_of, looks_like_organisation, name_at
 from medgraph.loaders.extract.places import city_country
 from medgraph.loaders.extract.vocabulary import NAME_PARTICLES, ORG_WORDS
@@ -137,7 +137,7 @@ def employers(sentence: Sentence, start: int, end: int) -> list:
             written = sentence.text[span[0]:span[1]]
             if re.match(ROLE_WORD + r"\b", written):
                 continue  # "… and Head of the section": another role, not an employer
-            if not country_of(written) and not city_country(written) \
+            if not country_of(written) and not city_country(written) and not re.match(NOT_ORGANISATION, written) \
                     and (looks_like_organisation(written) or cue.group().strip().lower() not in ("of", "of the", "de")):
                 result.append(OrgMention(None, written, span[0], span[1], None, "new"))
     return sorted(known + result, key=lambda o: o.begin)[:2]

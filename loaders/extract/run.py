@@ -17,7 +17,7 @@ from medgraph.loaders.extract.clauses import Sentence, place_of, read_sentence
 from medgraph.loaders.extract.acronyms import settle_acronyms
 from medgraph.loaders.extract.cluster_lists import find_clusters, page_country
 from medgraph.loaders.extract.dates import document_date
-from medgraph.loaders.extract.gazetteer import NOT_ORGANISATION, PRIORITY
+from medgraph.loaders.extract.gazetteer import HOST_CUES, NOT_ORGANISATION, PRIORITY
 from medgraph.loaders.extract.lists import find_list
 from medgraph.loaders.extract.people import people_in
 from medgraph.loaders.extract.proposal import (Proposal, registry_entries, review_rows, to_data, write_facts,
@@ -29,12 +29,12 @@ from medgraph.loaders.extract.relations import (ATTENDING, CUE_CONFIDENCE, Found
                                                 employers_attending, new_ref,
                                                 list_facts, memberships, paren_organisations, ref,
                                                 OrgRef, guess_kind, try_resolve)
-from medgraph.loaders.extract.running import confidence_of, described_names, meets, running_names, sentence_country
+from medgraph.loaders.extract.running import confidence_of, described_names, exemplified_names, meets, running_names, sentence_country
 from medgraph.loaders.extract.series import known_in_series
 from medgraph.loaders.extract.source import Source, Span, detect_language, paragraphs, read_source, sentences
 from medgraph.loaders.facts import registry_rows
 from medgraph.loaders.rows import GraphRows
-from medgraph.schema import DELEGATE
+from medgraph.schema import DELEGATE, HOST
 
 
 @dataclass(frozen=True)
@@ -167,15 +167,23 @@ def country_of_word(word: str) -> str | None:
     return place[1] if place else None
 
 
+#: A year a plan aims at or an organisation was founded in, not one the page's days fall in.
+OTHER_YEAR = (r"(?i:\b(?:horizon|d['’]ici|by|until|jusqu['’](?:en|à)|vision|agenda"
+              r"|(?:set\s+up|founded|established|created|cr[ée]{2}e?s?|fond[ée]e?s?)\s+(?:in|en))"
+              r"\s+(?:l['’]an\s+|the\s+year\s+)?)(?:19|20)\d{2}")
+
+
 def title_year(title: str) -> dt.date | None:
     """Without a dateline, the year a title writes ("Tech Days 2025: …"), else the one year the
     whole page writes, dates what the page writes without a year (the middle of that year, so a
-    day and month fall in it); a text of several years gives none.
+    day and month fall in it); a text of several years gives none; a target year ("à l'horizon
+    2030", "by 2030", "Vision 2030") or a founding year ("set up in 2002", "créé en 2002") is none.
 
     >>> title_year("Tech Days Tunisie 2025 : un rendez-vous"), title_year("A forum in Tunis")
     (datetime.date(2025, 7, 1), None)
+    >>> title_year("Le forum, le 3 mai, sert la stratégie à l'horizon 2030.")
     """
-    years = {int(y) for y in re.findall(r"(?<![\d/-])((?:19|20)\d{2})(?![\d/-])", title)}
+    years = {int(y) for y in re.findall(r"(?<![\d/-])((?:19|20)\d{2})(?![\d/-])", re.sub(OTHER_YEAR, "", title))}
     return dt.date(years.pop(), 7, 1) if len(years) == 1 else None
 
 
@@ -221,6 +229,8 @@ def sentence_facts(known: Known, found: Found, sentence: Sentence, spoken: list[
     found.mentions += [OrgRef(None, m.written, m.country or sentence_country(sentence, m.end), sentence.line_at(m.begin), 0.6,
                               guess_kind(type_word)) for m, type_word in described_names(sentence)
                        if not try_resolve(known, m.written, None)]
+    found.mentions += [new_ref(m.written, sentence_country(sentence, m.end), sentence.line_at(m.begin))
+                       for m in exemplified_names(sentence) if not try_resolve(known, m.written, None)]
     target = spoken[0] if len(spoken) == 1 else events.main
     pairs = memberships(known, sentence)
     found.memberships += pairs
@@ -230,6 +240,10 @@ def sentence_facts(known: Known, found: Found, sentence: Sentence, spoken: list[
     agreement = agreement_in(known, sentence, spoken, events)
     if agreement:
         found.agreements.append(agreement)
+
+
+#: "the participation of clusters such as A and B", "visits to companies such as A": the examples take part.
+TAKING_PART = r"\bparticipation\s+(?:of|de|des|du)\b|" + HOST_CUES
 
 
 def attendance_facts(known: Known, found: Found, sentence: Sentence, target: Event, pairs, people: list = ()) -> None:
@@ -247,6 +261,11 @@ def attendance_facts(known: Known, found: Found, sentence: Sentence, target: Eve
     for org, role in cued_new_attendance(known, sentence):
         found.attendances.append((target, org, role))
         found.mentions.append(org)
+    taking_part = sentence.cue(TAKING_PART)
+    found.attendances += [(target, new_ref(m.written, None, sentence.line_at(m.begin)),
+                           HOST if re.search(HOST_CUES, taking_part.group(), re.I) else DELEGATE)
+                          for m in exemplified_names(sentence) if taking_part and taking_part.end() <= m.begin
+                          and not try_resolve(known, m.written, None)]
     attended = sentence.cue(ATTENDING)
     if attended:  # "X, a member of Y, also joined the visit": the member attends
         found.attendances += [(target, member, DELEGATE) for member, _ in pairs

@@ -19,12 +19,13 @@ import re
 from medgraph.loaders.countries import fold
 from medgraph.loaders.extract.clauses import Sentence, kinds_in
 from medgraph.loaders.extract.cluster_lists import WORLD_PART, demonym, is_sector, place
+from medgraph.loaders.extract.gazetteer import NOT_ORGANISATION
 from medgraph.loaders.extract.names import ROLE_PHRASE, ROLE_WORD, OrgMention, country_beside, country_of
 from medgraph.loaders.extract.places import city_country, region_country
-from medgraph.loaders.extract.vocabulary import HEAD_LINKS, INSTITUTION, LIST_CONNECTOR, TYPE_WORDS
+from medgraph.loaders.extract.vocabulary import HEAD_LINKS, HEADS, INSTITUTION, LIST_CONNECTOR, TYPE_WORDS
 
 __all__ = ["MEETING_CUES", "confidence_of", "described_names", "meets", "named_organisation",
-           "running_names", "sentence_country",
+           "exemplified_names", "running_names", "sentence_country",
            "strip_role", "typed_name"]
 
 #: Verbs of meeting: an organisation visited, met, hosting or partnering.
@@ -133,13 +134,27 @@ def meets(sentence: Sentence) -> bool:
     return bool(MEETING_CUES.search(sentence.text))
 
 
+def lower_case_cut(written: str) -> str:
+    """A name without the lower-case words before it, but for a heading type word followed by
+    "of", "de": "ministère du Commerce" stays whole, "le réseau ANIMA" is "ANIMA".
+
+    >>> lower_case_cut("said Atlas Cluster"), lower_case_cut("ministère du Commerce"), lower_case_cut("réseau Atlas")
+    ('Atlas Cluster', 'ministère du Commerce', 'Atlas')
+    """
+    words = written.split(" ")
+    while len(words) > 1 and re.match(r"[a-zà-ÿ]", words[0]) \
+            and not (words[0] in HEADS and re.match(r"(?:d[eu]|des|d['’]|of|for)\b", words[1])):
+        words.pop(0)
+    return " ".join(words)
+
+
 def running_names(sentence: Sentence, names: list[OrgMention]) -> list[tuple[OrgMention, str, str | None]]:
     """(mention, name, country) for the new names of a sentence that are organisations, role
     phrases and trailing places cut; the country from the place cut, else the sentence's."""
     meeting = meets(sentence)
     result = []
     for mention in names:
-        name, country = cut_place(strip_role(re.sub(r"^(?:[a-zà-ÿ][\w'’]*\s+)+", "", mention.written)))
+        name, country = cut_place(strip_role(lower_case_cut(mention.written)))
         if named_organisation(name, meeting):
             result.append((mention, name, country or sentence_country(sentence, mention.end)))
     return result
@@ -176,6 +191,42 @@ def described_names(sentence: Sentence) -> list[tuple[OrgMention, str]]:
                 or re.match(ROLE_PHRASE, name, re.I) or fold(name.split()[0]) in ("the", "le", "la"):
             continue
         found.append((OrgMention(None, name, begin, end, place_after(sentence.text, end), "new"), kind_word))
+    return found
+
+
+#: "clusters from Wallonia such as A (food), B and C", "des pôles tels que A et B": a plural type word,
+#: then at most a place ("from Wallonia"), then the cue that gives examples of it. Only clusters and
+#: companies: "organisations such as Mowgli Mentoring" names a registry entry by another name.
+EXAMPLES = re.compile(r"\b(?:clusters|companies|p[ôo]les|entreprises)\b"
+                      r"(?:\s+(?:from|in|of|de|du|en)\s+[A-ZÀ-Ý][\w'’-]+)?\s*,?\s+"
+                      r"(?:such\s+as|as(?!\s+well)|like|including|namely|comme|tels?\s+que|telles?\s+que|notamment|dont)\s+")
+EXAMPLE = re.compile(r"(?P<joint>\s*(?:,\s*)?(?:(?:and|et)\s+)?)(?:(?:its|their|his|her|the|son|sa|ses|leur|le|la|les|l['’]"
+                     r"|[a-zà-ÿ]+)\s+){0,3}(?P<name>[A-ZÀ-Ý][\w'’&-]*(?:\s+[A-ZÀ-Ý][\w'’&-]*){0,4})"
+                     r"(?:\s*\([^()]{1,40}\))?")
+
+
+def exemplified_names(sentence: Sentence) -> list[OrgMention]:
+    """The names a plural type word gives as its examples ("clusters from Wallonia as Agrova
+    (food), Cluster Eco-build and its member company Hempa, and DIGIT (media)"): each a new
+    organisation, up to the first item that is no capitalised name; not places, events or
+    programmes.
+
+    >>> from medgraph.loaders.extract.source import Span
+    >>> text = "It includes clusters such as Agrova (food), Cluster Eco-build and its member Hempa, and DIGIT (media)."
+    >>> [m.written for m in exemplified_names(Sentence(Span(text, ((0, 1),)), 0))]
+    ['Agrova', 'Cluster Eco-build', 'Hempa', 'DIGIT']
+    """
+    found = []
+    for cue in EXAMPLES.finditer(sentence.text):
+        at = cue.end()
+        while (item := EXAMPLE.match(sentence.text, at)) and (at == cue.end() or item.group("joint").strip()):
+            begin, end = item.span("name")
+            name = item.group("name")
+            at = item.end()
+            if any(o.begin <= begin < o.end for o in sentence.orgs) or place(name) or kinds_in(name, []) \
+                    or re.search(NOT_HERE, name, re.I) or re.match(NOT_ORGANISATION, name):
+                continue
+            found.append(OrgMention(None, name, begin, end, None, "new"))
     return found
 
 

@@ -28,6 +28,7 @@ INSTITUTION_CORE = ("federation", r"f[ée]d[ée]ration", "confederation",
                     r"conf[ée]d[ée]ration", "chamber", "chambre", "agency", "agence", r"ag[eê]ncia", "agenzia",
                     "institute", "institut", "instituto", "istituto", "foundation", "fondation", "fondazione",
                     "association", "associazione", "council", "conseil", "consortium", "consorzio", "network",
+                    "bank", "banque", "banca", "banco",
                     r"r[ée]seau")
 #: Institutions' words in other languages, universities in any form, and ministries.
 INSTITUTION_MORE = (r"universit\w*", r"universidad\w*", "federazione", "confederazione", r"c[aâá]mara",
@@ -42,7 +43,8 @@ TYPE_MORE = ("centro", "acceleratore", "laboratory", "laboratoire", "school", "�
              "sas", r"s\.a\.")
 #: Words of organisations' names that are no type word heading or ending one.
 ORG_MORE = ("clusters", "p[ôo]le", "acc[ée]l[ée]rateur", "technop[ôo]le", "groupement", "partnership",
-            "alliance", "industries", "company", "group", "bio", "university", "universit[éàa]", "universidad")
+            "alliance", "industries", "company", "group", "bio", "university", "universit[éàa]", "universidad", "ministry",
+            r"minist[èe]re", "ministero", "ministerio")
 
 ORG_WORDS = re.compile(rf"\b({'|'.join(INSTITUTION_CORE + TYPE_CORE + ORG_MORE)})\b", re.I)
 INSTITUTION = re.compile(rf"\b(?:{'|'.join(INSTITUTION_CORE + INSTITUTION_MORE)})\b", re.I)
