@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import chain
+
 import networkx as nx
 import numpy as np
 import pandas as pd
@@ -13,10 +15,16 @@ from medgraph.graph.ties.arrays import is_arrays
 MIN_COUNTRY_TIES = 2
 
 
-def documents_of(K: nx.MultiDiGraph, n) -> list[str]:
-    """The documents stating any relationship of node n (the ``sources`` of its edges)."""
-    edges = list(K.in_edges(n, data=True)) + list(K.out_edges(n, data=True))
-    return sorted({s for _, _, d in edges for s in d.get("sources") or ()})
+def documents_of(K: nx.MultiDiGraph, n, most: int | None = None) -> list[str]:
+    """The documents stating any relationship of node n (the ``sources`` of its edges), sorted;
+    with `most`, the search stops as soon as more than `most` are found."""
+    found: set[str] = set()
+    for by_key in chain(K.pred[n].values(), K.succ[n].values()):  # {key: attributes} per neighbour
+        for d in by_key.values():
+            found.update(d.get("sources") or ())
+        if most is not None and len(found) > most:
+            break
+    return sorted(found)
 
 
 def single_source_organisations(K: nx.MultiDiGraph) -> pd.DataFrame:
@@ -28,17 +36,23 @@ def single_source_organisations(K: nx.MultiDiGraph) -> pd.DataFrame:
     """
     rows = []
     for n, d in sorted(K.nodes(data=True), key=lambda item: str(item[0])):
-        docs = documents_of(K, n) if d.get("label") == "Organisation" else None
+        docs = documents_of(K, n, most=1) if d.get("label") == "Organisation" else None
         if docs is not None and len(docs) <= 1:
             rows.append({"id": n, "name": d.get("name"), "country": d.get("country"), "documents": len(docs),
                          "sources": joined(docs)})
     return pd.DataFrame(rows, columns=["id", "name", "country", "documents", "sources"])
 
 
-def delegates(K: nx.MultiDiGraph, event) -> int:
-    """How many organisations and persons attended the event as delegates."""
-    return sum(1 for _, _, k, d in K.in_edges(event, keys=True, data=True)
-               if k == "ATTENDED" and (d.get("role") or schema.DELEGATE) == schema.DELEGATE)
+def delegates(K: nx.MultiDiGraph, event, most: int | None = None) -> int:
+    """How many organisations and persons attended the event as delegates; with `most`, the
+    count stops there."""
+    count = 0
+    for by_key in K.pred[event].values():  # {key: attributes} per participant
+        d = by_key.get("ATTENDED")
+        count += d is not None and (d.get("role") or schema.DELEGATE) == schema.DELEGATE
+        if count == most:
+            break
+    return count
 
 
 def partial_events(K: nx.MultiDiGraph) -> pd.DataFrame:
@@ -54,7 +68,7 @@ def partial_events(K: nx.MultiDiGraph) -> pd.DataFrame:
     for n, d in sorted(K.nodes(data=True), key=lambda item: str(item[0])):
         if d.get("label") != "Event":
             continue
-        count = delegates(K, n)
+        count = delegates(K, n, most=None if d.get("participants_partial") else 1)  # listed only if partial
         why = [reason for reason, applies in (("participants_partial", bool(d.get("participants_partial"))),
                                              ("no delegate", count == 0 and schema.is_held(d))) if applies]
         if why:
@@ -76,9 +90,9 @@ def thin_countries(T: nx.Graph, minimum: int = MIN_COUNTRY_TIES) -> pd.DataFrame
     """
     if is_arrays(T):
         names, code = T.codes("country", "unknown")
-        C = T.group_ties(code, len(names))
-        rows = [{"country": c, "organisations": int(n), "ties": int(t)}
-                for c, n, t in zip(names, np.bincount(code, minlength=len(names)), C.sum(axis=1)) if t < minimum]
+        ties = ties_touching(T, code, len(names))
+        rows = [{"country": names[c], "organisations": int(n), "ties": int(ties[c])}
+                for c, n in enumerate(np.bincount(code, minlength=len(names)).tolist()) if ties[c] < minimum]
         rows.sort(key=lambda r: (r["ties"], r["country"]))
         return pd.DataFrame(rows, columns=["country", "organisations", "ties"])
     countries: dict[str, dict] = {}
@@ -90,6 +104,23 @@ def thin_countries(T: nx.Graph, minimum: int = MIN_COUNTRY_TIES) -> pd.DataFrame
     rows = [{"country": c, **counts} for c, counts in countries.items() if counts["ties"] < minimum]
     rows.sort(key=lambda r: (r["ties"], r["country"]))
     return pd.DataFrame(rows, columns=["country", "organisations", "ties"])
+
+
+def ties_touching(T, code: np.ndarray, groups: int) -> np.ndarray:
+    """Per group of the rows of a `ties.TieArrays` (``code``: each row's group): its ties, once
+    for a tie within it. That is its rows' degrees less its inner ties (each held twice in the
+    symmetric matrix, so counted twice in the degrees), from the matrix's entries at once.
+
+    >>> from medgraph.graph.knowledge import example_graph
+    >>> from medgraph.graph.ties import tie_arrays
+    >>> A = tie_arrays(example_graph())
+    >>> names, code = A.codes("country", "unknown")
+    >>> dict(zip(names, ties_touching(A, code, len(names)).tolist()))
+    {'ES': 2, 'FR': 4, 'LB': 0, 'MA': 5, 'TN': 3}
+    """
+    ends = np.repeat(code, T.degrees)  # the group of each entry's row
+    inner = ends[ends == code[T.W.indices]]
+    return np.bincount(code, weights=T.degrees, minlength=groups).astype(np.int64) - np.bincount(inner, minlength=groups) // 2
 
 
 def thin_spots(K: nx.MultiDiGraph, T: nx.Graph) -> dict[str, pd.DataFrame]:

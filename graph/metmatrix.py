@@ -157,10 +157,22 @@ def coverage_by_country(T: nx.Graph) -> pd.DataFrame:
     [['LB', 1, 0, 0.0], ['MA', 1, 1, 1.0], ['TN', 1, 1, 1.0]]
     """
     counts: dict[str, list[int]] = {}
-    for n in south_clusters(T):
-        entry = counts.setdefault(T.nodes[n].get("country") or "unknown", [0, 0])
+    for country, met in cluster_coverage(T):
+        entry = counts.setdefault(country or "unknown", [0, 0])
         entry[0] += 1
-        entry[1] += bool(eu_partners(T, n))
+        entry[1] += met
     rows = [{"country": c, "clusters": total, "met_eu": met, "share": met / total}
             for c, (total, met) in sorted(counts.items())]
     return pd.DataFrame(rows, columns=["country", "clusters", "met_eu", "share"])
+
+
+def cluster_coverage(T: nx.Graph) -> list[tuple[str | None, bool]]:
+    """(country, whether it has an EU tie) of each South-Med cluster; on a `ties.TieArrays`,
+    for all at once: whether each matrix entry is an EU column, or-reduced over each cluster's row."""
+    if not is_arrays(T):
+        return [(T.nodes[n].get("country"), bool(eu_partners(T, n))) for n in south_clusters(T)]
+    south = np.flatnonzero(T.mask(is_south_med_cluster))
+    eu_entry = np.append(T.mask(is_eu).view(np.uint8)[T.W.indices], np.uint8(0))  # (a last 0: a row ending there)
+    bounds = np.stack((T.W.indptr[south], T.W.indptr[south + 1]), axis=1).ravel()  # start, end of each row
+    met = (np.bitwise_or.reduceat(eu_entry, bounds)[0::2] > 0) & (bounds[1::2] > bounds[0::2])  # (an empty row: no)
+    return [(T.attrs[i].get("country"), m) for i, m in zip(south.tolist(), met.tolist())]
