@@ -172,7 +172,8 @@ def cluster_coverage(T: nx.Graph) -> list[tuple[str | None, bool]]:
     if not is_arrays(T):
         return [(T.nodes[n].get("country"), bool(eu_partners(T, n))) for n in south_clusters(T)]
     south = np.flatnonzero(T.mask(is_south_med_cluster))
-    eu_entry = np.append(T.mask(is_eu).view(np.uint8)[T.W.indices], np.uint8(0))  # (a last 0: a row ending there)
+    eu_entry = np.zeros(T.W.nnz + 1, dtype=np.uint8)  # (one more: the end of the last row)
+    np.take(T.mask(is_eu).view(np.uint8), T.W.indices, out=eu_entry[:-1])
     bounds = np.stack((T.W.indptr[south], T.W.indptr[south + 1]), axis=1).ravel()  # start, end of each row
     met = (np.bitwise_or.reduceat(eu_entry, bounds)[0::2] > 0) & (bounds[1::2] > bounds[0::2])  # (an empty row: no)
     return [(T.attrs[i].get("country"), m) for i, m in zip(south.tolist(), met.tolist())]
