@@ -168,12 +168,10 @@ def coverage_by_country(T: nx.Graph) -> pd.DataFrame:
 
 def cluster_coverage(T: nx.Graph) -> list[tuple[str | None, bool]]:
     """(country, whether it has an EU tie) of each South-Med cluster; on a `ties.TieArrays`,
-    for all at once: whether each matrix entry is an EU column, or-reduced over each cluster's row."""
+    whether any column of the cluster's row is an EU row, one slice per cluster (gathering all
+    the clusters' entries at once, or every entry's column, reads more memory and is slower)."""
     if not is_arrays(T):
         return [(T.nodes[n].get("country"), bool(eu_partners(T, n))) for n in south_clusters(T)]
-    south = np.flatnonzero(T.mask(is_south_med_cluster))
-    eu_entry = np.zeros(T.W.nnz + 1, dtype=np.uint8)  # (one more: the end of the last row)
-    np.take(T.mask(is_eu).view(np.uint8), T.W.indices, out=eu_entry[:-1])
-    bounds = np.stack((T.W.indptr[south], T.W.indptr[south + 1]), axis=1).ravel()  # start, end of each row
-    met = (np.bitwise_or.reduceat(eu_entry, bounds)[0::2] > 0) & (bounds[1::2] > bounds[0::2])  # (an empty row: no)
-    return [(T.attrs[i].get("country"), m) for i, m in zip(south.tolist(), met.tolist())]
+    eu, columns, bounds = T.mask(is_eu), T.W.indices, T.W.indptr.tolist()
+    return [(T.attrs[i].get("country"), bool(eu[columns[bounds[i]:bounds[i + 1]]].any()))
+            for i in np.flatnonzero(T.mask(is_south_med_cluster)).tolist()]
