@@ -168,15 +168,37 @@ def member_target(known: Known, name: str, country: str | None, line: int) -> Or
 CUE_CONFIDENCE = {"stated": 0.95, "employer": 0.85, "met": 0.75}
 
 
+def apposition(sentence: Sentence, begin: int) -> bool:
+    """A name written right after a known one ("Ceipiemonte – the Piemonte Agency …") is its long name."""
+    return any(re.fullmatch(r"\s*(?:[-–—,(]|\s)\s*(?:the\s+|la\s+|le\s+|l['’])?", sentence.text[o.end:begin], re.I)
+               for o in sentence.orgs if o.id and o.end <= begin)
+
+
+def owns_event(sentence: Sentence, end: int) -> bool:
+    """Whether the name ending at `end` is the owner of an event the sentence names ("during The
+    Next Society's TechDays", "ANIMA's annual conference"): its organiser, not a guest or a host.
+
+    >>> from medgraph.loaders.extract.source import Span
+    >>> text = "Visits during Atlas Cluster's TechDays."
+    >>> owns_event(Sentence(Span(text, 1), 0, kinds=kinds_in(text, [])), 27)
+    True
+    """
+    owner = re.match(r"['’]s\s+(?:[\w-]+\s+){0,2}", sentence.text[end:])
+    return bool(owner) and any(k.begin == end + owner.end() for k in sentence.kinds)
+
+
 def cued_attendance(sentence: Sentence) -> list[tuple[OrgMention, str, float]]:
     """Organisations a sentence says hosted, spoke at or attended its event, each with the
     confidence its cue allows."""
     organised = sentence.cue(ORGANISED_BY)
     organisers = {o.org.id for o in organisers_in(sentence)}
-    orgs = [o for o in sentence.orgs if not (organised and o.begin > organised.start()) and o.id not in organisers]
+    orgs = [o for o in sentence.orgs if not (organised and o.begin > organised.start()) and o.id not in organisers
+            and not owns_event(sentence, o.end)]
     pairs, cue = cued_roles(sentence, orgs), "stated"
     if not pairs and (met := sentence.cue(MET_CUES)):  # "X met Y during the forum": both were there
-        pairs, cue = unique([(o, DELEGATE) for o in met_each_other(sentence, met)]), "met"
+        spans = [(o.begin, o.end) for o in sentence.orgs] + new_name_spans(sentence)
+        each = met_each_other(sentence, met, spans)
+        pairs, cue = unique([(o, DELEGATE) for o in sentence.orgs if (o.begin, o.end) in each]), "met"
     return [(org, role, CUE_CONFIDENCE[cue]) for org, role in pairs]
 
 
@@ -237,15 +259,19 @@ def enumerated(text: str, begin: int, names: list[tuple[int, int]], start: int =
     return bool(re.fullmatch(r"(?:\s|,|;|&|\band\b|\bet\b|\bthe\b|\ble\b|\bla\b|\bles\b|\bl['’])*", rest[start:], re.I))
 
 
-def met_each_other(sentence: Sentence, met: re.Match) -> list[OrgMention]:
-    """The organisations on either side of "met" when nothing but names stands between them and
-    the verb ("A and B met C", "A a rencontré le B"), not the people who met ("mentors of A met")."""
-    spans = [(o.begin, o.end) for o in sentence.orgs]
-    before = [o for o in sentence.orgs if o.end <= met.start()]
-    after = [o for o in sentence.orgs if o.begin >= met.end() and enumerated(sentence.text, o.begin, spans, met.end())]
-    if not enumerated(sentence.text, met.start(), spans):
-        before = []
-    return before + after if before else []
+def met_each_other(sentence: Sentence, met: re.Match, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The names (of `spans`) on either side of "met" when nothing but names stands between them
+    and the verb ("A and B met C", "A a rencontré le B"), not the people who met ("mentors of A met")."""
+    before = [s for s in spans if s[1] <= met.start()]
+    after = [s for s in spans if s[0] >= met.end() and enumerated(sentence.text, s[0], spans, met.end())]
+    return before + after if before and enumerated(sentence.text, met.start(), spans) else []
+
+
+def new_name_spans(sentence: Sentence) -> list[tuple[int, int]]:
+    """Capitalised names outside the known ones that look like organisations (not countries)."""
+    taken = {i for i, w in enumerate(tokens(sentence.text)) for o in sentence.orgs if o.begin <= w.begin < o.end}
+    return [(begin, end) for begin, end in chunks(sentence.text, tokens(sentence.text), taken)
+            if looks_like_organisation(sentence.text[begin:end]) and not country_of(sentence.text[begin:end])]
 
 
 def subject(text: str, org: OrgMention) -> bool:
@@ -257,17 +283,25 @@ def subject(text: str, org: OrgMention) -> bool:
 
 
 def cued_new_attendance(known: Known, sentence: Sentence) -> list[tuple[OrgRef, str]]:
-    """Organisations the registry does not know, in a sentence that says they hosted or attended."""
+    """Organisations the registry does not know, in a sentence that says they hosted or attended
+    (or met: "A and B met during the forum"), not a name written right after a known one as its
+    long name ("ESITH – Higher School of …"), nor one in brackets after a name ("(Ifremer local
+    centre)"), nor the owner of the event ("X's TechDays")."""
     host, attended = sentence.cue(HOST_CUES), sentence.cue(ATTENDING)
     after = None if host else sentence.cue(ATTENDING_AFTER)
     host = host or after  # "represented by X": X follows its cue, as a host follows "visited"
-    if not (host or attended) or sentence.cue(SPEAKER_CUES) or sentence.text.rstrip().endswith(":"):
+    met = None if host or attended else sentence.cue(MET_CUES)
+    if not (host or attended or met) or sentence.cue(SPEAKER_CUES) or sentence.text.rstrip().endswith(":"):
         return []
     result, unknown, colon = [], unknown_names(known, sentence), list_start(sentence, attended)
     spans = unknown + [(o.begin, o.end) for o in sentence.orgs]
+    each = met_each_other(sentence, met, spans) if met else []
     for begin, end in unknown:
+        if apposition(sentence, begin) or aside(sentence.text, begin) or owns_event(sentence, end):
+            continue
         if (host and begin > host.start()) or (not host and colon is not None and begin >= colon) or \
-                (not host and end <= attended.start() and enumerated(sentence.text, begin, spans)):
+                (attended and not host and end <= attended.start() and enumerated(sentence.text, begin, spans)) \
+                or (begin, end) in each:
             written = sentence.text[begin:end]
             country = country_beside(sentence.text, end)
             role = DELEGATE if after or not host else HOST
@@ -275,15 +309,14 @@ def cued_new_attendance(known: Known, sentence: Sentence) -> list[tuple[OrgRef, 
     return result
 
 
+def aside(text: str, begin: int) -> bool:
+    """Whether a name opens a bracket written after a name: "INSTM (Ifremer local centre)"."""
+    return bool(re.search(r"[\w)]\s*\($", text[:begin]))
+
+
 def unknown_names(known: Known, sentence: Sentence) -> list[tuple[int, int]]:
     """Capitalised names that look like organisations and that no known one covers."""
-    taken = {i for i, w in enumerate(tokens(sentence.text)) for o in sentence.orgs if o.begin <= w.begin < o.end}
-    found = []
-    for begin, end in chunks(sentence.text, tokens(sentence.text), taken):
-        written = sentence.text[begin:end]
-        if looks_like_organisation(written) and not country_of(written) and not try_resolve(known, written, None):
-            found.append((begin, end))
-    return found
+    return [(b, e) for b, e in new_name_spans(sentence) if not try_resolve(known, sentence.text[b:e], None)]
 
 
 def new_ref(written: str, country: str | None, line: int) -> OrgRef:

@@ -25,7 +25,8 @@ from medgraph.loaders.extract.proposal import (Proposal, registry_entries, revie
 from medgraph.loaders.extract.events import Event, Events, find_events
 from medgraph.loaders.extract.organisers import new_names
 from medgraph.loaders.extract.pairs import MENTOR_CUE, agreement_in, mentoring_pairs
-from medgraph.loaders.extract.relations import (ATTENDING, CUE_CONFIDENCE, Found, Known, cued_attendance, cued_new_attendance,
+from medgraph.loaders.extract.relations import (ATTENDING, CUE_CONFIDENCE, Found, Known, apposition, cued_attendance,
+                                                cued_new_attendance,
                                                 employers_attending, new_ref,
                                                 list_facts, memberships, paren_organisations, ref,
                                                 OrgRef, guess_kind, try_resolve)
@@ -154,12 +155,6 @@ def byline(known: Known | None, line: str, number: int) -> OrgRef | None:
     name = match.group(1)
     known_id = try_resolve(known, name, None) if known else None
     return OrgRef(known_id, name, None, number, 0.75 if known_id else 0.6, None if known_id else "Company")
-
-
-def apposition(sentence: Sentence, begin: int) -> bool:
-    """A name written right after a known one ("Ceipiemonte – the Piemonte Agency …") is its long name."""
-    return any(re.fullmatch(r"\s*(?:[-–—,(]|\s)\s*(?:the\s+|la\s+|le\s+|l['’])?", sentence.text[o.end:begin], re.I)
-               for o in sentence.orgs if o.id and o.end <= begin)
 
 
 def country_of_word(word: str) -> str | None:
