@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from medgraph.loaders.countries import country_names, fold
 from medgraph.loaders.extract.dates import MONTHS, DateMention, find_dates, is_dateline
 from medgraph.loaders.extract.gazetteer import CITIES, KIND_PATTERNS, PLURAL_BEFORE
-from medgraph.loaders.extract.names import NameFinder, OrgMention, tokens
+from medgraph.loaders.extract.names import ROLE_WORD, NameFinder, OrgMention, tokens
 from medgraph.loaders.extract.source import Span
 from medgraph.loaders.extract.vocabulary import ORG_WORDS, TYPE_CORE
 from medgraph.schema import DATE_PRECISIONS
@@ -198,10 +198,11 @@ def places_in(text: str, taken: list[tuple[int, int]]) -> list[Place]:
     return found
 
 
-#: A place written as part of a name or as its owner: "Lebanon's cluster", "the ICT Cluster of
-#: Bulgaria", "the Bizerte cluster" locate an organisation, not what the sentence says happened there.
+#: A place written as part of a name, a title or as an owner: "Lebanon's cluster", "the ICT Cluster of
+#: Bulgaria", "the Bizerte cluster", "the President of the French Republic" locate an organisation or
+#: a person, not what the sentence says happened there.
 OWNER_AFTER = re.compile(rf"['’]s\b|\s+(?:{'|'.join(TYPE_CORE)})\b(?!\s+(?:managers?|members?)\b)", re.I)
-NAME_BEFORE = re.compile(rf"\b(?:{ORG_WORDS.pattern[3:-3]})(?:\s+(?:and|&|[A-Z][\w-]*))*\s+(?:of|de|du|d['’])\s*(?:the\s+)?$",
+NAME_BEFORE = re.compile(rf"\b(?:{ORG_WORDS.pattern[3:-3]}|{ROLE_WORD})(?:\s+(?:and|&|[A-Z][\w-]*))*\s+(?:of|de|du|d['’])\s*(?:the\s+)?$",
                          re.I)
 
 
@@ -212,6 +213,8 @@ def in_a_name(text: str, begin: int, end: int) -> bool:
     (True, True)
     >>> in_a_name("a forum in Tunis", 11, 16), in_a_name("the Bizerte cluster", 4, 11)
     (False, True)
+    >>> in_a_name("the Ambassador of Italy in Lebanon", 18, 23), in_a_name("the Ambassador of Italy in Lebanon", 27, 34)
+    (True, False)
     """
     return bool(OWNER_AFTER.match(text[end:]) or NAME_BEFORE.search(text[:begin]))
 

@@ -26,7 +26,8 @@ EVENT_KIND_CUES = {  # schema event kind -> its wordings; the order is the prior
                                   r"|visites?\s+de\s+benchmarking"),
     "international market mission": KindCue(r"(?:international\s+)?(?:market|business\s+development|trade)\s+missions?"
                                             r"|missions?\s+(?:commerciales?|d'affaires|de\s+prospection)"
-                                            r"|road-?\s?shows?|tournées?\s+de\s+promotion"),
+                                            r"|road-?\s?shows?|tournées?\s+de\s+promotion"
+                                            r"|missions?(?=\s+(?:in|to|en|au|aux|à)\s+(?-i:[A-ZÀ-Ý]))"),  # "a mission in Tunisia"
     "study tour": KindCue(r"study\s+(?:tours?|visits?|trips?)|voyages?\s+d'[ée]tudes?|visites?\s+d'[ée]tudes?"
                           r"|learning\s+expeditions?"),
     "advisory mission": KindCue(r"advisory\s+missions?|technical\s+assistance|assistance\s+technique"
@@ -92,6 +93,7 @@ CITIES = {  # English and French names of cities the programmes travel to -> ISO
 
 # Cue words of a sentence, as regexes over its lower-cased text.
 HOST_CUES = r"\bvisits?\s+(?:to|of)\b|\bvisited\b|\bvisites?\s+(?:à|a|aux?|de|chez)\b|\bvisité\b|\bhosted\s+by\b|\baccueillis?\s+par\b" \
+            r"|\bmeetings?\s+(?:held\s+)?with\b|\bréunions?\s+(?:tenues?\s+)?avec\b|\brencontres?\s+avec\b" \
             r"|\bwelcomed\s+by\b|\bdelegations?\s+at\b|\bdélégations?\s+(?:à|chez)\b|\bvisiting\b"
 SPEAKER_CUES = r"\bspeakers?\b|\bspoke\b|\bkeynote\b|\baddressed\b|\binterviendront\b|\bintervenants?\b" \
                r"|\bsont\s+intervenu(?:e|s|es)?\b|\binterviennent\b|\bwill\s+speak\b|\bgave\s+a\s+(?:talk|speech)\b" \

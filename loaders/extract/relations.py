@@ -27,7 +27,8 @@ from medgraph.loaders.resolve import Resolver, Unresolved
 from medgraph.schema import DELEGATE, GROUP_KINDS, HOST, SPEAKER
 
 CONFIDENCE = {"id": 0.95, "surface": 0.95, "exact": 0.95, "parts": 0.9, "fuzzy": 0.75, "new": 0.6}
-ATTENDING = r"\battended\b|\btook\s+part\b|\bparticipated\b|\bjoined\b|\bwere\s+(?:also\s+)?present\b" \
+ATTENDING = r"\battended\b|\b(?:took|takes?)\s+(?:an?\s+(?:very\s+)?active\s+)?part\b|\bprend\s+(?:une\s+)?part\b" \
+            r"|\bparticipated\b|\bjoined\b|\bwere\s+(?:also\s+)?present\b" \
             r"|\btravell?ed\s+with\b|\baccompanied\b|\bconfirmed\s+(?:its|their)\s+participation\b" \
             r"|\bexhibited\b|\b(?:a|ont)\s+exposé\b" \
             r"|\bwill\s+(?:attend|take\s+part|join)\b|\bparticipent\b|\bparticipaient\b|\bparticiperont\b|\brejoint\b" \

@@ -226,7 +226,7 @@ def sentence_facts(known: Known, found: Found, sentence: Sentence, spoken: list[
                        if not try_resolve(known, m.written, None)]
     found.mentions += [new_ref(m.written, sentence_country(sentence, m.end), sentence.line_at(m.begin))
                        for m in exemplified_names(sentence) if not try_resolve(known, m.written, None)]
-    target = spoken[0] if len(spoken) == 1 else events.main
+    target = cue_target(sentence, spoken) or events.main
     pairs = memberships(known, sentence)
     found.memberships += pairs
     if target:
@@ -235,6 +235,20 @@ def sentence_facts(known: Known, found: Found, sentence: Sentence, spoken: list[
     agreement = agreement_in(known, sentence, spoken, events)
     if agreement:
         found.agreements.append(agreement)
+
+
+def cue_target(sentence: Sentence, spoken: list[Event]) -> Event | None:
+    """The event a sentence's attendances are of: the one it speaks of, or of several the one whose
+    kind it names last before the verb of attending ("on the sidelines of the conference X, in
+    which Y takes part": the conference, not the meeting)."""
+    if len(spoken) == 1:
+        return spoken[0]
+    cue = sentence.cue(ATTENDING)
+    for mention in reversed([k for k in sentence.kinds if cue and k.end <= cue.start()]):
+        of_kind = [e for e in spoken if e.kind == mention.kind]
+        if len(of_kind) == 1:
+            return of_kind[0]
+    return None
 
 
 #: "the participation of clusters such as A and B", "visits to companies such as A": the examples take part.
