@@ -275,14 +275,22 @@ def last_spoken(events: Events, kind: str) -> Event | None:
     return next((e for e in events.found if e.kind == kind), None)
 
 
+#: An event named as the frame of the one the sentence goes on to date.
+FRAME = re.compile(r"\b(?:in\s+the\s+(?:context|framework)\s+of|dans\s+le\s+cadre\s+d[eu])\s+(?:the\s+|la\s+|le\s+|l['’])?"
+                   r"(?:\S+\s+){0,3}$", re.I)
+
+
 def date_for(sentence: Sentence, mention: KindMention) -> DateMention | None:
     """The date written after the kind, else the sentence's last; none when another kind stands
     between the kind and the date after it ("the conference …, contributing to the Summit … for
-    June 2019": June dates the summit only)."""
+    June 2019": June dates the summit only), unless that kind is the same, the date is in brackets
+    ("a training, then a study tour (2015)": both) or the kind frames the later event ("in the
+    context of the TechDays, the matchmaking will take place on …": both)."""
     if mention.edition:
         return mention.edition
     after = [d for d in sentence.dates if d.begin >= mention.end]
-    if after and any(mention.end <= k.begin and k.end <= after[0].begin for k in sentence.kinds):
+    if after and any(mention.end <= k.begin and k.end <= after[0].begin and k.kind != mention.kind for k in sentence.kinds) \
+            and not sentence.text[after[0].begin:].startswith("(") and not FRAME.search(sentence.text[:mention.begin]):
         return None
     return after[0] if after else sentence.dates[-1]
 
