@@ -19,7 +19,7 @@ from medgraph.loaders.extract.events import Event, Events
 from medgraph.loaders.extract.gazetteer import (ATTENDING_AFTER, DELEGATION_OF, FALLBACK_ORG_KIND, HOST_BEFORE, HOST_CUES,
                                                 MET_CUES, ORG_KIND_CUES, ORGANISED_BY, SPEAKER_CUES)
 from medgraph.loaders.extract.lists import Item, ParticipantList
-from medgraph.loaders.extract.people import is_person_name
+from medgraph.loaders.extract.people import is_person_name, titled_pieces
 from medgraph.loaders.extract.organisers import organisers_in
 from medgraph.loaders.extract.names import (NameFinder, OrgMention, chunks, country_beside, country_of,
                                             ROLE_PHRASE, ROLE_WORD, looks_like_organisation, name_at, name_before, tokens)
@@ -271,8 +271,9 @@ def met_each_other(sentence: Sentence, met: re.Match, spans: list[tuple[int, int
 def new_name_spans(sentence: Sentence) -> list[tuple[int, int]]:
     """Capitalised names outside the known ones that look like organisations (not countries)."""
     taken = {i for i, w in enumerate(tokens(sentence.text)) for o in sentence.orgs if o.begin <= w.begin < o.end}
-    return [(begin, end) for begin, end in chunks(sentence.text, tokens(sentence.text), taken)
-            if looks_like_organisation(sentence.text[begin:end]) and not country_of(sentence.text[begin:end])]
+    return [(b, e) for begin, end in chunks(sentence.text, tokens(sentence.text), taken)
+            for b, e in titled_pieces(sentence.text, begin, end)
+            if looks_like_organisation(sentence.text[b:e]) and not country_of(sentence.text[b:e])]
 
 
 def subject(text: str, org: OrgMention) -> bool:
