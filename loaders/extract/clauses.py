@@ -201,7 +201,8 @@ def places_in(text: str, taken: list[tuple[int, int]]) -> list[Place]:
 #: A place written as part of a name, a title or as an owner: "Lebanon's cluster", "the ICT Cluster of
 #: Bulgaria", "the Bizerte cluster", "the President of the French Republic" locate an organisation or
 #: a person, not what the sentence says happened there.
-OWNER_AFTER = re.compile(rf"['’]s\b|\s+(?:{'|'.join(TYPE_CORE)})\b(?!\s+(?:managers?|members?)\b)", re.I)
+OWNER_AFTER = re.compile(rf"['’]s\b|(?:\s+(?-i:[A-Z])[\w-]*){{0,3}}\s+(?:{'|'.join(TYPE_CORE + ('office',))})\b"
+                         r"(?!\s+(?:managers?|members?)\b)", re.I)
 NAME_BEFORE = re.compile(rf"\b(?:{ORG_WORDS.pattern[3:-3]}|{ROLE_WORD})(?:\s+(?:and|&|[A-Z][\w-]*))*\s+(?:of|de|du|d['’])\s*(?:the\s+)?$",
                          re.I)
 

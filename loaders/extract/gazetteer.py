@@ -95,7 +95,7 @@ CITIES = {  # English and French names of cities the programmes travel to -> ISO
 
 # Cue words of a sentence, as regexes over its lower-cased text.
 HOST_CUES = r"\bvisits?\s+(?:to|of)\b|\bvisited\b|\bvisites?\s+(?:à|a|aux?|de|chez)\b|\bvisité\b|\bhosted\s+by\b|\baccueillis?\s+par\b" \
-            r"|\b(?:meetings?\s+(?:held\s+)?with|(?:réunions?|rencontres?)\s+(?:tenues?\s+)?avec)\b" \
+            r"|\b(?:meetings?\s+(?:(?:were|was)\s+)?(?:held\s+)?with|(?:réunions?|rencontres?)\s+(?:tenues?\s+)?avec)\b" \
             r"(?=\s+(?:the\s+|les?\s+|la\s+|l['’]|des\s+)?(?-i:[A-ZÀ-Ý]))" \
             r"|\bwelcomed\s+by\b|\bdelegations?\s+at\b|\bdélégations?\s+(?:à|chez)\b|\bvisiting\b"
 SPEAKER_CUES = r"\bspeakers?\b|\bspoke\b|\bkeynote\b|\baddressed\b|\binterviendront\b|\bintervenants?\b" \

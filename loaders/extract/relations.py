@@ -184,8 +184,8 @@ def owns_event(sentence: Sentence, end: int) -> bool:
     >>> owns_event(Sentence(Span(text, 1), 0, kinds=kinds_in(text, [])), 27)
     True
     """
-    owner = re.match(r"['’]s\s+(?:[\w-]+\s+){0,2}", sentence.text[end:])
-    return bool(owner) and any(k.begin == end + owner.end() for k in sentence.kinds)
+    return any(k.begin > end and re.fullmatch(r"['’]s\s+(?:[\w-]+\s+){0,2}", sentence.text[end:k.begin])
+               for k in sentence.kinds)
 
 
 def cued_attendance(sentence: Sentence) -> list[tuple[OrgMention, str, float]]:
