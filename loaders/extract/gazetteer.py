@@ -128,7 +128,9 @@ REGIONS = {  # regions a page of clusters is about, English, French and own name
 #: short (EU, MENA), and topics or sectors a page lists ("ICT", "R&D").
 NOT_ORGANISATION = r"^(?:[A-Z]2[A-Z]|EU|UE|MENA|MED|SMEs?|PMEs?|ICT|TIC|R&D|IoT|AI|IA|NGOs?|ONG)$"
 TOPICS_LEAD = r"\b(?:key\s+)?(?:topics?|th[èe]mes?|sectors?|secteurs?|areas?|domaines?|fields?|priorities|priorités" \
-              r"|subjects?|sujets?|objectives?|objectifs?|issues?|enjeux|focus|filières?)\b[^:]{0,30}$"
+              r"|subjects?|sujets?|objectives?|objectifs?|issues?|enjeux|focus|filières?)\b[^:]{0,30}$" \
+              r"|\b(?:initiatives?|programmes?|programs?|projects?|projets?)\s+(?:like|such\s+as|including|comme" \
+              r"|tel(?:le)?s?\s+que|notamment)\s*$"  # "initiatives like A, B and C": programmes
 #: A name that is a programme or project, not an organisation: its own words, or the words around it.
 PROGRAMME_WORDS = r"\b(?:project|projet|programme|program|track|voucher|fund|fonds|initiative)\b"
 PROGRAMME_BEFORE = r"\b(?:project|projet|programme|program|initiative|for|pour|on\s+behalf\s+of)\s+(?:the\s+|le\s+|la\s+)?$"

@@ -19,10 +19,10 @@ from medgraph.loaders.extract.events import Event, Events
 from medgraph.loaders.extract.gazetteer import (ATTENDING_AFTER, DELEGATION_OF, FALLBACK_ORG_KIND, HOST_BEFORE, HOST_CUES,
                                                 MET_CUES, ORG_KIND_CUES, ORGANISED_BY, SPEAKER_CUES)
 from medgraph.loaders.extract.lists import Item, ParticipantList
-from medgraph.loaders.extract.people import is_person_name, titled_pieces
+from medgraph.loaders.extract.people import titled_pieces
 from medgraph.loaders.extract.organisers import organisers_in
 from medgraph.loaders.extract.names import (NameFinder, OrgMention, chunks, country_beside, country_of,
-                                            ROLE_PHRASE, ROLE_WORD, looks_like_organisation, name_at, name_before, tokens)
+                                            looks_like_organisation, tokens)
 from medgraph.loaders.resolve import Resolver, Unresolved
 from medgraph.schema import DELEGATE, GROUP_KINDS, HOST, SPEAKER
 
@@ -37,7 +37,6 @@ ATTENDING = r"\battended\b|\b(?:took|takes?)\s+(?:an?\s+(?:very\s+)?active\s+)?p
 LIST_LEAD = ATTENDING + r"|\bparticipa|\battend|\bpresent\b|\bprésents?\b|\bdelegation\b|\bdélégation\b" \
                         r"|\bvisitors\b|\bguests\b|\binvités\b|\btak(?:e|ing)\s+part\b|\bprenn?ent\s+part\b" \
                         r"|\binscrits?\b|\bregistered\b|\bselected\b|\bsélectionnés\b|\bparticipants?\b|\bdelegates?\b|\bdélégués?\b"
-MEMBER_CUE = r"\b(?:a\s+|an\s+|un\s+|une\s+)?(?:members?|membres?|adhérents?)\s+(?:of|de|du|des|d')\s*(?:the\s+|la\s+|l['’])?"
 
 
 @dataclass(frozen=True)
@@ -333,58 +332,6 @@ def unique(pairs: list[tuple[OrgMention, str]]) -> list[tuple[OrgMention, str]]:
             seen.add(org.id)
             result.append((org, role))
     return result
-
-
-def memberships(known: Known, sentence: Sentence) -> list[tuple[OrgRef, OrgRef]]:
-    """ "X, a member of Y", "X est membre du Y": the name before the cue and the one after it,
-    known or new."""
-    result = []
-    for cue in re.finditer(MEMBER_CUE, sentence.text, re.I):
-        if sentence.text[:cue.start()].rstrip().endswith("("):
-            continue  # "(member of …)" inside a list: the list reads it
-        if titled(sentence.text, cue):
-            continue  # "Jane Doe, Member of X": a person's title, not a member organisation
-        line = sentence.line_at(cue.start())
-        member = org_before(known, sentence, re.sub(r"\s+(?:is|est|sont|are|,)?\s*$", "", sentence.text[:cue.start()]), line)
-        of = org_after(known, sentence, cue.end(), line)
-        if member and of and (member.id or member.written) != (of.id or of.written):
-            if member.id is None and member.country is None and of.id:  # a member company is in its cluster's country
-                member = OrgRef(None, member.written, known.organisations.by_id[of.id].country, member.line,
-                                member.confidence, member.kind)
-            result.append((member, of))
-    return result
-
-
-def titled(text: str, cue: re.Match) -> bool:
-    """Whether a member cue is a person's title: "Jane Doe, Member of X", capitalised after a
-    person's name and a comma (an organisation is written "Dar Zitouna, membre du cluster Y")."""
-    before = text[:cue.start()].rstrip()
-    span = name_before(text, len(before)) if before.endswith(",") else None
-    return bool(span and re.match(r"\s*(?:[A-Za-z]+\s+)?[A-Z]", cue.group()) and is_person_name(text[span[0]:span[1]]))
-
-
-def org_before(known: Known, sentence: Sentence, before: str, line: int) -> OrgRef | None:
-    end = len(before.rstrip(" ,"))
-    known_orgs = [o for o in sentence.orgs if end - 3 <= o.end <= end]
-    if known_orgs:
-        return ref(known_orgs[-1], line)
-    span = name_before(sentence.text, end)
-    written = sentence.text[span[0]:span[1]] if span else ""
-    if not written or re.fullmatch(rf"(?:\w+\s+)*{ROLE_WORD}", written, re.I) \
-            or re.fullmatch(ROLE_PHRASE, f"{written} member", re.I):
-        return None  # "Board Member of X", "Director, Member of X": a role, not a member organisation
-    return new_ref(written, None, line)
-
-
-def org_after(known: Known, sentence: Sentence, start: int, line: int) -> OrgRef | None:
-    rest = re.match(r"(?:the\s+|la\s+|le\s+|l['’]|(?:cluster|clusters|réseau|network|fédération|federation)\s+)*",
-                    sentence.text[start:], re.I)
-    at = start + rest.end()
-    known_orgs = [o for o in sentence.orgs if at - 1 <= o.begin <= at + 1]
-    if known_orgs:
-        return ref(known_orgs[0], line)
-    span = name_at(sentence.text, at)
-    return new_ref(sentence.text[span[0]:span[1]], None, line) if span else None
 
 
 def paren_organisations(known: Known, sentence: Sentence) -> list[OrgRef]:

@@ -19,6 +19,7 @@ from medgraph.loaders.extract.cluster_lists import find_clusters, page_country
 from medgraph.loaders.extract.dates import document_date
 from medgraph.loaders.extract.gazetteer import HOST_CUES, NOT_ORGANISATION, PRIORITY
 from medgraph.loaders.extract.lists import find_list
+from medgraph.loaders.extract.members import memberships
 from medgraph.loaders.extract.people import people_in
 from medgraph.loaders.extract.proposal import (Proposal, registry_entries, review_rows, to_data, write_facts,
                                                write_registry)
@@ -28,7 +29,7 @@ from medgraph.loaders.extract.pairs import MENTOR_CUE, agreement_in, mentoring_p
 from medgraph.loaders.extract.relations import (ATTENDING, CUE_CONFIDENCE, Found, Known, apposition, cued_attendance,
                                                 cued_new_attendance,
                                                 employers_attending, new_ref,
-                                                list_facts, memberships, paren_organisations, ref,
+                                                list_facts, paren_organisations, ref,
                                                 OrgRef, guess_kind, try_resolve)
 from medgraph.loaders.extract.running import confidence_of, described_names, exemplified_names, meets, running_names, sentence_country
 from medgraph.loaders.extract.series import known_in_series
