@@ -75,6 +75,7 @@ class Known:
     people: Resolver
     kinds: dict[str, str]
     events: list[dict] = field(default_factory=list)
+    cities: dict[str, str] = field(default_factory=dict)  # organisation id -> its city, when the registry gives one
 
     def __post_init__(self):
         self.finder = NameFinder(self.organisations)
@@ -118,7 +119,21 @@ def try_resolve(known: Known, name: str, country: str | None) -> str | None:
     try:
         return known.organisations.resolve(name, country).id
     except Unresolved:
-        return None
+        return city_cluster(known, name)
+
+
+#: "the Bizerte cluster", "le pôle de Sousse": a city and a cluster's type word.
+CITY_CLUSTER = re.compile(r"^(?:(?:the|le|la)\s+)?(?:(?P<city>[A-ZÀ-Ý][\w'’-]+)\s+(?:cluster|p[ôo]le)"
+                          r"|(?:cluster|p[ôo]le)\s+(?:of|de|d['’])\s*(?P<city2>[A-ZÀ-Ý][\w'’-]+))$", re.I)
+
+
+def city_cluster(known: Known, name: str) -> str | None:
+    """The one registry cluster of the city a name gives with a cluster's type word and nothing
+    else ("the Bizerte cluster" for a Bizerte Competitiveness Pole of Bizerte), if exactly one."""
+    match = CITY_CLUSTER.match(name.strip())
+    city = match and fold(match.group("city") or match.group("city2"))
+    fits = [i for i, c in known.cities.items() if city and fold(c) == city and known.kinds.get(i) == "Cluster"]
+    return fits[0] if len(fits) == 1 else None
 
 
 def list_facts(known: Known, found: Found, events: Events, paragraph, plist: ParticipantList,
@@ -303,10 +318,11 @@ def cued_new_attendance(known: Known, sentence: Sentence) -> list[tuple[OrgRef, 
         if (host and begin > host.start()) or (not host and colon is not None and begin >= colon) or \
                 (attended and not host and end <= attended.start() and enumerated(sentence.text, begin, spans)) \
                 or (begin, end) in each:
-            written = sentence.text[begin:end]
-            country = country_beside(sentence.text, end)
+            written, line = sentence.text[begin:end], sentence.line_at(begin)
+            known_id = city_cluster(known, written)
             role = DELEGATE if after or not host else HOST
-            result.append((new_ref(written, country, sentence.line_at(begin)), role))
+            result.append((OrgRef(known_id, written, None, line, CONFIDENCE["fuzzy"]) if known_id
+                           else new_ref(written, country_beside(sentence.text, end), line), role))
     return result
 
 
@@ -317,7 +333,8 @@ def aside(text: str, begin: int) -> bool:
 
 def unknown_names(known: Known, sentence: Sentence) -> list[tuple[int, int]]:
     """Capitalised names that look like organisations and that no known one covers."""
-    return [(b, e) for b, e in new_name_spans(sentence) if not try_resolve(known, sentence.text[b:e], None)]
+    return [(b, e) for b, e in new_name_spans(sentence)
+            if not try_resolve(known, sentence.text[b:e], None) or city_cluster(known, sentence.text[b:e])]
 
 
 def new_ref(written: str, country: str | None, line: int) -> OrgRef:

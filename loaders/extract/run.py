@@ -62,7 +62,8 @@ def read_known(registry: Path, documents: Path | None = None) -> Known:
     paths = [path for suffix in readers.READERS for path in sorted(documents.glob(f"*{suffix}"))] if documents else []
     events = [known_event(f) for path in paths for document in readers.read_documents(path) for f in document.facts
               if f.get("fact") == "event"]
-    return Known(organisations, people, {o["id"]: o.get("kind") for o in read.organisations}, events)
+    return Known(organisations, people, {o["id"]: o.get("kind") for o in read.organisations}, events,
+                 {o["id"]: o["city"] for o in read.organisations if o.get("city")})
 
 
 def known_event(fact: dict) -> dict:
