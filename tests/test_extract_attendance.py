@@ -132,3 +132,40 @@ def test_a_graduation_or_opening_ceremony_stays_a_session(known):
         The graduation ceremony will take place in Amman, Jordan, on 3 May 2022.
         """)
     assert {kind for kind, _, _ in events(facts)} == {"meeting"}
+
+
+def test_a_city_and_a_clusters_type_word_name_the_registry_cluster_of_that_city(known):
+    registry = replace(known, cities={**known.cities, "dates-tn": "Tozeur"})
+    facts = facts_of(registry, """
+        News from the clusters
+
+        The Sun Coast Cluster took part in a mission in Tunisia. Meetings were held with the Tozeur cluster.
+        """)
+    assert {(name, role) for _, name, role in attendances(facts)} == {("sun-coast", "delegate"), ("dates-tn", "host")}
+
+
+def new_organisations(facts: list[dict]) -> set[str]:
+    return {f["name"] for f in facts if f["fact"] == "organisation" and f.get("new")}
+
+
+def test_page_fields_parts_of_the_world_and_programmes_given_as_examples_are_no_organisations(known):
+    facts = facts_of(known, """
+        Atlas Network news
+
+        Source: Atlas Investment Network
+        Country: Other countries
+        Activity: Other or not specified
+
+        La plateforme relie l'Europe, le Moyen-Orient et l'Afrique. Through initiatives like ZENITH
+        (skills), ORBIT (start-ups), MedYouth and AfriLink (diaspora), the network grows.
+        """)
+    assert new_organisations(facts) & {"Country", "Activity", "Moyen-Orient", "Afrique", "ZENITH", "ORBIT"} == set()
+
+
+def test_an_article_alone_is_no_member_and_a_known_network_is_named_by_its_id(known):
+    facts = facts_of(known, """
+        News from the clusters
+
+        Les membres du réseau Solartys ont fait le bilan des dernières années.
+        """)
+    assert "Les" not in new_organisations(facts) and "Solartys" not in new_organisations(facts)
