@@ -169,3 +169,12 @@ def test_an_article_alone_is_no_member_and_a_known_network_is_named_by_its_id(kn
         Les membres du réseau Solartys ont fait le bilan des dernières années.
         """)
     assert "Les" not in new_organisations(facts) and "Solartys" not in new_organisations(facts)
+
+
+def test_a_launch_on_its_day_is_an_event(known):
+    facts = facts_of(known, """
+        News from the clusters
+
+        Le réseau Atlas Maroc vient d'être lancé le 12 mars 2021 à Rabat avec vingt entreprises.
+        """)
+    assert events(facts) == {("conference", "MA", dt.date(2021, 3, 12))}

@@ -39,7 +39,8 @@ EVENT_KIND_CUES = {  # schema event kind -> its wordings; the order is the prior
                           r"|round[-\s]tables?|tables?[-\s]rondes?|webinars?|webinaires?|séminaires?|seminars?"
                           r"|launch\s+(?:event|ceremony)|cérémonie\s+de\s+lancement"
                           r"|(?<!graduation\s)(?<!closing\s)(?<!award\s)(?<!awards\s)(?<!opening\s)ceremony"
-                          r"|cérémonie(?!\s+(?:d['’]ouverture|de\s+(?:clôture|remise)))"),  # a ceremony of its own
+                          r"|cérémonie(?!\s+(?:d['’]ouverture|de\s+(?:clôture|remise)))"  # a ceremony of its own
+                          r"|(?:launched|inaugurated|lancée?s?|inaugurée?s?)(?=\s+(?:on|le)\s+\d)"),  # a launch on its day
     "matchmaking": KindCue(r"match-?making|b2b\s+(?:meetings?|sessions?)|rencontres?\s+(?:d'affaires|b2b)"
                            r"|rendez-vous\s+d'affaires|business\s+meetings?|speed[-\s]?(?:pitching|dating)|c2c\s+meetings?"
                            r"|cluster-to-cluster\s+meetings?", generic=True),
