@@ -178,3 +178,8 @@ def test_a_launch_on_its_day_is_an_event(known):
         Le réseau Atlas Maroc vient d'être lancé le 12 mars 2021 à Rabat avec vingt entreprises.
         """)
     assert events(facts) == {("conference", "MA", dt.date(2021, 3, 12))}
+
+
+def test_a_byline_written_by_its_author_on_a_weekday_dates_the_page(known):
+    source = parse_source("Un titre\n\nRédigé par Jean Dupont, le Mardi 9 Mars 2021 - Lu 80 fois\n".encode(), "news.txt")
+    assert extract_source(source, known).date == dt.date(2021, 3, 9)
