@@ -1,5 +1,6 @@
 """Who took part in which event, on invented releases (issue 18, seventh pass): the event a page's
-attendances point at, hosts met, representatives, and places that only locate a name."""
+attendances point at, hosts met, representatives, places that only locate a name, names that are
+no organisations, and a byline's date."""
 
 import datetime as dt
 import textwrap
