@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from medgraph.loaders.countries import country_names, fold
 from medgraph.loaders.extract.dates import MONTHS, DateMention, find_dates, is_dateline
 from medgraph.loaders.extract.gazetteer import CITIES, KIND_PATTERNS, PLURAL_BEFORE
-from medgraph.loaders.extract.names import NameFinder, OrgMention, tokens
+from medgraph.loaders.extract.names import ROLE_WORD, NameFinder, OrgMention, tokens
 from medgraph.loaders.extract.source import Span
+from medgraph.loaders.extract.vocabulary import ORG_WORDS, TYPE_CORE
 from medgraph.schema import DATE_PRECISIONS
 
 CITY_KEYS = {fold(name): (name, code) for name, code in CITIES.items()}
@@ -187,13 +188,36 @@ def places_in(text: str, taken: list[tuple[int, int]]) -> list[Place]:
                 continue
             key = " ".join(w.key for w in span)
             place = place_of(key)
-            if place and not re.match(r"\s+time\b", text[span[-1].end:], re.I):  # "18:00 Brussels time"
+            if place and not re.match(r"\s+time\b", text[span[-1].end:], re.I) \
+                    and not in_a_name(text, span[0].begin, span[-1].end):  # "18:00 Brussels time"
                 found.append(Place(place[0], place[1], span[0].begin, span[-1].end))
                 i += length
                 break
         else:
             i += 1
     return found
+
+
+#: A place written as part of a name, a title or as an owner: "Lebanon's cluster", "the ICT Cluster of
+#: Bulgaria", "the Bizerte cluster", "the President of the French Republic" locate an organisation or
+#: a person, not what the sentence says happened there.
+OWNER_AFTER = re.compile(rf"['’]s\b|(?:\s+(?-i:[A-Z])[\w-]*){{0,3}}\s+(?:{'|'.join(TYPE_CORE + ('office',))})\b"
+                         r"(?!\s+(?:managers?|members?)\b)", re.I)
+NAME_BEFORE = re.compile(rf"\b(?:{ORG_WORDS.pattern[3:-3]}|{ROLE_WORD})(?:\s+(?:and|&|[A-Z][\w-]*))*\s+(?:of|de|du|d['’])\s*(?:the\s+)?$",
+                         re.I)
+
+
+def in_a_name(text: str, begin: int, end: int) -> bool:
+    """Whether the place at text[begin:end] locates an organisation's name rather than an event.
+
+    >>> in_a_name("QOOT, Lebanon's food cluster", 6, 13), in_a_name("the ICT Cluster of Bulgaria met", 19, 27)
+    (True, True)
+    >>> in_a_name("a forum in Tunis", 11, 16), in_a_name("the Bizerte cluster", 4, 11)
+    (False, True)
+    >>> in_a_name("the Ambassador of Italy in Lebanon", 18, 23), in_a_name("the Ambassador of Italy in Lebanon", 27, 34)
+    (True, False)
+    """
+    return bool(OWNER_AFTER.match(text[end:]) or NAME_BEFORE.search(text[:begin]))
 
 
 def place_of(key: str) -> tuple[str | None, str] | None:

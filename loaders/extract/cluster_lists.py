@@ -56,7 +56,11 @@ SECTOR_WORDS = re.compile(r"^(?:agri|agro|health|santé|salute|aerospace|aérona
                           r"|education|industry|industrie|services|and|et|e|&|-)$", re.I)
 WORLD_PART = re.compile(r"(?:north|south|east|west|middle|central|near|far|(?:north|south)?(?:ern|eastern|western)"
                         r"|africa|europe|asia|america|mediterranean|mediterranee|maghreb|mashreq|levant|arab|gulf"
-                        r"|balkans|sahel|med|the|and)")
+                        r"|balkans|sahel|med|the|and|nord|sud|est|ouest|moyen|proche|orient|afrique|asie|amerique"
+                        r"|le|la|l|et)")
+#: The labels of a page's fields ("Country: Others", "Activity: Other"), not names.
+FIELD_LABELS = re.compile(r"(?:source|country|countries|pays|activity|activité|activities|category|catégorie|tags?"
+                          r"|author|auteur|language|langue|type|date|region|région)", re.I)
 
 
 @dataclass(frozen=True)
@@ -280,6 +284,7 @@ def unwanted(item: Listed) -> bool:
     """A place, a programme, an event, a topic or a bare sector is no organisation."""
     name = item.name
     return bool(any(place(piece) for piece in CONJUNCTION.split(name)) or re.search(PROGRAMME_WORDS, name, re.I)
+                or FIELD_LABELS.fullmatch(name)
                 or re.match(NOT_ORGANISATION, name) or kinds_in(name, []) or person_like(name)
                 or (not item.structured and is_sector(name)))
 

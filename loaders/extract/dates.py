@@ -202,7 +202,9 @@ def relative_period(reference: dt.date, unit: str, offset: int) -> tuple[dt.date
 
 
 DATELINE_BEFORE = re.compile(
-    r"(^\s*[A-ZÀ-Ý][\w'’ -]{1,40},\s*$)|((submitted|posted|published|publié|publie|updated|mis en ligne)\b.*\b(on|le)\s*$)"
+    r"(^\s*[A-ZÀ-Ý][\w'’ -]{1,40},\s*$)|((submitted|posted|published|publié|publie|updated|mis en ligne|rédigé|écrit|written)"
+    r"\b.*\b(on|le)\s*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday"
+    r"|saturday|sunday),?\s*)?$)"
     r"|(^\s*date\s*:?\s*$)", re.I)
 
 
@@ -215,6 +217,8 @@ def document_date(lines: list[str] | tuple[str, ...], head: int = 12) -> tuple[d
     (datetime.date(2018, 11, 26), 3)
     >>> document_date(["A title", "Jul 13 2021", "Text"])
     (datetime.date(2021, 7, 13), 2)
+    >>> document_date(["Un titre", "Rédigé par Jean Dupont, le Mardi 9 Mars 2021 - Lu 80 fois"])
+    (datetime.date(2021, 3, 9), 2)
     """
     seen = 0
     for number, line in enumerate(lines, start=1):

@@ -275,10 +275,23 @@ def last_spoken(events: Events, kind: str) -> Event | None:
     return next((e for e in events.found if e.kind == kind), None)
 
 
-def date_for(sentence: Sentence, mention: KindMention) -> DateMention:
+#: An event named as the frame of the one the sentence goes on to date.
+FRAME = re.compile(r"\b(?:in\s+the\s+(?:context|framework)\s+of|dans\s+le\s+cadre\s+d[eu])\s+(?:the\s+|la\s+|le\s+|l['’])?"
+                   r"(?:\S+\s+){0,3}$", re.I)
+
+
+def date_for(sentence: Sentence, mention: KindMention) -> DateMention | None:
+    """The date written after the kind, else the sentence's last; none when another kind stands
+    between the kind and the date after it ("the conference …, contributing to the Summit … for
+    June 2019": June dates the summit only), unless that kind is the same, the date is in brackets
+    ("a training, then a study tour (2015)": both) or the kind frames the later event ("in the
+    context of the TechDays, the matchmaking will take place on …": both)."""
     if mention.edition:
         return mention.edition
     after = [d for d in sentence.dates if d.begin >= mention.end]
+    if after and any(mention.end <= k.begin and k.end <= after[0].begin and k.kind != mention.kind for k in sentence.kinds) \
+            and not sentence.text[after[0].begin:].startswith("(") and not FRAME.search(sentence.text[:mention.begin]):
+        return None
     return after[0] if after else sentence.dates[-1]
 
 
@@ -294,10 +307,19 @@ def place_for(sentence: Sentence, mention: KindMention | None, segment=(0, None)
     return places[0] if places else None
 
 
+#: Capitalised words after a lower-case kind word: "the conference La Méditerranée du Futur".
+NAME_AFTER = re.compile(r"\s+((?-i:[A-ZÀ-Ý])[\w'’-]*(?:\s+(?:(?:du|de|des|of|the|-|–)\s+)?(?-i:[A-ZÀ-Ý])[\w'’-]*){1,5})")
+
+
 def event_name(sentence: Sentence, mention: KindMention) -> str:
-    """ "FILEX France Forum" when capitalised words name it, else the kind."""
+    """ "FILEX France Forum" when capitalised words name it (before the kind, or after a lower-case
+    kind word: "the conference La Méditerranée du Futur", not an organisation or a place), else the kind."""
     before = re.search(r"((?:[A-Z0-9][\w&'-]*\s+){1,5})$", sentence.text[:mention.begin])
     written = sentence.text[mention.begin:mention.end]
     if before and written[:1].isupper() and not before.group(1).split()[0].lower() in ("the", "a", "an", "la", "le"):
         return f"{before.group(1)}{written}".strip()
+    after = NAME_AFTER.match(sentence.text, mention.end)
+    if after and written[:1].islower() and not any(
+            after.start(1) < o.end and o.begin < after.end(1) for o in [*sentence.orgs, *sentence.places]):
+        return f"{written[:1].upper()}{written[1:]} {after.group(1)}"
     return written[:1].upper() + written[1:] if written[:1].isupper() else mention.kind.capitalize()

@@ -26,7 +26,8 @@ EVENT_KIND_CUES = {  # schema event kind -> its wordings; the order is the prior
                                   r"|visites?\s+de\s+benchmarking"),
     "international market mission": KindCue(r"(?:international\s+)?(?:market|business\s+development|trade)\s+missions?"
                                             r"|missions?\s+(?:commerciales?|d'affaires|de\s+prospection)"
-                                            r"|road-?\s?shows?|tournées?\s+de\s+promotion"),
+                                            r"|road-?\s?shows?|tournées?\s+de\s+promotion"
+                                            r"|missions?(?=\s+(?:in|to|en|au|aux|à)\s+(?-i:[A-ZÀ-Ý]))"),  # "a mission in Tunisia"
     "study tour": KindCue(r"study\s+(?:tours?|visits?|trips?)|voyages?\s+d'[ée]tudes?|visites?\s+d'[ée]tudes?"
                           r"|learning\s+expeditions?"),
     "advisory mission": KindCue(r"advisory\s+missions?|technical\s+assistance|assistance\s+technique"
@@ -36,7 +37,10 @@ EVENT_KIND_CUES = {  # schema event kind -> its wordings; the order is the prior
     "trade fair": KindCue(r"trade\s+fairs?|trade\s+shows?|exhibitions?|salons?|foires?|expos?"),
     "conference": KindCue(r"conferences?|conférences?|colloques?|(?:panel\s+)?discussion\s+panels?|panels?(?:\s+discussions?)?"
                           r"|round[-\s]tables?|tables?[-\s]rondes?|webinars?|webinaires?|séminaires?|seminars?"
-                          r"|launch\s+(?:event|ceremony)|cérémonie\s+de\s+lancement"),
+                          r"|launch\s+(?:event|ceremony)|cérémonie\s+de\s+lancement"
+                          r"|(?<!graduation\s)(?<!closing\s)(?<!award\s)(?<!awards\s)(?<!opening\s)ceremony"
+                          r"|cérémonie(?!\s+(?:d['’]ouverture|de\s+(?:clôture|remise)))"  # a ceremony of its own
+                          r"|(?:launched|inaugurated|lancée?s?|inaugurée?s?)(?=\s+(?:on|le)\s+\d)"),  # a launch on its day
     "matchmaking": KindCue(r"match-?making|b2b\s+(?:meetings?|sessions?)|rencontres?\s+(?:d'affaires|b2b)"
                            r"|rendez-vous\s+d'affaires|business\s+meetings?|speed[-\s]?(?:pitching|dating)|c2c\s+meetings?"
                            r"|cluster-to-cluster\s+meetings?", generic=True),
@@ -92,6 +96,8 @@ CITIES = {  # English and French names of cities the programmes travel to -> ISO
 
 # Cue words of a sentence, as regexes over its lower-cased text.
 HOST_CUES = r"\bvisits?\s+(?:to|of)\b|\bvisited\b|\bvisites?\s+(?:à|a|aux?|de|chez)\b|\bvisité\b|\bhosted\s+by\b|\baccueillis?\s+par\b" \
+            r"|\b(?:meetings?\s+(?:(?:were|was)\s+)?(?:held\s+)?with|(?:réunions?|rencontres?)\s+(?:tenues?\s+)?avec)\b" \
+            r"(?=\s+(?:the\s+|les?\s+|la\s+|l['’]|des\s+)?(?-i:[A-ZÀ-Ý]))" \
             r"|\bwelcomed\s+by\b|\bdelegations?\s+at\b|\bdélégations?\s+(?:à|chez)\b|\bvisiting\b"
 SPEAKER_CUES = r"\bspeakers?\b|\bspoke\b|\bkeynote\b|\baddressed\b|\binterviendront\b|\bintervenants?\b" \
                r"|\bsont\s+intervenu(?:e|s|es)?\b|\binterviennent\b|\bwill\s+speak\b|\bgave\s+a\s+(?:talk|speech)\b" \
@@ -123,7 +129,9 @@ REGIONS = {  # regions a page of clusters is about, English, French and own name
 #: short (EU, MENA), and topics or sectors a page lists ("ICT", "R&D").
 NOT_ORGANISATION = r"^(?:[A-Z]2[A-Z]|EU|UE|MENA|MED|SMEs?|PMEs?|ICT|TIC|R&D|IoT|AI|IA|NGOs?|ONG)$"
 TOPICS_LEAD = r"\b(?:key\s+)?(?:topics?|th[èe]mes?|sectors?|secteurs?|areas?|domaines?|fields?|priorities|priorités" \
-              r"|subjects?|sujets?|objectives?|objectifs?|issues?|enjeux|focus|filières?)\b[^:]{0,30}$"
+              r"|subjects?|sujets?|objectives?|objectifs?|issues?|enjeux|focus|filières?)\b[^:]{0,30}$" \
+              r"|\b(?:initiatives?|programmes?|programs?|projects?|projets?)\s+(?:like|such\s+as|including|comme" \
+              r"|tel(?:le)?s?\s+que|notamment)\s*$"  # "initiatives like A, B and C": programmes
 #: A name that is a programme or project, not an organisation: its own words, or the words around it.
 PROGRAMME_WORDS = r"\b(?:project|projet|programme|program|track|voucher|fund|fonds|initiative)\b"
 PROGRAMME_BEFORE = r"\b(?:project|projet|programme|program|initiative|for|pour|on\s+behalf\s+of)\s+(?:the\s+|le\s+|la\s+)?$"

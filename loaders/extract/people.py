@@ -20,7 +20,7 @@ from medgraph.loaders.extract.names import ROLE_WORD, country_of, looks_like_org
 from medgraph.loaders.extract.places import city_country
 from medgraph.loaders.extract.vocabulary import NAME_PARTICLES, ORG_WORDS
 
-__all__ = ["Person", "people_in", "is_person_name"]
+__all__ = ["Person", "people_in", "is_person_name", "titled_pieces"]
 
 WORD = r"[A-ZÀ-Ý][a-zà-ÿ'’-]+"
 NAME = rf"({WORD}(?:\s+{WORD}){{1,2}})"
@@ -162,3 +162,36 @@ def cut_role(role: str, orgs: list, text: str, start: int) -> str:
     cut = orgs[0].begin - start
     head = re.sub(r"\s*(?:at|of\s+the|of|with|d['’]|de\s+la|de\s+l['’]|du|de|chez|,)\s*$", "", role[:cut], flags=re.I).strip()
     return head or role
+
+
+#: A title inside a run of capitals: a role word, "Representative" too ("UNIDO Representative in …").
+TITLE_WORD = re.compile(rf"\b(?:{ROLE_WORD}|(?i:representatives?|représentante?s?))\b")
+
+
+def titled_pieces(text: str, begin: int, end: int) -> list[tuple[int, int]]:
+    """The organisations a run of capitals holds when it strings people's titles together: split at
+    each role word, "of the" after it and a person's name ending a piece left out, the pieces that
+    look like an organisation kept; a run with no role word is kept whole.
+
+    >>> text = "UNIDO Representative in Lebanon Jane Roe and President of the Atlas Association Paul Smith"
+    >>> [text[b:e] for b, e in titled_pieces(text, 0, len(text))]
+    ['UNIDO', 'Atlas Association']
+    """
+    roles = [m for m in TITLE_WORD.finditer(text, begin, end) if m.group()[:1].isupper()]
+    if not roles:
+        return [(begin, end)]
+    pieces, start = [], begin
+    for stop, after in [(m.start(), m.end()) for m in roles] + [(end, end)]:
+        piece = text[start:stop]
+        lead = re.match(r"\s*(?:(?:of|de|du|des|d['’])\s*(?:the\s+|la\s+|le\s+|l['’])?)?", piece)
+        words = piece[lead.end():].rstrip(" ,").removesuffix(" and").removesuffix(" et").split()
+        for size in (2, 3):
+            if len(words) > size and is_person_name(" ".join(words[-size:])):
+                words = words[:-size]
+                break
+        name = " ".join(words)
+        if name and looks_like_organisation(name):
+            at = text.index(name, start + lead.end())
+            pieces.append((at, at + len(name)))
+        start = after
+    return pieces

@@ -19,15 +19,16 @@ from medgraph.loaders.extract.events import Event, Events
 from medgraph.loaders.extract.gazetteer import (ATTENDING_AFTER, DELEGATION_OF, FALLBACK_ORG_KIND, HOST_BEFORE, HOST_CUES,
                                                 MET_CUES, ORG_KIND_CUES, ORGANISED_BY, SPEAKER_CUES)
 from medgraph.loaders.extract.lists import Item, ParticipantList
-from medgraph.loaders.extract.people import is_person_name
+from medgraph.loaders.extract.people import titled_pieces
 from medgraph.loaders.extract.organisers import organisers_in
 from medgraph.loaders.extract.names import (NameFinder, OrgMention, chunks, country_beside, country_of,
-                                            ROLE_PHRASE, ROLE_WORD, looks_like_organisation, name_at, name_before, tokens)
+                                            looks_like_organisation, tokens)
 from medgraph.loaders.resolve import Resolver, Unresolved
 from medgraph.schema import DELEGATE, GROUP_KINDS, HOST, SPEAKER
 
 CONFIDENCE = {"id": 0.95, "surface": 0.95, "exact": 0.95, "parts": 0.9, "fuzzy": 0.75, "new": 0.6}
-ATTENDING = r"\battended\b|\btook\s+part\b|\bparticipated\b|\bjoined\b|\bwere\s+(?:also\s+)?present\b" \
+ATTENDING = r"\battended\b|\b(?:took|takes?)\s+(?:an?\s+(?:very\s+)?active\s+)?part\b|\bprend\s+(?:une\s+)?part\b" \
+            r"|\bparticipated\b|\bjoined\b|\bwere\s+(?:also\s+)?present\b" \
             r"|\btravell?ed\s+with\b|\baccompanied\b|\bconfirmed\s+(?:its|their)\s+participation\b" \
             r"|\bexhibited\b|\b(?:a|ont)\s+exposé\b" \
             r"|\bwill\s+(?:attend|take\s+part|join)\b|\bparticipent\b|\bparticipaient\b|\bparticiperont\b|\brejoint\b" \
@@ -36,7 +37,6 @@ ATTENDING = r"\battended\b|\btook\s+part\b|\bparticipated\b|\bjoined\b|\bwere\s+
 LIST_LEAD = ATTENDING + r"|\bparticipa|\battend|\bpresent\b|\bprésents?\b|\bdelegation\b|\bdélégation\b" \
                         r"|\bvisitors\b|\bguests\b|\binvités\b|\btak(?:e|ing)\s+part\b|\bprenn?ent\s+part\b" \
                         r"|\binscrits?\b|\bregistered\b|\bselected\b|\bsélectionnés\b|\bparticipants?\b|\bdelegates?\b|\bdélégués?\b"
-MEMBER_CUE = r"\b(?:a\s+|an\s+|un\s+|une\s+)?(?:members?|membres?|adhérents?)\s+(?:of|de|du|des|d')\s*(?:the\s+|la\s+|l['’])?"
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,7 @@ class Known:
     people: Resolver
     kinds: dict[str, str]
     events: list[dict] = field(default_factory=list)
+    cities: dict[str, str] = field(default_factory=dict)  # organisation id -> its city, when the registry gives one
 
     def __post_init__(self):
         self.finder = NameFinder(self.organisations)
@@ -118,7 +119,21 @@ def try_resolve(known: Known, name: str, country: str | None) -> str | None:
     try:
         return known.organisations.resolve(name, country).id
     except Unresolved:
-        return None
+        return city_cluster(known, name)
+
+
+#: "the Bizerte cluster", "le pôle de Sousse": a city and a cluster's type word.
+CITY_CLUSTER = re.compile(r"^(?:(?:the|le|la)\s+)?(?:(?P<city>[A-ZÀ-Ý][\w'’-]+)\s+(?:cluster|p[ôo]le)"
+                          r"|(?:cluster|p[ôo]le)\s+(?:of|de|d['’])\s*(?P<city2>[A-ZÀ-Ý][\w'’-]+))$", re.I)
+
+
+def city_cluster(known: Known, name: str) -> str | None:
+    """The one registry cluster of the city a name gives with a cluster's type word and nothing
+    else ("the Bizerte cluster" for a Bizerte Competitiveness Pole of Bizerte), if exactly one."""
+    match = CITY_CLUSTER.match(name.strip())
+    city = match and fold(match.group("city") or match.group("city2"))
+    fits = [i for i, c in known.cities.items() if city and fold(c) == city and known.kinds.get(i) == "Cluster"]
+    return fits[0] if len(fits) == 1 else None
 
 
 def list_facts(known: Known, found: Found, events: Events, paragraph, plist: ParticipantList,
@@ -168,15 +183,37 @@ def member_target(known: Known, name: str, country: str | None, line: int) -> Or
 CUE_CONFIDENCE = {"stated": 0.95, "employer": 0.85, "met": 0.75}
 
 
+def apposition(sentence: Sentence, begin: int) -> bool:
+    """A name written right after a known one ("Ceipiemonte – the Piemonte Agency …") is its long name."""
+    return any(re.fullmatch(r"\s*(?:[-–—,(]|\s)\s*(?:the\s+|la\s+|le\s+|l['’])?", sentence.text[o.end:begin], re.I)
+               for o in sentence.orgs if o.id and o.end <= begin)
+
+
+def owns_event(sentence: Sentence, end: int) -> bool:
+    """Whether the name ending at `end` is the owner of an event the sentence names ("during The
+    Next Society's TechDays", "ANIMA's annual conference"): its organiser, not a guest or a host.
+
+    >>> from medgraph.loaders.extract.source import Span
+    >>> text = "Visits during Atlas Cluster's TechDays."
+    >>> owns_event(Sentence(Span(text, 1), 0, kinds=kinds_in(text, [])), 27)
+    True
+    """
+    return any(k.begin > end and re.fullmatch(r"['’]s\s+(?:[\w-]+\s+){0,2}", sentence.text[end:k.begin])
+               for k in sentence.kinds)
+
+
 def cued_attendance(sentence: Sentence) -> list[tuple[OrgMention, str, float]]:
     """Organisations a sentence says hosted, spoke at or attended its event, each with the
     confidence its cue allows."""
     organised = sentence.cue(ORGANISED_BY)
     organisers = {o.org.id for o in organisers_in(sentence)}
-    orgs = [o for o in sentence.orgs if not (organised and o.begin > organised.start()) and o.id not in organisers]
+    orgs = [o for o in sentence.orgs if not (organised and o.begin > organised.start()) and o.id not in organisers
+            and not owns_event(sentence, o.end)]
     pairs, cue = cued_roles(sentence, orgs), "stated"
     if not pairs and (met := sentence.cue(MET_CUES)):  # "X met Y during the forum": both were there
-        pairs, cue = unique([(o, DELEGATE) for o in met_each_other(sentence, met)]), "met"
+        spans = [(o.begin, o.end) for o in sentence.orgs] + new_name_spans(sentence)
+        each = met_each_other(sentence, met, spans)
+        pairs, cue = unique([(o, DELEGATE) for o in sentence.orgs if (o.begin, o.end) in each]), "met"
     return [(org, role, CUE_CONFIDENCE[cue]) for org, role in pairs]
 
 
@@ -237,15 +274,20 @@ def enumerated(text: str, begin: int, names: list[tuple[int, int]], start: int =
     return bool(re.fullmatch(r"(?:\s|,|;|&|\band\b|\bet\b|\bthe\b|\ble\b|\bla\b|\bles\b|\bl['’])*", rest[start:], re.I))
 
 
-def met_each_other(sentence: Sentence, met: re.Match) -> list[OrgMention]:
-    """The organisations on either side of "met" when nothing but names stands between them and
-    the verb ("A and B met C", "A a rencontré le B"), not the people who met ("mentors of A met")."""
-    spans = [(o.begin, o.end) for o in sentence.orgs]
-    before = [o for o in sentence.orgs if o.end <= met.start()]
-    after = [o for o in sentence.orgs if o.begin >= met.end() and enumerated(sentence.text, o.begin, spans, met.end())]
-    if not enumerated(sentence.text, met.start(), spans):
-        before = []
-    return before + after if before else []
+def met_each_other(sentence: Sentence, met: re.Match, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The names (of `spans`) on either side of "met" when nothing but names stands between them
+    and the verb ("A and B met C", "A a rencontré le B"), not the people who met ("mentors of A met")."""
+    before = [s for s in spans if s[1] <= met.start()]
+    after = [s for s in spans if s[0] >= met.end() and enumerated(sentence.text, s[0], spans, met.end())]
+    return before + after if before and enumerated(sentence.text, met.start(), spans) else []
+
+
+def new_name_spans(sentence: Sentence) -> list[tuple[int, int]]:
+    """Capitalised names outside the known ones that look like organisations (not countries)."""
+    taken = {i for i, w in enumerate(tokens(sentence.text)) for o in sentence.orgs if o.begin <= w.begin < o.end}
+    return [(b, e) for begin, end in chunks(sentence.text, tokens(sentence.text), taken)
+            for b, e in titled_pieces(sentence.text, begin, end)
+            if looks_like_organisation(sentence.text[b:e]) and not country_of(sentence.text[b:e])]
 
 
 def subject(text: str, org: OrgMention) -> bool:
@@ -257,33 +299,42 @@ def subject(text: str, org: OrgMention) -> bool:
 
 
 def cued_new_attendance(known: Known, sentence: Sentence) -> list[tuple[OrgRef, str]]:
-    """Organisations the registry does not know, in a sentence that says they hosted or attended."""
+    """Organisations the registry does not know, in a sentence that says they hosted or attended
+    (or met: "A and B met during the forum"), not a name written right after a known one as its
+    long name ("ESITH – Higher School of …"), nor one in brackets after a name ("(Ifremer local
+    centre)"), nor the owner of the event ("X's TechDays")."""
     host, attended = sentence.cue(HOST_CUES), sentence.cue(ATTENDING)
     after = None if host else sentence.cue(ATTENDING_AFTER)
     host = host or after  # "represented by X": X follows its cue, as a host follows "visited"
-    if not (host or attended) or sentence.cue(SPEAKER_CUES) or sentence.text.rstrip().endswith(":"):
+    met = None if host or attended else sentence.cue(MET_CUES)
+    if not (host or attended or met) or sentence.cue(SPEAKER_CUES) or sentence.text.rstrip().endswith(":"):
         return []
     result, unknown, colon = [], unknown_names(known, sentence), list_start(sentence, attended)
     spans = unknown + [(o.begin, o.end) for o in sentence.orgs]
+    each = met_each_other(sentence, met, spans) if met else []
     for begin, end in unknown:
+        if apposition(sentence, begin) or aside(sentence.text, begin) or owns_event(sentence, end):
+            continue
         if (host and begin > host.start()) or (not host and colon is not None and begin >= colon) or \
-                (not host and end <= attended.start() and enumerated(sentence.text, begin, spans)):
-            written = sentence.text[begin:end]
-            country = country_beside(sentence.text, end)
+                (attended and not host and end <= attended.start() and enumerated(sentence.text, begin, spans)) \
+                or (begin, end) in each:
+            written, line = sentence.text[begin:end], sentence.line_at(begin)
+            known_id = city_cluster(known, written)
             role = DELEGATE if after or not host else HOST
-            result.append((new_ref(written, country, sentence.line_at(begin)), role))
+            result.append((OrgRef(known_id, written, None, line, CONFIDENCE["fuzzy"]) if known_id
+                           else new_ref(written, country_beside(sentence.text, end), line), role))
     return result
+
+
+def aside(text: str, begin: int) -> bool:
+    """Whether a name opens a bracket written after a name: "INSTM (Ifremer local centre)"."""
+    return bool(re.search(r"[\w)]\s*\($", text[:begin]))
 
 
 def unknown_names(known: Known, sentence: Sentence) -> list[tuple[int, int]]:
     """Capitalised names that look like organisations and that no known one covers."""
-    taken = {i for i, w in enumerate(tokens(sentence.text)) for o in sentence.orgs if o.begin <= w.begin < o.end}
-    found = []
-    for begin, end in chunks(sentence.text, tokens(sentence.text), taken):
-        written = sentence.text[begin:end]
-        if looks_like_organisation(written) and not country_of(written) and not try_resolve(known, written, None):
-            found.append((begin, end))
-    return found
+    return [(b, e) for b, e in new_name_spans(sentence)
+            if not try_resolve(known, sentence.text[b:e], None) or city_cluster(known, sentence.text[b:e])]
 
 
 def new_ref(written: str, country: str | None, line: int) -> OrgRef:
@@ -298,58 +349,6 @@ def unique(pairs: list[tuple[OrgMention, str]]) -> list[tuple[OrgMention, str]]:
             seen.add(org.id)
             result.append((org, role))
     return result
-
-
-def memberships(known: Known, sentence: Sentence) -> list[tuple[OrgRef, OrgRef]]:
-    """ "X, a member of Y", "X est membre du Y": the name before the cue and the one after it,
-    known or new."""
-    result = []
-    for cue in re.finditer(MEMBER_CUE, sentence.text, re.I):
-        if sentence.text[:cue.start()].rstrip().endswith("("):
-            continue  # "(member of …)" inside a list: the list reads it
-        if titled(sentence.text, cue):
-            continue  # "Jane Doe, Member of X": a person's title, not a member organisation
-        line = sentence.line_at(cue.start())
-        member = org_before(known, sentence, re.sub(r"\s+(?:is|est|sont|are|,)?\s*$", "", sentence.text[:cue.start()]), line)
-        of = org_after(known, sentence, cue.end(), line)
-        if member and of and (member.id or member.written) != (of.id or of.written):
-            if member.id is None and member.country is None and of.id:  # a member company is in its cluster's country
-                member = OrgRef(None, member.written, known.organisations.by_id[of.id].country, member.line,
-                                member.confidence, member.kind)
-            result.append((member, of))
-    return result
-
-
-def titled(text: str, cue: re.Match) -> bool:
-    """Whether a member cue is a person's title: "Jane Doe, Member of X", capitalised after a
-    person's name and a comma (an organisation is written "Dar Zitouna, membre du cluster Y")."""
-    before = text[:cue.start()].rstrip()
-    span = name_before(text, len(before)) if before.endswith(",") else None
-    return bool(span and re.match(r"\s*(?:[A-Za-z]+\s+)?[A-Z]", cue.group()) and is_person_name(text[span[0]:span[1]]))
-
-
-def org_before(known: Known, sentence: Sentence, before: str, line: int) -> OrgRef | None:
-    end = len(before.rstrip(" ,"))
-    known_orgs = [o for o in sentence.orgs if end - 3 <= o.end <= end]
-    if known_orgs:
-        return ref(known_orgs[-1], line)
-    span = name_before(sentence.text, end)
-    written = sentence.text[span[0]:span[1]] if span else ""
-    if not written or re.fullmatch(rf"(?:\w+\s+)*{ROLE_WORD}", written, re.I) \
-            or re.fullmatch(ROLE_PHRASE, f"{written} member", re.I):
-        return None  # "Board Member of X", "Director, Member of X": a role, not a member organisation
-    return new_ref(written, None, line)
-
-
-def org_after(known: Known, sentence: Sentence, start: int, line: int) -> OrgRef | None:
-    rest = re.match(r"(?:the\s+|la\s+|le\s+|l['’]|(?:cluster|clusters|réseau|network|fédération|federation)\s+)*",
-                    sentence.text[start:], re.I)
-    at = start + rest.end()
-    known_orgs = [o for o in sentence.orgs if at - 1 <= o.begin <= at + 1]
-    if known_orgs:
-        return ref(known_orgs[0], line)
-    span = name_at(sentence.text, at)
-    return new_ref(sentence.text[span[0]:span[1]], None, line) if span else None
 
 
 def paren_organisations(known: Known, sentence: Sentence) -> list[OrgRef]:

@@ -19,15 +19,17 @@ from medgraph.loaders.extract.cluster_lists import find_clusters, page_country
 from medgraph.loaders.extract.dates import document_date
 from medgraph.loaders.extract.gazetteer import HOST_CUES, NOT_ORGANISATION, PRIORITY
 from medgraph.loaders.extract.lists import find_list
+from medgraph.loaders.extract.members import memberships
 from medgraph.loaders.extract.people import people_in
 from medgraph.loaders.extract.proposal import (Proposal, registry_entries, review_rows, to_data, write_facts,
                                                write_registry)
 from medgraph.loaders.extract.events import Event, Events, find_events
 from medgraph.loaders.extract.organisers import new_names
 from medgraph.loaders.extract.pairs import MENTOR_CUE, agreement_in, mentoring_pairs
-from medgraph.loaders.extract.relations import (ATTENDING, CUE_CONFIDENCE, Found, Known, cued_attendance, cued_new_attendance,
+from medgraph.loaders.extract.relations import (ATTENDING, CUE_CONFIDENCE, Found, Known, apposition, cued_attendance,
+                                                cued_new_attendance,
                                                 employers_attending, new_ref,
-                                                list_facts, memberships, paren_organisations, ref,
+                                                list_facts, paren_organisations, ref,
                                                 OrgRef, guess_kind, try_resolve)
 from medgraph.loaders.extract.running import confidence_of, described_names, exemplified_names, meets, running_names, sentence_country
 from medgraph.loaders.extract.series import known_in_series
@@ -60,7 +62,8 @@ def read_known(registry: Path, documents: Path | None = None) -> Known:
     paths = [path for suffix in readers.READERS for path in sorted(documents.glob(f"*{suffix}"))] if documents else []
     events = [known_event(f) for path in paths for document in readers.read_documents(path) for f in document.facts
               if f.get("fact") == "event"]
-    return Known(organisations, people, {o["id"]: o.get("kind") for o in read.organisations}, events)
+    return Known(organisations, people, {o["id"]: o.get("kind") for o in read.organisations}, events,
+                 {o["id"]: o["city"] for o in read.organisations if o.get("city")})
 
 
 def known_event(fact: dict) -> dict:
@@ -156,12 +159,6 @@ def byline(known: Known | None, line: str, number: int) -> OrgRef | None:
     return OrgRef(known_id, name, None, number, 0.75 if known_id else 0.6, None if known_id else "Company")
 
 
-def apposition(sentence: Sentence, begin: int) -> bool:
-    """A name written right after a known one ("Ceipiemonte – the Piemonte Agency …") is its long name."""
-    return any(re.fullmatch(r"\s*(?:[-–—,(]|\s)\s*(?:the\s+|la\s+|le\s+|l['’])?", sentence.text[o.end:begin], re.I)
-               for o in sentence.orgs if o.id and o.end <= begin)
-
-
 def country_of_word(word: str) -> str | None:
     place = place_of(fold(word))
     return place[1] if place else None
@@ -231,7 +228,7 @@ def sentence_facts(known: Known, found: Found, sentence: Sentence, spoken: list[
                        if not try_resolve(known, m.written, None)]
     found.mentions += [new_ref(m.written, sentence_country(sentence, m.end), sentence.line_at(m.begin))
                        for m in exemplified_names(sentence) if not try_resolve(known, m.written, None)]
-    target = spoken[0] if len(spoken) == 1 else events.main
+    target = cue_target(sentence, spoken) or events.main
     pairs = memberships(known, sentence)
     found.memberships += pairs
     if target:
@@ -240,6 +237,20 @@ def sentence_facts(known: Known, found: Found, sentence: Sentence, spoken: list[
     agreement = agreement_in(known, sentence, spoken, events)
     if agreement:
         found.agreements.append(agreement)
+
+
+def cue_target(sentence: Sentence, spoken: list[Event]) -> Event | None:
+    """The event a sentence's attendances are of: the one it speaks of, or of several the one whose
+    kind it names last before the verb of attending ("on the sidelines of the conference X, in
+    which Y takes part": the conference, not the meeting)."""
+    if len(spoken) == 1:
+        return spoken[0]
+    cue = sentence.cue(ATTENDING)
+    for mention in reversed([k for k in sentence.kinds if cue and k.end <= cue.start()]):
+        of_kind = [e for e in spoken if e.kind == mention.kind]
+        if len(of_kind) == 1:
+            return of_kind[0]
+    return None
 
 
 #: "the participation of clusters such as A and B", "visits to companies such as A": the examples take part.

@@ -35,15 +35,16 @@ INSTITUTION_MORE = (r"universit\w*", r"universidad\w*", "federazione", "confeder
                     r"camera\s+di\s+commercio", r"funda[çc][ãa]o", r"fundaci[óo]n", r"associa[çc][ãa]o", r"asociaci[óo]n",
                     "ministry", r"minist[èe]re", "ministero", "consiglio")
 #: Type words that name an organisation when they head or end a name, and make it look like one.
-TYPE_CORE = ("centre", "center", "technopark", "technoparc", "technopole", "technopôle", "incubator", "incubateur",
+TYPE_CORE = ("centre", "center", "technopark", "technoparc", "technopole", "technopôle", "technocentre", "technocenter",
+             "incubator", "incubateur",
              "incubatore", "accelerator", "accélérateur", "cluster", "pôle", "pole", "polo", "hub", "sarl", "ltd",
              "gmbh", "spa", "srl", "inc", "llc", "plc")
 #: Type words of names only (too common alone to make a chunk of capitals an organisation).
-TYPE_MORE = ("centro", "acceleratore", "laboratory", "laboratoire", "school", "école", "academy", "académie", "sa",
+TYPE_MORE = ("centro", "acceleratore", "laboratory", "laboratoire", "school", "école", "academy", "académie", "office", "sa",
              "sas", r"s\.a\.")
 #: Words of organisations' names that are no type word heading or ending one.
 ORG_MORE = ("clusters", "p[ôo]le", "acc[ée]l[ée]rateur", "technop[ôo]le", "groupement", "partnership",
-            "alliance", "industries", "company", "group", "bio", "university", "universit[éàa]", "universidad", "ministry",
+            "alliance", "industries", "company", "office", "group", "bio", "university", "universit[éàa]", "universidad", "ministry",
             r"minist[èe]re", "ministero", "ministerio")
 
 ORG_WORDS = re.compile(rf"\b({'|'.join(INSTITUTION_CORE + TYPE_CORE + ORG_MORE)})\b", re.I)
