@@ -68,10 +68,12 @@ def test_the_tie_network_is_read_as_arrays_above_the_engine_threshold(monkeypatc
 
 def test_met_levels_and_growth_read_the_attendances_the_arrays_hold():
     K = a_bigger_programme()
-    attended = tie_arrays(K).attendances()
+    A = tie_arrays(K)
 
-    assert attended == attendances(K, window(K), attribution(K, TieOptions()))
-    pd.testing.assert_frame_equal(growth.growth(K, TieOptions(), attended=attended), growth.growth(K, TieOptions()))
+    assert A.attendances() == attendances(K, window(K), attribution(K, TieOptions()))
+    assert list(A.graph["attendance"].pairs()) == [(a.org, a.event) for a in A.attendances()]
+    pd.testing.assert_frame_equal(growth.growth(K, TieOptions(), attended=A.graph["attendance"].pairs()),
+                                  growth.growth(K, TieOptions()))
 
 
 def test_growth_lists_the_first_new_ties_by_name_then_how_many_more():
