@@ -149,3 +149,17 @@ def test_the_met_matrix_on_the_arrays_lists_the_evidence_of_its_first_rows_when_
     pd.testing.assert_frame_equal(cut.drop(columns=["events", "evidence"]), whole.drop(columns=["events", "evidence"]))
     assert cut["events"][:2].tolist() == whole["events"][:2].tolist() and whole["events"][2:].notna().all()
     assert cut["events"][2:].isna().all() and cut["evidence"][2:].isna().all()
+
+
+def test_the_networkit_graph_holds_each_tie_once_neighbours_in_row_order():
+    A = tie_arrays(a_bigger_programme())
+    N = engine.network(A)
+
+    for distance in (False, True):
+        G = engine.networkit_graph(N, distance=distance, rows=3)  # several row blocks
+        assert G.numberOfEdges() == A.number_of_edges()
+        for i in range(len(A)):
+            neighbours = list(G.iterNeighbors(i))
+            assert neighbours == A.row(i).tolist()
+            weights = A.W.data[A.W.indptr[i]:A.W.indptr[i + 1]]
+            assert [G.weight(i, j) for j in neighbours] == pytest.approx(1.0 / weights if distance else weights)
