@@ -58,18 +58,21 @@ class AttendanceMap(Mapping):
 
     def __getitem__(self, org) -> dict[str, Attendance]:
         i = self.index[org]
-        return {a.event: a for a in self._made(org, range(self.org_at[i], self.org_at[i + 1]))}
+        return {a.event: a for a in self._made(self.org_at[i], self.org_at[i + 1])}
 
-    def _made(self, org, rows: range) -> Iterator[Attendance]:
-        for k in rows:
-            evidence = frozenset(self.evidence[self.evidence_at[k]:self.evidence_at[k + 1]])
-            yield Attendance(org, self.events[self.event[k]], bool(self.host[k]), self.roles[self.role[k]],
-                             Prov(self.sources[self.source[k]], evidence))
+    def _made(self, start: int, stop: int) -> Iterator[Attendance]:
+        """The attendances of rows start … stop-1, made again (plain lists read: no numpy scalars)."""
+        at = self.evidence_at[start:stop + 1].tolist()
+        orgs = (np.searchsorted(self.org_at, np.arange(start, stop), side="right") - 1).tolist()
+        for k, (i, e, host, role, source) in enumerate(zip(orgs, self.event[start:stop].tolist(),
+                                                          self.host[start:stop].tolist(), self.role[start:stop].tolist(),
+                                                          self.source[start:stop].tolist())):
+            yield Attendance(self.orgs[i], self.events[e], host, self.roles[role],
+                             Prov(self.sources[source], frozenset(self.evidence[at[k]:at[k + 1]])))
 
     def attendances(self) -> Iterator[Attendance]:
         """Every attendance, made one at a time, by organisation, then event."""
-        for i, org in enumerate(self.orgs):
-            yield from self._made(org, range(self.org_at[i], self.org_at[i + 1]))
+        return self._made(0, len(self.event))
 
     def events_by_org(self) -> dict[str, list[str]]:
         """organisation -> its events (no `Attendance` made)."""
