@@ -37,7 +37,7 @@ from medgraph.graph.products import DOUBLE_MAX, gram_at, masked_product
 __all__ = ["COMPILED_ABOVE", "EXACT_BETWEENNESS_MAX", "BETWEENNESS_SAMPLE", "EXACT_CLOSENESS_MAX",
            "CLOSENESS_SAMPLE", "CLOSENESS_REFINE", "SEARCH_BUDGET", "LEAST_SOURCES", "sources_for",
            "STRUCTURAL_HOLES_BUDGET", "DOUBLE_MAX", "Network", "network", "compiled", "methods",
-           "methods_of", "degree_squares", "networkit_graph", "upper_blocks",
+           "methods_of", "degree_squares", "networkit_graph", "upper_blocks", "upper_csr",
            "betweenness", "closeness", "eigenvector", "pagerank", "constraint", "effective_size",
            "louvain", "masked_product"]
 
@@ -161,28 +161,54 @@ def methods_of(T: nx.Graph, k: int | None = None, engine: str = "auto") -> dict:
 
 
 def networkit_graph(N: Network, distance: bool, rows: int = 8192):
-    """N as an undirected weighted NetworKit graph, weighted by distance 1/weight or by weight
-    (its ties added `rows` rows at a time: no copy of the whole matrix on the way)."""
+    """N as an undirected weighted NetworKit graph, weighted by distance 1/weight or by weight:
+    made from the CSR matrix of its ties above the diagonal (`upper_csr`, filled `rows` rows at
+    a time: no copy of the whole matrix), each node's neighbours in ascending order (as adding
+    the ties row by row left them: the same graph for the algorithms, at about half the memory)."""
     import networkit as nk
 
-    G = nk.Graph(len(N.ids), weighted=True, directed=False)
-    for row, col, weight in upper_blocks(N.W, rows):
-        data = 1.0 / weight if distance else weight.astype(float)
-        G.addEdges((data, (row.astype(np.uint64), col.astype(np.uint64))))
+    U = upper_csr(N.W, rows)
+    if distance:
+        np.reciprocal(U.data, out=U.data)
+    G = nk.graph.GraphFromCsr(U, directed=False, weighted=True)
+    del U
+    G.sortEdges()
     return G
 
 
+def upper_csr(W: sp.csr_matrix, rows: int = 8192) -> sp.csr_matrix:
+    """The entries of W above its diagonal as a CSR matrix of float64, from `upper_blocks`
+    into arrays of the final size (no other copy of W).
+
+    >>> W = sp.csr_matrix(np.array([[0, 1, 2], [1, 0, 3], [2, 3, 0]]))
+    >>> upper_csr(W, 2).toarray().tolist()
+    [[0.0, 1.0, 2.0], [0.0, 0.0, 3.0], [0.0, 0.0, 0.0]]
+    """
+    counts = np.zeros(W.shape[0], dtype=np.int64)
+    for row, _, _ in upper_blocks(W, rows):
+        counts += np.bincount(row, minlength=W.shape[0])
+    indptr = np.r_[0, np.cumsum(counts)]
+    indices, data, at = np.empty(indptr[-1], dtype=np.int32), np.empty(indptr[-1], dtype=np.float64), 0
+    for _, col, value in upper_blocks(W, rows):
+        indices[at:at + len(col)], data[at:at + len(col)] = col, value
+        at += len(col)
+    return sp.csr_matrix((data, indices, indptr), shape=W.shape)
+
+
 def upper_blocks(W: sp.csr_matrix, rows: int):
-    """The entries of a symmetric matrix W above its diagonal, `rows` rows at a time (no copy of
-    the whole matrix): (row, column, value) arrays per block.
+    """The entries of a matrix W above its diagonal, `rows` rows at a time (no copy of the whole
+    matrix): (row, column, value) arrays per block, row by row in W's order.
 
     >>> W = sp.csr_matrix(np.array([[0, 1, 2], [1, 0, 3], [2, 3, 0]]))
     >>> [(r.tolist(), c.tolist(), v.tolist()) for r, c, v in upper_blocks(W, 2)]
     [([0, 0, 1], [1, 2, 2], [1, 2, 3]), ([], [], [])]
     """
     for start in range(0, W.shape[0], rows):
-        U = sp.triu(W[start:start + rows], k=start + 1).tocoo()
-        yield U.row + start, U.col, U.data
+        stop = min(start + rows, W.shape[0])
+        lo, hi = W.indptr[start], W.indptr[stop]
+        row = np.repeat(np.arange(start, stop), np.diff(W.indptr[start:stop + 1]))
+        keep = W.indices[lo:hi] > row
+        yield row[keep], W.indices[lo:hi][keep], W.data[lo:hi][keep]
 
 
 def betweenness(N: Network, *, k: int | None = None, seed: int = 0) -> np.ndarray:

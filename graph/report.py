@@ -83,11 +83,12 @@ def analyse(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible:
     k = centrality.auto_k(T.number_of_nodes(), k, compiled=eng.compiled(T, engine), ties=T.number_of_edges())
     ranking = centrality.centrality_table(T, k=k, seed=seed, engine=engine)
     B = None if at_scale else ties.two_mode(K, **options)
-    events = centrality.occasions_attended(K, T.graph["attendance"]) if at_scale else centrality.events_attended(K, B)
+    events = (centrality.occasions_attended(K, T.graph["attendance"].events_by_org()) if at_scale
+              else centrality.events_attended(K, B))
     ranking.insert(5, "events", [events.get(n, 0) for n in ranking["id"]])
     tie_options = ties.TieOptions(**options)
-    attended = T.attendances() if at_scale else None  # read once by the arrays; met levels and growth reuse them
-    levels = met.met_levels(K, tie_options, T, attended=attended)
+    # the attendances the arrays hold (as arrays): met levels and growth read them, not K again
+    levels = met.met_levels(K, tie_options, T, attended=T.attendances() if at_scale else None)
     not_met = met.unmet(levels)
     counts = met.level_counts(levels)
     tables = {
@@ -102,7 +103,7 @@ def analyse(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possible:
         "coverage_by_country": metmatrix.coverage_by_country(T),
         "next_meetings": recommend.next_meetings(T),
         "growth": growth.growth(K, tie_options, period=period, listed=NEW_TIES_LISTED if at_scale else None,
-                                attended=attended),
+                                attended=T.graph["attendance"].pairs() if at_scale else None),
         **{f"thin_{name}": table for name, table in coverage.thin_spots(K, T).items()},
     }
     summary = {

@@ -68,10 +68,12 @@ def test_the_tie_network_is_read_as_arrays_above_the_engine_threshold(monkeypatc
 
 def test_met_levels_and_growth_read_the_attendances_the_arrays_hold():
     K = a_bigger_programme()
-    attended = tie_arrays(K).attendances()
+    A = tie_arrays(K)
 
-    assert attended == attendances(K, window(K), attribution(K, TieOptions()))
-    pd.testing.assert_frame_equal(growth.growth(K, TieOptions(), attended=attended), growth.growth(K, TieOptions()))
+    assert A.attendances() == attendances(K, window(K), attribution(K, TieOptions()))
+    assert list(A.graph["attendance"].pairs()) == [(a.org, a.event) for a in A.attendances()]
+    pd.testing.assert_frame_equal(growth.growth(K, TieOptions(), attended=A.graph["attendance"].pairs()),
+                                  growth.growth(K, TieOptions()))
 
 
 def test_growth_lists_the_first_new_ties_by_name_then_how_many_more():
@@ -147,3 +149,17 @@ def test_the_met_matrix_on_the_arrays_lists_the_evidence_of_its_first_rows_when_
     pd.testing.assert_frame_equal(cut.drop(columns=["events", "evidence"]), whole.drop(columns=["events", "evidence"]))
     assert cut["events"][:2].tolist() == whole["events"][:2].tolist() and whole["events"][2:].notna().all()
     assert cut["events"][2:].isna().all() and cut["evidence"][2:].isna().all()
+
+
+def test_the_networkit_graph_holds_each_tie_once_neighbours_in_row_order():
+    A = tie_arrays(a_bigger_programme())
+    N = engine.network(A)
+
+    for distance in (False, True):
+        G = engine.networkit_graph(N, distance=distance, rows=3)  # several row blocks
+        assert G.numberOfEdges() == A.number_of_edges()
+        for i in range(len(A)):
+            neighbours = list(G.iterNeighbors(i))
+            assert neighbours == A.row(i).tolist()
+            weights = A.W.data[A.W.indptr[i]:A.W.indptr[i + 1]]
+            assert [G.weight(i, j) for j in neighbours] == pytest.approx(1.0 / weights if distance else weights)

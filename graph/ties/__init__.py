@@ -4,7 +4,8 @@ Modules: `accessors` (what is read from K), `options` (`TieOptions`: time and at
 `links` (agreement, mentoring, membership, attendance), `projection` (the sparse one-mode
 projection and its size cap), `evidence` (a tie's evidence listed on demand) and `assembly`
 (`tie_graph`, `two_mode`) and `arrays` (`tie_arrays`: the same network as sparse matrices,
-for networks above `medgraph.graph.engine.COMPILED_ABOVE` ties). This package exports
+for networks above `medgraph.graph.engine.COMPILED_ABOVE` ties, its attendances held as arrays
+by `attended`). This package exports
 the public names of all of them that callers outside it need.
 
 Ties

@@ -29,7 +29,8 @@ import scipy.sparse as sp
 
 from medgraph.graph.engine import upper_blocks
 from medgraph.graph.ties.accessors import event_start
-from medgraph.graph.ties.assembly import _by_org, _Tie, other_links
+from medgraph.graph.ties.assembly import _Tie, other_links
+from medgraph.graph.ties.attended import AttendanceMap
 from medgraph.graph.ties.links import attendances
 from medgraph.graph.ties.options import TieOptions, attribution, organisation_nodes, window
 from medgraph.graph.ties.projection import event_scale
@@ -107,9 +108,10 @@ class TieArrays:
         return [self.ids[j] for j in self.row(self.index[n])]
 
     def attendances(self) -> list:
-        """The attendances it was made from (``graph["attendance"]``: organisation -> event ->
-        `Attendance`), in the order `links.attendances` lists them: by organisation, then event."""
-        return [a for by_event in self.graph["attendance"].values() for a in by_event.values()]
+        """The attendances it was made from (``graph["attendance"]``, an `AttendanceMap`:
+        organisation -> event -> `Attendance`), in the order `links.attendances` lists them: by
+        organisation, then event (made again from the map's arrays on each call)."""
+        return list(self.graph["attendance"].attendances())
 
     def number_of_nodes(self) -> int:
         return len(self.ids)
@@ -285,9 +287,10 @@ def tie_arrays(K: nx.MultiDiGraph, *, as_of: dt.date | None = None, merge_possib
         M = sp.coo_matrix((data, (rows, cols)), shape=(len(ids), len(ids))).tocsr()
         explicit[kind] = (M + M.T).tocsr()
     parts = _attendance_parts(attended, index, weighting)
+    by_org = AttendanceMap(attended)  # as arrays: the `Attendance` objects are freed before the products
+    del attended
     W, bits, kinds = _summed(len(ids), parts, explicit)
-    events = sorted({a.event for a in attended})
-    graph = {"evidence": "implicit", "starts": {e: event_start(K, e) for e in events}, "attendance": _by_org(attended)}
+    graph = {"evidence": "implicit", "starts": {e: event_start(K, e) for e in by_org.events}, "attendance": by_org}
     return TieArrays(ids, [nodes[n] for n in ids], W, bits, kinds, parts, dict(links), graph)
 
 
