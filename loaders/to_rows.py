@@ -104,9 +104,10 @@ def review_problem(ctx: F.Context, fact: dict) -> bool:
 
 
 def handle_fact(ctx: F.Context, fact: dict) -> None:
-    handler = HANDLERS.get(fact.get("fact"))
+    kind = fact.get("fact")
+    handler = HANDLERS.get(kind) if isinstance(kind, str) else None
     if handler is None:
-        ctx.problem(fact, "fact", f"unknown fact type {fact.get('fact')!r} (one of {', '.join(models.FACT_TYPES)})")
+        ctx.problem(fact, "fact", f"unknown fact type {kind!r} (one of {', '.join(models.FACT_TYPES)})")
     else:
         handler(ctx, fact)
 
