@@ -167,7 +167,7 @@ def fixture_registry() -> Registry:
 
 @settings(max_examples=300, deadline=None)
 @given(facts=FACTS | ROWS, meta=st.just(META) | st.dictionaries(st.sampled_from(list(META)), SCALARS, max_size=5))
-@example(facts=[{"fact": []}], meta=META)  # a fact type that is a list, not a name
+@example(facts=[{"fact": [], "line": 3, "__line__": 2}], meta=META)  # a fact type that is a list, not a name
 def test_random_facts_raise_only_data_errors(facts, meta):
     try:
         to_rows(fixture_registry(), [Document("random.yaml", meta, facts)])
