@@ -41,7 +41,7 @@ __all__ = ["COMPILED_ABOVE", "EXACT_BETWEENNESS_MAX", "BETWEENNESS_SAMPLE", "EXA
            "STRUCTURAL_HOLES_BUDGET", "DOUBLE_MAX", "Network", "network", "compiled", "methods",
            "methods_of", "degree_squares", "networkit_graph", "upper_blocks",
            "betweenness", "closeness", "eigenvector", "pagerank", "constraint", "effective_size",
-           "louvain", "masked_product"]
+           "louvain", "masked_product", "stored_at"]
 
 #: Above this many ties the analyses leave NetworkX for the compiled path.
 COMPILED_ABOVE = 50_000
@@ -66,8 +66,8 @@ STRUCTURAL_HOLES_BUDGET = 5e9
 @dataclass(frozen=True)
 class Network:
     """The tie network as arrays: node ids (row order) and symmetric weights; `incidence`, when
-    known, (B, scale, explicit) such that W is B·diag(scale)·Bᵀ off its diagonal plus explicit
-    links at the entries `explicit` (B organisations × events; positions in W.data)."""
+    known, (B, scale, pairs) such that W is B·diag(scale)·Bᵀ off its diagonal plus explicit
+    links between the rows of `pairs` (B organisations × events; pairs k × 2)."""
 
     ids: list
     W: sp.csr_matrix
@@ -92,7 +92,8 @@ def network(T: nx.Graph, weight: str = "weight") -> Network:
     """
     if hasattr(T, "W"):
         parts = getattr(T, "parts", None)
-        return Network(T.ids, T.W, (parts.B, parts.scale, _positions(T)) if parts is not None else None)
+        pairs = np.array([(T.index[a], T.index[b]) for a, b in T.links], dtype=np.int64).reshape(-1, 2)
+        return Network(T.ids, T.W, (parts.B, parts.scale, pairs) if parts is not None else None)
     ids = list(T)
     index = {n: i for i, n in enumerate(ids)}
     m = T.number_of_edges()
@@ -106,17 +107,6 @@ def network(T: nx.Graph, weight: str = "weight") -> Network:
                       shape=(n, n)).tocsr()
     W.sort_indices()
     return Network(ids, W)
-
-
-def _positions(T) -> np.ndarray:
-    """Where the pairs of a `ties.TieArrays`'s explicit links (``T.links``, both ways) are stored in T.W.data."""
-    W, n = T.W, T.W.shape[0]
-    pairs = np.array([(T.index[a], T.index[b]) for a, b in T.links] or np.zeros((0, 2)), dtype=np.int64)
-    wanted = np.concatenate([pairs[:, 0] * n + pairs[:, 1], pairs[:, 1] * n + pairs[:, 0]])
-    stored = np.repeat(np.arange(n, dtype=np.int64), np.diff(W.indptr)) * n + W.indices
-    at = np.searchsorted(stored, wanted)
-    found = at < len(stored)
-    return np.unique(at[found][stored[at[found]] == wanted[found]])
 
 
 def sources_for(ties: int, wanted: int) -> int:
@@ -350,10 +340,27 @@ def _through(N: Network, middle: np.ndarray) -> tuple[np.ndarray, np.ndarray, np
     S = N.strength
     by_strength = np.divide(1.0, S, out=np.zeros(len(S)), where=S != 0)[rows]
     if N.incidence is not None and (B := N.incidence[0]).shape[1] <= EVENTS_MAX:
-        _, scale, explicit = N.incidence
+        _, scale, pairs = N.incidence
+        explicit = stored_at(W, np.concatenate([pairs, pairs[:, ::-1]]))
         return rows, W.data * by_strength, through_events(W, B, scale, middle, explicit) * by_strength
     scale = np.sqrt(np.divide(1.0, middle, out=np.zeros(len(middle)), where=middle != 0))
     return rows, W.data * by_strength, gram_at(W @ sp.diags(scale), W) * by_strength
+
+
+def stored_at(W: sp.csr_matrix, pairs: np.ndarray) -> np.ndarray:
+    """Where the (row, column) `pairs` are stored in a CSR matrix with sorted indices (positions
+    in W.data, once each; pairs not stored left out).
+
+    >>> stored_at(sp.csr_matrix(np.array([[0, 1, 2], [1, 0, 0], [2, 0, 0]])), np.array([[0, 2], [1, 2], [2, 0]])).tolist()
+    [1, 3]
+    """
+    found = set()
+    for i, j in pairs.tolist():
+        lo, hi = W.indptr[i], W.indptr[i + 1]
+        at = lo + int(np.searchsorted(W.indices[lo:hi], j))
+        if at < hi and W.indices[at] == j:
+            found.add(at)
+    return np.array(sorted(found), dtype=np.int64)
 
 
 def constraint(N: Network) -> np.ndarray:
