@@ -34,14 +34,14 @@ import scipy.sparse as sp
 from scipy.sparse import csgraph
 
 from medgraph.errors import MedgraphError
-from medgraph.graph.products import DOUBLE_MAX, EVENTS_MAX, gram_at, masked_product, through_events
+from medgraph.graph.products import DOUBLE_MAX, EVENTS_MAX, gram_at, masked_product, stored_at, through_events
 
 __all__ = ["COMPILED_ABOVE", "EXACT_BETWEENNESS_MAX", "BETWEENNESS_SAMPLE", "EXACT_CLOSENESS_MAX",
            "CLOSENESS_SAMPLE", "CLOSENESS_REFINE", "SEARCH_BUDGET", "LEAST_SOURCES", "sources_for",
            "STRUCTURAL_HOLES_BUDGET", "DOUBLE_MAX", "Network", "network", "compiled", "methods",
            "methods_of", "degree_squares", "networkit_graph", "upper_blocks",
            "betweenness", "closeness", "eigenvector", "pagerank", "constraint", "effective_size",
-           "louvain", "masked_product", "stored_at"]
+           "louvain", "masked_product"]
 
 #: Above this many ties the analyses leave NetworkX for the compiled path.
 COMPILED_ABOVE = 50_000
@@ -345,22 +345,6 @@ def _through(N: Network, middle: np.ndarray) -> tuple[np.ndarray, np.ndarray, np
         return rows, W.data * by_strength, through_events(W, B, scale, middle, explicit) * by_strength
     scale = np.sqrt(np.divide(1.0, middle, out=np.zeros(len(middle)), where=middle != 0))
     return rows, W.data * by_strength, gram_at(W @ sp.diags(scale), W) * by_strength
-
-
-def stored_at(W: sp.csr_matrix, pairs: np.ndarray) -> np.ndarray:
-    """Where the (row, column) `pairs` are stored in a CSR matrix with sorted indices (positions
-    in W.data, once each; pairs not stored left out).
-
-    >>> stored_at(sp.csr_matrix(np.array([[0, 1, 2], [1, 0, 0], [2, 0, 0]])), np.array([[0, 2], [1, 2], [2, 0]])).tolist()
-    [1, 3]
-    """
-    found = set()
-    for i, j in pairs.tolist():
-        lo, hi = W.indptr[i], W.indptr[i + 1]
-        at = lo + int(np.searchsorted(W.indices[lo:hi], j))
-        if at < hi and W.indices[at] == j:
-            found.add(at)
-    return np.array(sorted(found), dtype=np.int64)
 
 
 def constraint(N: Network) -> np.ndarray:

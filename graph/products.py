@@ -15,7 +15,7 @@ import scipy.sparse as sp
 
 from medgraph.errors import MedgraphError
 
-__all__ = ["DOUBLE_MAX", "DENSE_MAX", "EVENTS_MAX", "masked_product", "gram_at", "through_events"]
+__all__ = ["DOUBLE_MAX", "DENSE_MAX", "EVENTS_MAX", "masked_product", "gram_at", "through_events", "stored_at"]
 
 #: Up to this many nodes the masked products run in float64 (exactly networkx's figures), float32 above.
 DOUBLE_MAX = 2_000
@@ -126,3 +126,19 @@ def _read_at(W: sp.csr_matrix, columns, rows: int) -> np.ndarray:
         if lo < hi:
             out[lo:hi] = np.asarray(columns(slice(start, start + rows)))[W.indices[lo:hi], row[lo:hi] - start]
     return out
+
+
+def stored_at(W: sp.csr_matrix, pairs: np.ndarray) -> np.ndarray:
+    """Where the (row, column) `pairs` are stored in a CSR matrix with sorted indices (positions
+    in W.data, once each; pairs not stored left out).
+
+    >>> stored_at(sp.csr_matrix(np.array([[0, 1, 2], [1, 0, 0], [2, 0, 0]])), np.array([[0, 2], [1, 2], [2, 0]])).tolist()
+    [1, 3]
+    """
+    found = set()
+    for i, j in pairs.tolist():
+        lo, hi = W.indptr[i], W.indptr[i + 1]
+        at = lo + int(np.searchsorted(W.indices[lo:hi], j))
+        if at < hi and W.indices[at] == j:
+            found.add(at)
+    return np.array(sorted(found), dtype=np.int64)
