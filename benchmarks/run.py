@@ -18,10 +18,17 @@ row in the same run, with the peak RSS of this process and of the Neo4j JVM per 
    NetworkX beside it, each NetworkX row allowed `PROOF` times its compiled row's seconds (so
    that a stopped row still shows ≥ 10×), with the ratio; above the pair cap (L) each NetworkX
    row says why it is not run; at S and M the sampled betweenness and closeness against
-   NetworKit's exact ones; `medgraph analyze` itself (analyse + report: methods, peak RSS);
+   NetworKit's exact ones (the compiled betweenness with the pivots `medgraph analyze` would
+   choose at that size); `medgraph analyze` itself (read-out, analyse and report in a fresh
+   Python process: methods, its own peak RSS);
 5. the map page;
 
-and, per size, the Python process's peak over every step measured (the issue-20 bound: 6 GiB).
+and, per size, the worst step's Python peak (the issue-20 bound: 6 GiB), each row's peak that of
+the process doing the step: this one for the load and the read-out, a forked child's own above
+its start (not the pages it shares with this process), the fresh process of `medgraph analyze`.
+`--repeat N` runs each timed analysis row N times at `--repeat-sizes` (default S and M): its
+seconds are the median, min and max beside (columns runs, seconds_min, seconds_max), the ratios
+on the medians.
 `--steps` runs only some of steps 3–5 (load and read-out always run); `--batches` sweeps the
 loader's batch sizes at every size. Rows give the Python CPU time and the load average beside
 the wall time (the machine may be shared).
@@ -367,19 +374,18 @@ def analysis_rows(size: str, K, T, B, limit: float, ours: dict[str, float], repe
 
 
 #: `medgraph analyze` in a fresh Python process: the read-out as the CLI does it (or K unpickled
-#: when the benchmark has no server), `report.analyse`, `write_report`; prints its seconds, its
-#: methods and its own whole-process peak (VmHWM: nothing inherited from the benchmark process).
+#: when the benchmark has no server), `report.analyse`, `write_report`; prints its seconds (the
+#: imports, some 3 s, not counted), its methods and its own whole-process peak (VmHWM, imports
+#: included: nothing inherited from the benchmark process).
 ANALYZE_CHILD = """
 import json, pickle, sys, time
 from pathlib import Path
-start, cpu = time.perf_counter(), time.process_time()
-if sys.argv[2]:
-    K = pickle.loads(Path(sys.argv[2]).read_bytes())
-else:
-    from medgraph.cli import read_knowledge_graph
-    K = read_knowledge_graph()
-read = time.perf_counter()
+import networkit
+from medgraph.cli import read_knowledge_graph
 from medgraph.graph import report
+start, cpu = time.perf_counter(), time.process_time()  # after the imports, as in the benchmark's own rows
+K = pickle.loads(Path(sys.argv[2]).read_bytes()) if sys.argv[2] else read_knowledge_graph()
+read = time.perf_counter()
 analysis = report.analyse(K)
 report.write_report(analysis, Path(sys.argv[1]))
 done = time.perf_counter()
