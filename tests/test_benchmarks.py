@@ -48,7 +48,8 @@ def test_the_benchmark_at_size_s_writes_one_row_per_measure(neo4j_settings, monk
     with open(tmp_path / "results.csv", newline="", encoding="utf-8") as f:
         table = list(csv.DictReader(f))
     assert tuple(table[0]) == bench.ms.COLUMNS and len(table) == len(rows)
-    assert printed[-1].splitlines()[0].startswith("| size | step | what |")
+    assert printed[-2].splitlines()[0].startswith("| size | step | what |")
+    assert printed[-1] == f"S: Python peak (worst step): {peak.py_peak_mib:,.0f} MiB (under 6 GiB; at: {peak.note[4:]})"
 
 
 # --- the extraction benchmark on labelled real documents (invented ones here) -------------------
