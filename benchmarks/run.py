@@ -42,9 +42,12 @@ import argparse
 import contextlib
 import csv
 import functools
+import json
 import math
 import os
+import pickle
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -400,10 +403,6 @@ SERVER_ENV: dict[str, str] = {}
 def analyze_once(size: str, K, work: Path, limit: float) -> tuple[ms.Measured | None, str | None]:
     """One `ANALYZE_CHILD` run: (Measured with the read-out's seconds as its value's, None) or
     (None, why not)."""
-    import json
-    import pickle
-    import subprocess
-
     source = ""
     if not SERVER_ENV:
         source = str(work / f"K-{size}.pkl")
