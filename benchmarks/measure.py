@@ -7,7 +7,10 @@ the mark is the process's peak so far (the note says so).
 
 A step that may run for hours (exact betweenness on a dense network) runs in a forked child
 with a time limit: the child reports its time, its result and its own peak; past the limit it
-is stopped and the row says so.
+is stopped and the row says so. A forked child's resident set starts with every page of the
+benchmark process it touches or shares (K, the tie arrays: gigabytes at L), so its peak is
+given as its high-water mark *above its resident set at the start*: what the step itself adds.
+`measure_repeated` runs such a step several times (min / median / max).
 """
 
 from __future__ import annotations
@@ -15,11 +18,13 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import statistics
 import time
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-COLUMNS = ("size", "step", "what", "items", "unit", "seconds", "per_s", "ratio", "py_peak_mib", "jvm_peak_mib", "note")
+COLUMNS = ("size", "step", "what", "items", "unit", "seconds", "per_s", "ratio", "py_peak_mib", "jvm_peak_mib", "note",
+           "runs", "seconds_min", "seconds_max")
 
 
 @dataclass
@@ -37,6 +42,9 @@ class Row:
     py_peak_mib: float | None = None
     jvm_peak_mib: float | None = None
     note: str = ""
+    runs: int | None = None  # timed runs when more than one: seconds is their median
+    seconds_min: float | None = None
+    seconds_max: float | None = None
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -55,13 +63,14 @@ def reset_peak(pid: int | None) -> bool:
         return False
 
 
-def peak_mib(pid: int | None) -> float | None:
-    """The process's peak resident memory (VmHWM) in MiB, None when unknown."""
+def peak_mib(pid: int | None, field: str = "VmHWM") -> float | None:
+    """The process's peak resident memory (VmHWM; or another field of /proc/PID/status, such as
+    VmRSS) in MiB, None when unknown."""
     if pid is None:
         return None
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
+            if line.startswith(f"{field}:"):
                 return round(int(line.split()[1]) / 1024, 1)
     except OSError:
         return None
@@ -95,18 +104,22 @@ def measure(fn, *args, jvm_pid: int | None = None, **kwargs) -> Measured:
 
 def _child(conn, fn, args):
     reset_peak(os.getpid())
+    resident = peak_mib(os.getpid(), "VmRSS") or 0.0  # the parent's pages this child already maps
     start, cpu = time.perf_counter(), time.process_time()
     try:
         value, error = fn(*args), None
     except Exception as exc:  # reported as the row's note
         value, error = None, f"{type(exc).__name__}: {str(exc).splitlines()[0]}"
-    conn.send((time.perf_counter() - start, value, error, peak_mib(os.getpid()), time.process_time() - cpu))
+    peak = peak_mib(os.getpid())
+    own = round(max(peak - resident, 0.1), 1) if peak is not None else None
+    conn.send((time.perf_counter() - start, value, error, own, time.process_time() - cpu))
     conn.close()
 
 
 def measure_forked(fn, *args, limit: float) -> tuple[Measured | None, str | None]:
     """fn(*args) in a forked child stopped after `limit` seconds: (Measured, None), (None,
-    "not finished within …") or (None, the error). fn's value must pickle."""
+    "not finished within …") or (None, the error). fn's value must pickle; the peak is the
+    child's own, above its resident set at the start."""
     ctx = multiprocessing.get_context("fork")
     parent, child = ctx.Pipe(duplex=False)
     process = ctx.Process(target=_child, args=(child, fn, args))
@@ -123,3 +136,51 @@ def measure_forked(fn, *args, limit: float) -> tuple[Measured | None, str | None
     if error:
         return None, error
     return Measured(seconds, value, peak, None, cpu, os.getloadavg()[0]), None
+
+
+@dataclass
+class Repeated:
+    """Several timed runs of one step: their seconds, and the last run's value."""
+
+    runs: list[Measured]
+
+    @property
+    def seconds(self) -> float:
+        return statistics.median(m.seconds for m in self.runs)
+
+    @property
+    def value(self):
+        return self.runs[-1].value
+
+    @property
+    def py_peak_mib(self) -> float | None:
+        return max((m.py_peak_mib for m in self.runs if m.py_peak_mib is not None), default=None)
+
+    def cpu_note(self) -> str:
+        return self.runs[-1].cpu_note()
+
+    def spread(self) -> dict:
+        """The Row fields of the spread (none for a single run)."""
+        if len(self.runs) < 2:
+            return {}
+        seconds = [m.seconds for m in self.runs]
+        return {"runs": len(seconds), "seconds_min": min(seconds), "seconds_max": max(seconds)}
+
+    def spread_note(self) -> str:
+        """"3 runs: 1.20 / 1.31 / 1.60 s (min / median / max)", or nothing for a single run."""
+        if len(self.runs) < 2:
+            return ""
+        seconds = sorted(m.seconds for m in self.runs)
+        return f"{len(seconds)} runs: {seconds[0]:,.2f} / {self.seconds:,.2f} / {seconds[-1]:,.2f} s (min / median / max)"
+
+
+def measure_repeated(fn, *args, limit: float, runs: int = 1) -> tuple[Repeated | None, str | None]:
+    """`measure_forked` `runs` times: (Repeated, None), or (None, the first run's failure) — a
+    step stopped at its limit once is not run again."""
+    done = []
+    for _ in range(max(runs, 1)):
+        m, failure = measure_forked(fn, *args, limit=limit)
+        if m is None:
+            return None, failure
+        done.append(m)
+    return Repeated(done), None

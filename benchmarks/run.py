@@ -18,10 +18,17 @@ row in the same run, with the peak RSS of this process and of the Neo4j JVM per 
    NetworkX beside it, each NetworkX row allowed `PROOF` times its compiled row's seconds (so
    that a stopped row still shows ≥ 10×), with the ratio; above the pair cap (L) each NetworkX
    row says why it is not run; at S and M the sampled betweenness and closeness against
-   NetworKit's exact ones; `medgraph analyze` itself (analyse + report: methods, peak RSS);
+   NetworKit's exact ones (the compiled betweenness with the pivots `medgraph analyze` would
+   choose at that size); `medgraph analyze` itself (read-out, analyse and report in a fresh
+   Python process: methods, its own peak RSS);
 5. the map page;
 
-and, per size, the Python process's peak over every step measured (the issue-20 bound: 6 GiB).
+and, per size, the worst step's Python peak (the issue-20 bound: 6 GiB), each row's peak that of
+the process doing the step: this one for the load and the read-out, a forked child's own above
+its start (not the pages it shares with this process), the fresh process of `medgraph analyze`.
+`--repeat N` runs each timed analysis row N times at `--repeat-sizes` (default S and M): its
+seconds are the median, min and max beside (columns runs, seconds_min, seconds_max), the ratios
+on the medians.
 `--steps` runs only some of steps 3–5 (load and read-out always run); `--batches` sweeps the
 loader's batch sizes at every size. Rows give the Python CPU time and the load average beside
 the wall time (the machine may be shared).
@@ -35,8 +42,12 @@ import argparse
 import contextlib
 import csv
 import functools
+import json
 import math
 import os
+import pickle
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -83,7 +94,7 @@ def cypher(name: str) -> str:
 def neo4j_server(work: Path):
     """(driver, database, JVM pid): NEO4J_URI's server, else a local one in `work`, stopped after."""
     if settings := connection.settings_from_env():
-        with connection.connect(settings) as driver:
+        with connection.connect(settings) as driver, serving(settings):
             yield driver, settings.database, None
         return
     from medgraph.server import local
@@ -96,10 +107,21 @@ def neo4j_server(work: Path):
     status, _ = local.start(paths, env=env)
     try:
         settings = connection.Settings(status.uri, "neo4j", local.ensure_password(paths), "neo4j", local=True)
-        with connection.connect(settings) as driver:
+        with connection.connect(settings) as driver, serving(settings):
             yield driver, "neo4j", status.pid
     finally:
         local.stop(paths)
+
+
+@contextlib.contextmanager
+def serving(settings):
+    """`SERVER_ENV` names the server of `settings` while the benchmark runs (for `ANALYZE_CHILD`)."""
+    SERVER_ENV.update(NEO4J_URI=settings.uri, NEO4J_USERNAME=settings.user, NEO4J_PASSWORD=settings.password,
+                      NEO4J_DATABASE=settings.database)
+    try:
+        yield
+    finally:
+        SERVER_ENV.clear()
 
 
 def wipe(driver, database: str) -> None:
@@ -326,20 +348,21 @@ def analyses(K, T, B, k):
     }
 
 
-def analysis_rows(size: str, K, T, B, limit: float, ours: dict[str, float]) -> tuple[list[Row], dict]:
-    """The NetworkX rows, and per analysis (seconds or None when stopped, its limit) for the
-    compiled rows' ratios. Each runs for `limit` seconds, or for PROOF times the compiled row's
-    seconds (`ours`) when longer: stopped there, it is still shown ≥ 10× slower."""
+def analysis_rows(size: str, K, T, B, limit: float, ours: dict[str, float], repeat: int = 1) -> tuple[list[Row], dict]:
+    """The NetworkX rows (`repeat` times each; the extrapolation once), and per analysis (median
+    seconds or None when stopped, its limit) for the compiled rows' ratios. Each runs for `limit`
+    seconds, or for PROOF times the compiled row's seconds (`ours`) when longer: stopped there,
+    it is still shown ≥ 10× slower."""
     k = centrality.auto_k(T.number_of_nodes())
     out, spent, baseline = [], 0.0, {}
     for name, fn in analyses(K, T, B, k).items():
         key = key_of(name)
         extrapolate = name.startswith("betweenness") and k is None
         allowed = limit if extrapolate else max(limit, PROOF * ours.get(key, 0.0))
-        m, failure = ms.measure_forked(fn, limit=allowed)
-        out.append(Row(size, "4 analysis", name, T.number_of_nodes(), "organisations", m.seconds if m else None,
-                       None, "", m.py_peak_mib if m else None, None, failure or f"{T.number_of_edges():,} ties"))
-        spent += m.seconds if m else allowed
+        m, failure = ms.measure_repeated(fn, limit=allowed, runs=repeat)
+        out.append(timed(Row(size, "4 analysis", name, T.number_of_nodes(), "organisations"), m,
+                         failure or f"{T.number_of_edges():,} ties"))
+        spent += m.seconds if m else allowed  # the median run
         baseline[key] = (m.seconds if m else None, allowed)
         if extrapolate and m is None:
             out.append(extrapolated_betweenness(size, T, limit))
@@ -353,21 +376,70 @@ def analysis_rows(size: str, K, T, B, limit: float, ours: dict[str, float]) -> t
     return out, baseline
 
 
-def analyze_row(size: str, K, work: Path, limit: float, readout_seconds: float) -> Row:
-    """`medgraph analyze` after the read-out: `report.analyse` (tie network and every analysis,
-    on the path the engine chooses) and `write_report`, in a forked child."""
-    def run_analysis():
-        analysis = report.analyse(K)
-        report.write_report(analysis, work / f"report-{size}")
-        return analysis.summary["methods"]
+#: `medgraph analyze` in a fresh Python process: the read-out as the CLI does it (or K unpickled
+#: when the benchmark has no server), `report.analyse`, `write_report`; prints its seconds (the
+#: imports, some 3 s, not counted), its methods and its own whole-process peak (VmHWM, imports
+#: included: nothing inherited from the benchmark process).
+ANALYZE_CHILD = """
+import json, pickle, sys, time
+from pathlib import Path
+import networkit
+from medgraph.cli import read_knowledge_graph
+from medgraph.graph import report
+start, cpu = time.perf_counter(), time.process_time()  # after the imports, as in the benchmark's own rows
+K = pickle.loads(Path(sys.argv[2]).read_bytes()) if sys.argv[2] else read_knowledge_graph()
+read = time.perf_counter()
+analysis = report.analyse(K)
+report.write_report(analysis, Path(sys.argv[1]))
+done = time.perf_counter()
+peak = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+print(json.dumps({"readout": read - start, "seconds": done - read, "cpu": time.process_time() - cpu,
+                  "peak_mib": round(peak / 1024, 1), "methods": analysis.summary["methods"]}))
+"""
+#: The environment of the benchmark's server (NEO4J_URI, ...) for `ANALYZE_CHILD`; empty without one.
+SERVER_ENV: dict[str, str] = {}
 
-    m, failure = ms.measure_forked(run_analysis, limit=limit)
-    if m is None:
-        return Row(size, "4 analysis", "medgraph analyze: analyse + write_report", K.number_of_nodes(), "nodes in K",
-                   note=failure)
-    return Row(size, "4 analysis", "medgraph analyze: analyse + write_report", K.number_of_nodes(), "nodes in K",
-               m.seconds, None, f"{m.seconds + readout_seconds:,.1f} s with the read-out", m.py_peak_mib, None,
-               "methods: " + "; ".join(f"{k}: {v}" for k, v in m.value.items()))
+
+def analyze_once(size: str, K, work: Path, limit: float) -> tuple[ms.Measured | None, str | None]:
+    """One `ANALYZE_CHILD` run: (Measured with the read-out's seconds as its value's, None) or
+    (None, why not)."""
+    source = ""
+    if not SERVER_ENV:
+        source = str(work / f"K-{size}.pkl")
+        Path(source).write_bytes(pickle.dumps(K, protocol=pickle.HIGHEST_PROTOCOL))
+    try:
+        done = subprocess.run([sys.executable, "-c", ANALYZE_CHILD, str(work / f"report-{size}"), source],
+                              env={**os.environ, **SERVER_ENV}, capture_output=True, text=True, timeout=limit)
+    except subprocess.TimeoutExpired:
+        return None, f"not finished within {limit:.0f} s (stopped)"
+    finally:
+        if source:
+            Path(source).unlink(missing_ok=True)
+    if done.returncode:
+        return None, (done.stderr.strip().splitlines() or [f"exit code {done.returncode}"])[-1]
+    got = json.loads(done.stdout.strip().splitlines()[-1])
+    return ms.Measured(got["seconds"], got, got["peak_mib"], None, got["cpu"], os.getloadavg()[0]), None
+
+
+def analyze_row(size: str, K, work: Path, limit: float, readout_seconds: float, repeat: int = 1) -> Row:
+    """`medgraph analyze`: the read-out, `report.analyse` (tie network and every analysis, on the
+    path the engine chooses) and `write_report`, each run in a fresh Python process
+    (`ANALYZE_CHILD`), `repeat` times; its seconds are analyse + write_report, its peak the whole
+    process's (read-out included)."""
+    runs = []
+    for _ in range(max(repeat, 1)):
+        m, failure = analyze_once(size, K, work, limit)
+        if m is None:
+            return Row(size, "4 analysis", "medgraph analyze: analyse + write_report", K.number_of_nodes(),
+                       "nodes in K", note=failure)
+        runs.append(m)
+    got = ms.Repeated(runs)
+    readout = statistics.median(m.value["readout"] for m in runs) if SERVER_ENV else readout_seconds
+    row = Row(size, "4 analysis", "medgraph analyze: analyse + write_report", K.number_of_nodes(), "nodes in K",
+              ratio=f"{got.seconds + readout:,.1f} s with the read-out")
+    return timed(row, got, "methods: " + "; ".join(f"{k}: {v}" for k, v in got.value["methods"].items())
+                 + f"; a fresh process ({'its own read-out' if SERVER_ENV else 'K unpickled'}): py MiB its whole"
+                 f" peak; {got.cpu_note()}")
 
 
 def extrapolated_betweenness(size: str, T, limit: float) -> Row:
@@ -396,11 +468,11 @@ def engine_analyses(N, groups, k) -> dict:
     }
 
 
-def engine_rows(size: str, N, groups, limit: float, exact: bool) -> list[Row]:
-    """Each analysis on the compiled path (its ratio to the NetworkX row of the same name is
-    filled in by `analysis_steps`), and at M the sampled rankings against exact ones."""
+def engine_rows(size: str, N, groups, limit: float, exact: bool, repeat: int = 1) -> list[Row]:
+    """Each analysis on the compiled path, `repeat` times (its ratio to the NetworkX row of the
+    same name is filled in by `analysis_steps`), and at M the sampled rankings against exact ones."""
     n, m = len(N.ids), N.W.nnz // 2
-    k = centrality.auto_k(n, compiled=True)
+    k = centrality.auto_k(n, compiled=True, ties=m)  # the engine's own choice, as `report.analyse` makes it
     methods = eng.methods(n, m, compiled_path=True, k=k, degree_squares=eng.degree_squares(N))
     out, values = [], {}
     for name, fn in engine_analyses(N, groups, k).items():
@@ -409,10 +481,11 @@ def engine_rows(size: str, N, groups, limit: float, exact: bool) -> list[Row]:
         if method.startswith("not computed"):
             out.append(Row(size, "4 analysis", f"{name}, compiled", n, "organisations", note=method))
             continue
-        got, failure = ms.measure_forked(fn, limit=limit)
+        got, failure = ms.measure_repeated(fn, limit=limit, runs=repeat)
         values[key] = got.value if got else None
-        out.append(Row(size, "4 analysis", f"{name}, compiled", n, "organisations", got.seconds if got else None, None,
-                       "", got.py_peak_mib if got else None, None, failure or f"{method}; {m:,} ties"))
+        chosen = "; pivots as `medgraph analyze` chooses them (centrality.auto_k)" if key == "betweenness" else ""
+        out.append(timed(Row(size, "4 analysis", f"{name}, compiled", n, "organisations"), got,
+                         failure or f"{method}; {m:,} ties{chosen}"))
     if exact:
         out += agreement_rows(size, N, values, limit)
     return out
@@ -434,16 +507,26 @@ def arrays_analyses(K, A) -> dict:
     }
 
 
-def arrays_rows(size: str, K, A, limit: float) -> list[Row]:
-    """Each table analysis on the arrays path (its ratio filled in by `analysis_steps`)."""
+def arrays_rows(size: str, K, A, limit: float, repeat: int = 1) -> list[Row]:
+    """Each table analysis on the arrays path, `repeat` times (its ratio filled in by `analysis_steps`)."""
     out = []
     for name, fn in arrays_analyses(K, A).items():
-        got, failure = ms.measure_forked(fn, limit=limit)
-        out.append(Row(size, "4 analysis", f"{name}, arrays", A.number_of_nodes(), "organisations",
-                       got.seconds if got else None, None, "",
-                       got.py_peak_mib if got else None, None,
-                       failure or f"ties.TieArrays, {A.number_of_edges():,} ties; {got.cpu_note()}"))
+        got, failure = ms.measure_repeated(fn, limit=limit, runs=repeat)
+        out.append(timed(Row(size, "4 analysis", f"{name}, arrays", A.number_of_nodes(), "organisations"), got,
+                         failure or f"ties.TieArrays, {A.number_of_edges():,} ties; {got.cpu_note()}"))
     return out
+
+
+def timed(row: Row, got: ms.Repeated | None, note: str) -> Row:
+    """`row` with the seconds (the median), the spread and the peak of `got`, and `note` (with
+    the spread when there are several runs)."""
+    if got is not None:
+        row.seconds, row.py_peak_mib = got.seconds, got.py_peak_mib
+        for field, value in got.spread().items():
+            setattr(row, field, value)
+        note = "; ".join(filter(None, [note, got.spread_note()]))
+    row.note = note
+    return row
 
 
 def key_of(what: str) -> str:
@@ -519,7 +602,7 @@ STEPS = ("load", "readout", "analysis", "map")  # --steps: "analysis" is steps 3
 
 
 def run_size(size: str, driver, database: str, jvm, work: Path, limit: float, best_batch,
-             steps=STEPS, sweep: tuple[int, ...] | None = None):
+             steps=STEPS, sweep: tuple[int, ...] | None = None, repeat: int = 1):
     data = synthetic.write(size, work / f"data-{size}")
     load, rows, best = load_rows(size, data, driver, database, jvm, best_batch, sweep)
     yield from load
@@ -529,7 +612,7 @@ def run_size(size: str, driver, database: str, jvm, work: Path, limit: float, be
     measured += read
     yield from read
     if "analysis" in steps:
-        for row in analysis_steps(size, K, work, limit, read[-1].seconds):
+        for row in analysis_steps(size, K, work, limit, read[-1].seconds, repeat):
             measured.append(row)
             yield row
     if "map" in steps:
@@ -539,18 +622,20 @@ def run_size(size: str, driver, database: str, jvm, work: Path, limit: float, be
     yield Row(size, "-", "best batch", best)
 
 
-def analysis_steps(size: str, K, work: Path, limit: float, readout_seconds: float):
+def analysis_steps(size: str, K, work: Path, limit: float, readout_seconds: float, repeat: int = 1):
     """The rows of steps 3 and 4: the compiled and arrays rows are measured first, so that each
-    NetworkX row may run long enough to show its ratio, and printed after them."""
+    NetworkX row may run long enough to show its ratio, and printed after them; each timed
+    analysis row `repeat` times (its seconds the median)."""
     project, T, B = projection_rows(size, K, check=size in ("S", "M"))
     yield from project
     A = ties.tie_arrays(K)  # timed in step 3 (tie_arrays); the network of the compiled and arrays rows
     N = eng.network(A)
     groups = [A.nodes[n].get("region") for n in N.ids]
-    ours = (engine_rows(size, N, groups, limit * (4 if T is not None else 10), exact=size in ("S", "M"))
-            + arrays_rows(size, K, A, limit * 4))
+    ours = (engine_rows(size, N, groups, limit * (4 if T is not None else 10), exact=size in ("S", "M"), repeat=repeat)
+            + arrays_rows(size, K, A, limit * 4, repeat))
     if T is not None:
-        nx_rows, baseline = analysis_rows(size, K, T, B, limit, {key_of(r.what): r.seconds for r in ours if r.seconds})
+        nx_rows, baseline = analysis_rows(size, K, T, B, limit, {key_of(r.what): r.seconds for r in ours if r.seconds},
+                                          repeat)
         yield from nx_rows
     else:
         reason = (f"not run at {size}: NetworkX's tie graph ({A.number_of_edges():,} ties) is refused above "
@@ -562,16 +647,23 @@ def analysis_steps(size: str, K, work: Path, limit: float, readout_seconds: floa
         row.ratio = row.ratio or speedup(row.seconds, baseline.get(key_of(row.what)))
     yield from ours
     del N, A, B, T  # the forked child of `analyze_row` shares what is left
-    yield analyze_row(size, K, work, limit * 40, readout_seconds)
+    yield analyze_row(size, K, work, limit * 40, readout_seconds, repeat)
 
 
 def peak_row(size: str, rows: list[Row]) -> Row:
-    """The Python process's peak over the steps measured: the issue's bound is 6 GiB."""
+    """The worst step's Python peak (each row's is that of the process doing the step: the
+    benchmark process for load and read-out, a forked child's own above its start, the fresh
+    process of `medgraph analyze`): the issue's bound is 6 GiB."""
     peaks = [r for r in rows if r.py_peak_mib]
     top = max(peaks, key=lambda r: r.py_peak_mib)
     return Row(size, "all", "Python peak RSS over every step above", len(peaks), "rows", py_peak_mib=top.py_peak_mib,
                ratio=f"{'under' if top.py_peak_mib < PEAK_BOUND_MIB else 'over'} {PEAK_BOUND_MIB / 1024:.0f} GiB",
                note=f"at: {top.step}, {top.what}")
+
+
+def peak_line(row: Row) -> str:
+    """The per-size summary line of a `peak_row`."""
+    return f"{row.size}: Python peak (worst step): {row.py_peak_mib:,.0f} MiB ({row.ratio}; {row.note})"
 
 
 def fmt(value, column: str) -> str:
@@ -605,16 +697,19 @@ def write_csv(rows: list[Row], path: Path) -> Path:
 
 
 def run(sizes: list[str], out: Path, limit: float = 60.0, work: Path | None = None, echo=print,
-        steps=STEPS, sweep: tuple[int, ...] | None = None) -> list[Row]:
+        steps=STEPS, sweep: tuple[int, ...] | None = None, repeat: int = 1,
+        repeat_sizes: tuple[str, ...] = ("S", "M")) -> list[Row]:
     """Benchmark each size (the `steps` of STEPS; load and read-out always run, as the others
-    need them); print each row as it comes; write the CSV; return the rows."""
+    need them), the timed analysis rows `repeat` times at `repeat_sizes`; print each row as it
+    comes; write the CSV; print the table and each size's worst Python peak; return the rows."""
     rows: list[Row] = []
     with contextlib.ExitStack() as stack:
         work = work or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="medgraph-bench-")))
         driver, database, jvm = stack.enter_context(neo4j_server(work))
         best = None
         for size in sizes:
-            for row in run_size(size, driver, database, jvm, work, limit, best, steps, sweep):
+            runs = repeat if size in repeat_sizes else 1
+            for row in run_size(size, driver, database, jvm, work, limit, best, steps, sweep, runs):
                 if row.what == "best batch":
                     best = row.items
                     continue
@@ -623,6 +718,9 @@ def run(sizes: list[str], out: Path, limit: float = 60.0, work: Path | None = No
                 write_csv(rows, out)
         wipe(driver, database)
     echo(table(rows))
+    for row in rows:
+        if row.step == "all" and row.py_peak_mib:
+            echo(peak_line(row))
     return rows
 
 
@@ -637,6 +735,9 @@ def main(argv=None) -> None:
     parser.add_argument("--batches", help="comma-separated UNWIND batch sizes to sweep at every size "
                                           f"(default {', '.join(map(str, BATCHES))}, above {SWEEP_MAX_ROWS:,} rows "
                                           "the best of a smaller size)")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="run each timed analysis row this many times (seconds: the median; min and max beside)")
+    parser.add_argument("--repeat-sizes", default="S,M", help="the sizes --repeat applies to (default S,M)")
     args = parser.parse_args(argv)
     steps = [s.strip() for s in args.steps.split(",") if s.strip()]
     if unknown := [s for s in steps if s not in STEPS]:
@@ -647,7 +748,8 @@ def main(argv=None) -> None:
         parser.error(f"unknown size {unknown[0]!r}: one of {', '.join(synthetic.SIZES)}")
     if args.work:
         args.work.mkdir(parents=True, exist_ok=True)
-    run(sizes, args.out, args.limit, args.work, steps=steps, sweep=sweep)
+    repeat_sizes = tuple(s.strip().upper() for s in args.repeat_sizes.split(",") if s.strip())
+    run(sizes, args.out, args.limit, args.work, steps=steps, sweep=sweep, repeat=args.repeat, repeat_sizes=repeat_sizes)
 
 
 if __name__ == "__main__":

@@ -11,9 +11,11 @@ SciPy CSR matrix of weights (`Network`), with
   2004), with networkx's formula (Wasserman–Faust for several components);
 - eigenvector: ARPACK (SciPy) per connected component, scaled like `centrality.eigenvector`;
 - pagerank: networkx's own SciPy power iteration on the CSR matrix (same parameters);
-- constraint and effective size: Burt's formulas as sparse products restricted to the ties
-  (networkx's weighted definitions), while their cost (the sum of squared degrees) stays under
-  `STRUCTURAL_HOLES_BUDGET`; NaN above, said in the methods;
+- constraint and effective size: Burt's formulas as products restricted to the ties
+  (networkx's weighted definitions), through the events when the network comes from an
+  organisation–event incidence (`products.through_events`: a `ties.TieArrays`), else through
+  the organisations (`products.gram_at`), while their cost (the sum of squared degrees) stays
+  under `STRUCTURAL_HOLES_BUDGET`; NaN above, said in the methods;
 - communities: NetworKit's PLM (parallel Louvain), seeded, one thread (reproducible);
 - brokerage: Gould–Fernandez counts from the same sparse products (`brokerage.tie_brokerage`),
   under the same budget.
@@ -32,7 +34,7 @@ import scipy.sparse as sp
 from scipy.sparse import csgraph
 
 from medgraph.errors import MedgraphError
-from medgraph.graph.products import DOUBLE_MAX, gram_at, masked_product
+from medgraph.graph.products import DOUBLE_MAX, EVENTS_MAX, gram_at, masked_product, stored_at, through_events
 
 __all__ = ["COMPILED_ABOVE", "EXACT_BETWEENNESS_MAX", "BETWEENNESS_SAMPLE", "EXACT_CLOSENESS_MAX",
            "CLOSENESS_SAMPLE", "CLOSENESS_REFINE", "SEARCH_BUDGET", "LEAST_SOURCES", "sources_for",
@@ -63,10 +65,13 @@ STRUCTURAL_HOLES_BUDGET = 5e9
 
 @dataclass(frozen=True)
 class Network:
-    """The tie network as arrays: node ids (row order) and symmetric weights."""
+    """The tie network as arrays: node ids (row order) and symmetric weights; `incidence`, when
+    known, (B, scale, pairs) such that W is B·diag(scale)·Bᵀ off its diagonal plus explicit
+    links between the rows of `pairs` (B organisations × events; pairs k × 2)."""
 
     ids: list
     W: sp.csr_matrix
+    incidence: tuple[sp.csr_matrix, np.ndarray, np.ndarray] | None = None
 
     @property
     def degree(self) -> np.ndarray:
@@ -86,7 +91,9 @@ def network(T: nx.Graph, weight: str = "weight") -> Network:
     (['a', 'b', 'c'], [[0.0, 2.0, 0.0], [2.0, 0.0, 1.0], [0.0, 1.0, 0.0]])
     """
     if hasattr(T, "W"):
-        return Network(T.ids, T.W)
+        parts = getattr(T, "parts", None)
+        pairs = np.array([(T.index[a], T.index[b]) for a, b in T.links], dtype=np.int64).reshape(-1, 2)
+        return Network(T.ids, T.W, (parts.B, parts.scale, pairs) if parts is not None else None)
     ids = list(T)
     index = {n: i for i, n in enumerate(ids)}
     m = T.number_of_edges()
@@ -351,12 +358,17 @@ def degree_squares(N: Network) -> float:
 
 def _through(N: Network, middle: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per tie i–j in CSR order: i, p_ij = w_ij / S_i and (W D⁻¹ W)_ij / S_i, S the strengths
-    and D the diagonal `middle`, from the symmetric product of W D^-1/2 with itself."""
+    and D the diagonal `middle`: through the events of N's incidence when it has one (and
+    not too many events), else from the symmetric product of W D^-1/2 with itself."""
     W = N.W.tocsr()
     W.sort_indices()
     rows = np.repeat(np.arange(W.shape[0]), np.diff(W.indptr))
     S = N.strength
     by_strength = np.divide(1.0, S, out=np.zeros(len(S)), where=S != 0)[rows]
+    if N.incidence is not None and (B := N.incidence[0]).shape[1] <= EVENTS_MAX:
+        _, scale, pairs = N.incidence
+        explicit = stored_at(W, np.concatenate([pairs, pairs[:, ::-1]]))
+        return rows, W.data * by_strength, through_events(W, B, scale, middle, explicit) * by_strength
     scale = np.sqrt(np.divide(1.0, middle, out=np.zeros(len(middle)), where=middle != 0))
     return rows, W.data * by_strength, gram_at(W @ sp.diags(scale), W) * by_strength
 

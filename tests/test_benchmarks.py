@@ -48,7 +48,8 @@ def test_the_benchmark_at_size_s_writes_one_row_per_measure(neo4j_settings, monk
     with open(tmp_path / "results.csv", newline="", encoding="utf-8") as f:
         table = list(csv.DictReader(f))
     assert tuple(table[0]) == bench.ms.COLUMNS and len(table) == len(rows)
-    assert printed[-1].splitlines()[0].startswith("| size | step | what |")
+    assert printed[-2].splitlines()[0].startswith("| size | step | what |")
+    assert printed[-1] == f"S: Python peak (worst step): {peak.py_peak_mib:,.0f} MiB (under 6 GiB; at: {peak.note[4:]})"
 
 
 # --- the extraction benchmark on labelled real documents (invented ones here) -------------------
@@ -185,3 +186,35 @@ def test_a_compiled_row_s_ratio_is_against_the_networkx_row_s_own_limit():
     assert bench.speedup(2.0, (30.0, 60.0)) == "15.0× networkx"
     assert bench.speedup(2.0, (None, 30.0)) == "≥ 15.0× networkx (stopped at 30 s)"
     assert bench.speedup(None, (30.0, 60.0)) == bench.speedup(2.0, None) == ""
+
+
+def test_a_repeated_row_gives_the_median_and_the_spread_of_its_runs():
+    bench = load_benchmark()
+
+    got, failure = bench.ms.measure_repeated(lambda: sum(range(100_000)), limit=60, runs=3)
+    row = bench.timed(bench.Row("M", "4 analysis", "pagerank, compiled"), got, "1,000 ties")
+
+    assert failure is None and row.runs == 3
+    assert row.seconds_min <= row.seconds <= row.seconds_max
+    assert row.note.startswith("1,000 ties; 3 runs: ") and row.note.endswith("s (min / median / max)")
+
+
+def test_a_forked_step_s_peak_is_its_own_not_the_benchmark_process_s():
+    import numpy as np
+
+    bench = load_benchmark()
+    held = np.ones(40_000_000)  # 305 MiB in the benchmark process, mapped by every forked child
+
+    got, _ = bench.ms.measure_forked(lambda: float(held[::1000].sum()), limit=60)
+
+    assert got.value == 40_000.0 and got.py_peak_mib < 100
+
+
+def test_repeat_applies_to_the_sizes_asked_only(monkeypatch):
+    bench = load_benchmark()
+    asked = {}
+    monkeypatch.setattr(bench, "run", lambda sizes, out, limit, work, **kw: asked.update(sizes=sizes, **kw))
+
+    bench.main(["--sizes", "S,M,L", "--repeat", "3", "--repeat-sizes", "m,L"])
+
+    assert asked["sizes"] == ["S", "M", "L"] and asked["repeat"] == 3 and asked["repeat_sizes"] == ("M", "L")
