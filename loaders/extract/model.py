@@ -184,9 +184,19 @@ def add_model_names(known, sentence: Sentence, found: list[Entity], page: str = 
         if known_id:
             sentence.orgs = sorted(sentence.orgs + [OrgMention(known_id, written, *span, None, "model")],
                                    key=lambda o: o.begin)
-        elif typed(entity, written):
+        elif typed(entity, written) and not heading(sentence.text):
             sentence.model_names.append(OrgMention(None, written, *span, country_beside(sentence.text, span[1]),
                                                    "model+rule" if overlaps(span, rule_spans) else "model"))
+
+
+def heading(text: str) -> bool:
+    """A sentence all in capitals ("COMMUNIQUE DE PRESSE", "COMMUNIQUE"): a heading, whose words
+    name no new organisation.
+
+    >>> heading("COMMUNIQUE DE PRESSE"), heading("La GIZ et l'AFD")
+    (True, False)
+    """
+    return text.isupper()
 
 
 def sure_id(known, name: str) -> str | None:
