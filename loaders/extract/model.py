@@ -121,7 +121,7 @@ BLOC = re.compile(r"(?:union\s+europeenne|european\s+union|union\s+pour\s+la\s+m
 def not_organisation(text: str, begin: int, end: int, name: str) -> bool:
     """A place, a part of the world, a people, a sector, a topic or bloc, a page's field ("SOURCE:"),
     a programme, an event (a kind word before it, "le salon X", or an edition year after it, "X
-    2016"), a photo credit or a person: no organisation."""
+    2016") or a photo credit: no organisation."""
     words = name.split()
     return bool(place(name) or demonym(name) or is_sector(name) or re.match(NOT_ORGANISATION, name)
                 or BLOC.fullmatch(fold(name)) or FIELD_LABELS.fullmatch(name)
@@ -129,8 +129,20 @@ def not_organisation(text: str, begin: int, end: int, name: str) -> bool:
                 or is_programme(text, begin, end, name) or kinds_in(name, []) or re.search(NOT_HERE, name, re.I)
                 or kinds_in(text[max(0, begin - 25):begin], []) and re.search(r"\w\s*$", text[:begin])
                 and not re.search(r"\b(?:d[eu]|des|of|par|by|avec|with|à|au)\s*(?:l['’]|la\s+|le\s+|the\s+)?$", text[:begin], re.I)
-                or CREDIT.search(name)
-                or is_person_name(name) or len(words) > 10)
+                or CREDIT.search(name) or in_a_title(text, begin, end)
+                or len(words) > 10)
+
+
+def in_a_title(text: str, begin: int, end: int) -> bool:
+    """Whether the name is a part of a longer phrase in quotation marks: a title or a theme
+    («Building Atlas digital resilience»), not an organisation.
+
+    >>> text = "Le thème central «Building Atlas digital resilience» et «Kairos Systèmes»."
+    >>> in_a_title(text, 18, 32), in_a_title(text, 55, 70)
+    (True, False)
+    """
+    return any(q.start(1) <= begin and end <= q.end(1) and q.group(1).strip() != text[begin:end]
+               for q in re.finditer(r"[«“\"]([^«»“”\"]{1,150})[»”\"]", text))
 
 
 #: A photo credit ("DR Photo", "© Atlas"), not a name.
@@ -180,7 +192,9 @@ def add_model_names(known, sentence: Sentence, found: list[Entity], page: str = 
         written = sentence.text[span[0]:span[1]]
         if programme_or_event(page, written):
             continue
-        known_id = sure_id(known, written)
+        known_id = sure_id(known.organisations, written)
+        if sure_id(known.people, written):
+            continue
         if known_id:
             sentence.orgs = sorted(sentence.orgs + [OrgMention(known_id, written, *span, None, "model")],
                                    key=lambda o: o.begin)
@@ -199,10 +213,10 @@ def heading(text: str) -> bool:
     return text.isupper()
 
 
-def sure_id(known, name: str) -> str | None:
+def sure_id(resolver, name: str) -> str | None:
     """The registry id a name resolves to, by its id, an exact name or alias, or its parts."""
     try:
-        match = known.organisations.resolve(name, None)
+        match = resolver.resolve(name, None)
     except Unresolved:
         return None
     return match.id if match.rule in SURE_RULES else None

@@ -272,7 +272,8 @@ def enumerated(text: str, begin: int, names: list[tuple[int, int]], start: int =
     for first, end in sorted(names, reverse=True):
         if start <= first and end <= begin:
             rest = rest[:first] + " " + rest[end:]
-    return bool(re.fullmatch(r"(?:\s|,|;|&|\band\b|\bet\b|\bthe\b|\ble\b|\bla\b|\bles\b|\bl['’])*", rest[start:], re.I))
+    return bool(re.fullmatch(r"(?:\s|,|;|&|\band\b|\bet\b|\bthe\b|\ble\b|\bla\b|\bles\b|\bl['’]"
+                             r"|\b(?:company|firm|group|groupe|société|entreprise|start-?up)\b)*", rest[start:], re.I))
 
 
 def met_each_other(sentence: Sentence, met: re.Match, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
