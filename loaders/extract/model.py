@@ -88,16 +88,16 @@ def candidate(text: str, entity: Entity) -> tuple[int, int] | None:
     if not name or not (name[:1].isupper() or name[:1].isdigit()):
         return None
     begin = text.find(name, entity.begin)
-    if entity.label not in ("ORG", "MISC", "LOC") or not (shaped_like_a_name(name) or INSTITUTION.match(name)) \
-            or not_organisation(text, begin, begin + len(name), name):
+    if entity.label not in ("ORG", "MISC", "LOC") or not_organisation(text, begin, begin + len(name), name):
         return None
     return begin, begin + len(name)
 
 
 def typed(entity: Entity, name: str) -> bool:
-    """An ORG, or a MISC or LOC that an organisation's word heads or ends: a new organisation's name
-    (any entity may name a known one)."""
-    return entity.label == "ORG" or bool(ORG_WORDS.search(name)) or typed_name(name)
+    """An ORG, or a MISC or LOC that an organisation's word heads or ends, shaped like a name: a new
+    organisation's name (any entity may name a known one: "Conect" tagged LOC)."""
+    return (entity.label == "ORG" or bool(ORG_WORDS.search(name)) or typed_name(name)) \
+        and (shaped_like_a_name(name) or bool(INSTITUTION.match(name)))
 
 
 def shaped_like_a_name(name: str) -> bool:
