@@ -120,6 +120,7 @@ BLOC = re.compile(r"(?:union\s+europeenne|european\s+union|union\s+pour\s+la\s+m
 
 def not_organisation(text: str, begin: int, end: int, name: str) -> bool:
     """A place, a part of the world, a people, a sector, a topic or bloc, a page's field ("SOURCE:"),
+    an example after "initiatives like" or "thèmes :",
     a programme, an event (a kind word before it, "le salon X", or an edition year after it, "X
     2016") or a photo credit: no organisation."""
     words = name.split()
@@ -129,7 +130,7 @@ def not_organisation(text: str, begin: int, end: int, name: str) -> bool:
                 or is_programme(text, begin, end, name) or kinds_in(name, []) or re.search(NOT_HERE, name, re.I)
                 or kinds_in(text[max(0, begin - 25):begin], []) and re.search(r"\w\s*$", text[:begin])
                 and not re.search(r"\b(?:d[eu]|des|of|par|by|avec|with|à|au)\s*(?:l['’]|la\s+|le\s+|the\s+)?$", text[:begin], re.I)
-                or CREDIT.search(name) or in_a_title(text, begin, end)
+                or CREDIT.search(name) or in_a_title(text, begin, end) or EXAMPLES_OF.search(text[:begin])
                 or len(words) > 10)
 
 
@@ -145,6 +146,9 @@ def in_a_title(text: str, begin: int, end: int) -> bool:
                for q in re.finditer(r"[«“\"]([^«»“”\"]{1,150})[»”\"]", text))
 
 
+#: Examples of programmes or topics ("through initiatives like A (skills), B and C", "thèmes : A, B"): no organisations.
+EXAMPLES_OF = re.compile(r"\b(?:initiatives?|programmes?|programs?|projects?|projets?|topics?|th[èe]mes?|sectors?|secteurs?)"
+                         r"\s*(?:like|such\s+as|including|comme|tel(?:le)?s?\s+que|notamment|:)[^.;]*$", re.I)
 #: A photo credit ("DR Photo", "© Atlas"), not a name.
 CREDIT = re.compile(r"\b(?:photos?|crédits?|credits?|copyright)\b|©", re.I)
 
