@@ -26,7 +26,9 @@ from medgraph.loaders.extract.names import (NameFinder, OrgMention, chunks, coun
 from medgraph.loaders.resolve import Resolver, Unresolved
 from medgraph.schema import DELEGATE, GROUP_KINDS, HOST, SPEAKER
 
+#: How sure a name is by the rule that found it ("model": a known name only the French model found).
 CONFIDENCE = {"id": 0.95, "surface": 0.95, "exact": 0.95, "parts": 0.9, "fuzzy": 0.75, "new": 0.6, "model": 0.8}
+MODEL_NEW = 0.5  # a new organisation only the French model found (a rule's: CONFIDENCE["new"])
 ATTENDING = r"\battended\b|\b(?:took|takes?)\s+(?:an?\s+(?:very\s+)?active\s+)?part\b|\bprend\s+(?:une\s+)?part\b" \
             r"|\bparticipated\b|\bjoined\b|\bwere\s+(?:also\s+)?present\b" \
             r"|\btravell?ed\s+with\b|\baccompanied\b|\bconfirmed\s+(?:its|their)\s+participation\b" \
@@ -180,7 +182,6 @@ def member_target(known: Known, name: str, country: str | None, line: int) -> Or
 
 #: How sure an attendance is by the cue that states it (capping the name's own confidence): a verb
 #: of attending, hosting or speaking states it; "X met Y" only implies both were there.
-MODEL_NEW = 0.5  # a new organisation only the French model found (model.MODEL_CONFIDENCE)
 CUE_CONFIDENCE = {"stated": 0.95, "employer": 0.85, "met": 0.75}
 
 
