@@ -44,6 +44,8 @@ class Sentence:
     kinds: list[KindMention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
+    model_names: list[OrgMention] = field(default_factory=list)  # new organisations the French model found
+    model_people: list[tuple[int, int]] = field(default_factory=list)  # people the French model found
 
     @property
     def text(self) -> str:

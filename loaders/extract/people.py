@@ -46,6 +46,7 @@ class Person:
     role: str | None
     line: int
     works_for: object | None = None  # an OrgMention (known or new) or None
+    confidence: float | None = None  # when not the usual (a person only the French model found)
 
 
 def is_person_name(text: str) -> bool:

@@ -205,7 +205,7 @@ def person_facts(found: Found) -> list[dict]:
             continue
         seen.add(key)
         fact = M.PersonFact(name=person.name, role=person.role, works_for=(org.id or org.written) if org else None)
-        facts.append(proposed(fact, person.line, 0.75 if org and org.id else 0.7))
+        facts.append(proposed(fact, person.line, person.confidence or (0.75 if org and org.id else 0.7)))
     return facts
 
 

@@ -26,7 +26,9 @@ from medgraph.loaders.extract.names import (NameFinder, OrgMention, chunks, coun
 from medgraph.loaders.resolve import Resolver, Unresolved
 from medgraph.schema import DELEGATE, GROUP_KINDS, HOST, SPEAKER
 
-CONFIDENCE = {"id": 0.95, "surface": 0.95, "exact": 0.95, "parts": 0.9, "fuzzy": 0.75, "new": 0.6}
+#: How sure a name is by the rule that found it ("model": a known name only the French model found).
+CONFIDENCE = {"id": 0.95, "surface": 0.95, "exact": 0.95, "parts": 0.9, "fuzzy": 0.75, "new": 0.6, "model": 0.8}
+MODEL_NEW = 0.5  # a new organisation only the French model found (a rule's: CONFIDENCE["new"])
 ATTENDING = r"\battended\b|\b(?:took|takes?)\s+(?:an?\s+(?:very\s+)?active\s+)?part\b|\bprend\s+(?:une\s+)?part\b" \
             r"|\bparticipated\b|\bjoined\b|\bwere\s+(?:also\s+)?present\b" \
             r"|\btravell?ed\s+with\b|\baccompanied\b|\bconfirmed\s+(?:its|their)\s+participation\b" \
@@ -271,7 +273,8 @@ def enumerated(text: str, begin: int, names: list[tuple[int, int]], start: int =
     for first, end in sorted(names, reverse=True):
         if start <= first and end <= begin:
             rest = rest[:first] + " " + rest[end:]
-    return bool(re.fullmatch(r"(?:\s|,|;|&|\band\b|\bet\b|\bthe\b|\ble\b|\bla\b|\bles\b|\bl['’])*", rest[start:], re.I))
+    return bool(re.fullmatch(r"(?:\s|,|;|&|\band\b|\bet\b|\bthe\b|\ble\b|\bla\b|\bles\b|\bl['’]"
+                             r"|\b(?:company|firm|group|groupe|société|entreprise|start-?up)\b)*", rest[start:], re.I))
 
 
 def met_each_other(sentence: Sentence, met: re.Match, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -285,9 +288,10 @@ def met_each_other(sentence: Sentence, met: re.Match, spans: list[tuple[int, int
 def new_name_spans(sentence: Sentence) -> list[tuple[int, int]]:
     """Capitalised names outside the known ones that look like organisations (not countries)."""
     taken = {i for i, w in enumerate(tokens(sentence.text)) for o in sentence.orgs if o.begin <= w.begin < o.end}
-    return [(b, e) for begin, end in chunks(sentence.text, tokens(sentence.text), taken)
-            for b, e in titled_pieces(sentence.text, begin, end)
-            if looks_like_organisation(sentence.text[b:e]) and not country_of(sentence.text[b:e])]
+    found = [(b, e) for begin, end in chunks(sentence.text, tokens(sentence.text), taken)
+             for b, e in titled_pieces(sentence.text, begin, end)
+             if looks_like_organisation(sentence.text[b:e]) and not country_of(sentence.text[b:e])]
+    return found + [(m.begin, m.end) for m in sentence.model_names if m.rule == "model"]
 
 
 def subject(text: str, org: OrgMention) -> bool:
@@ -321,8 +325,8 @@ def cued_new_attendance(known: Known, sentence: Sentence) -> list[tuple[OrgRef, 
             written, line = sentence.text[begin:end], sentence.line_at(begin)
             known_id = city_cluster(known, written)
             role = DELEGATE if after or not host else HOST
-            result.append((OrgRef(known_id, written, None, line, CONFIDENCE["fuzzy"]) if known_id
-                           else new_ref(written, country_beside(sentence.text, end), line), role))
+            new = new_ref(written, country_beside(sentence.text, end), line, model_only(sentence, begin))
+            result.append((OrgRef(known_id, written, None, line, CONFIDENCE["fuzzy"]) if known_id else new, role))
     return result
 
 
@@ -337,9 +341,14 @@ def unknown_names(known: Known, sentence: Sentence) -> list[tuple[int, int]]:
             if not try_resolve(known, sentence.text[b:e], None) or city_cluster(known, sentence.text[b:e])]
 
 
-def new_ref(written: str, country: str | None, line: int) -> OrgRef:
+def new_ref(written: str, country: str | None, line: int, model: bool = False) -> OrgRef:
+    """A new organisation; one only the French model found is less sure than one a rule found."""
     written = re.sub(r"^(?:the|le|la|les)\s+", "", written.strip(), flags=re.I)
-    return OrgRef(None, written, country, line, CONFIDENCE["new"], guess_kind(written))
+    return OrgRef(None, written, country, line, MODEL_NEW if model else CONFIDENCE["new"], guess_kind(written))
+
+
+def model_only(sentence: Sentence, begin: int) -> bool:
+    return any(m.begin == begin and m.rule == "model" for m in sentence.model_names)
 
 
 def unique(pairs: list[tuple[OrgMention, str]]) -> list[tuple[OrgMention, str]]:

@@ -20,7 +20,8 @@ from medgraph.loaders.extract.dates import document_date
 from medgraph.loaders.extract.gazetteer import HOST_CUES, NOT_ORGANISATION, PRIORITY
 from medgraph.loaders.extract.lists import find_list
 from medgraph.loaders.extract.members import memberships
-from medgraph.loaders.extract.people import people_in
+from medgraph.loaders.extract.model import MODEL_PERSON, add_model_names, entities
+from medgraph.loaders.extract.people import Person, people_in
 from medgraph.loaders.extract.proposal import (Proposal, registry_entries, review_rows, to_data, write_facts,
                                                write_registry)
 from medgraph.loaders.extract.events import Event, Events, find_events
@@ -81,6 +82,11 @@ def extract_source(source: Source, known: Known) -> Proposal:
     title = title_paragraph(blocks, dated[1] if dated else None)
     years = reference or title_year(blocks[title].text if title is not None else "") or title_year(" ".join(source.lines))
     read = [read_sentence(s, i, known.finder, years) for i, block in enumerate(blocks) for s in sentences(block)]
+    language = detect_language(source.lines)
+    if language == "fr":  # the French pipeline's organisations, as candidates for the rules
+        page = "\n".join(source.lines)
+        for sentence, named in zip(read, entities([s.text for s in read])):
+            add_model_names(known, sentence, named, page)
     for sentence in read:  # the dateline dates the document, not an event
         if dated and sentence.span.line == dated[1]:
             sentence.dates = [d for d in sentence.dates if (d.start, d.end) != (reference, reference)]
@@ -97,7 +103,7 @@ def extract_source(source: Source, known: Known) -> Proposal:
     found.mentions += [b for n, line in enumerate(source.lines, start=1) if n != head and (b := byline(known, line, n))]
     settle_acronyms(known, found, "\n".join(source.lines))
     title_text = short(blocks[title].text) if title is not None else source.name
-    return Proposal(source, detect_language(source.lines), reference, title_text, events, found)
+    return Proposal(source, language, reference, title_text, events, found)
 
 
 def page_kind(read: list[Sentence], title: int | None, events: Events) -> str | None:
@@ -133,6 +139,9 @@ def listed_facts(known: Known, found: Found, blocks: list[Span], country: str | 
 def people_facts(found: Found, sentence: Sentence) -> list:
     """The people of a sentence (returned); an employer the registry lacks is a new organisation too."""
     people = people_in(sentence)
+    named = {p.name for p in found.people + people}
+    people += [Person(name, None, sentence.line_at(begin), confidence=MODEL_PERSON) for begin, end in sentence.model_people
+               if (name := sentence.text[begin:end]) not in named and not any(name in p for p in named)]
     for person in people:
         found.people.append(person)
         if person.works_for is not None and person.works_for.id is None:
@@ -228,6 +237,7 @@ def sentence_facts(known: Known, found: Found, sentence: Sentence, spoken: list[
                        if not try_resolve(known, m.written, None)]
     found.mentions += [new_ref(m.written, sentence_country(sentence, m.end), sentence.line_at(m.begin))
                        for m in exemplified_names(sentence) if not try_resolve(known, m.written, None)]
+    found.mentions += model_mentions(known, sentence, [(m.line, m.written) for m in found.mentions])
     target = cue_target(sentence, spoken) or events.main
     pairs = memberships(known, sentence)
     found.memberships += pairs
@@ -237,6 +247,18 @@ def sentence_facts(known: Known, found: Found, sentence: Sentence, spoken: list[
     agreement = agreement_in(known, sentence, spoken, events)
     if agreement:
         found.agreements.append(agreement)
+
+
+def model_mentions(known: Known, sentence: Sentence, proposed: list[tuple[int, str]]) -> list[OrgRef]:
+    """The new organisations only the French model found (0.5), or it and a rule's capitalised name
+    (0.6), that no rule proposed on the same line with words in common."""
+    result = []
+    for m in sentence.model_names:
+        line, words = sentence.line_at(m.begin), set(fold(m.written).split())
+        if try_resolve(known, m.written, None) or any(n == line and words & set(fold(w).split()) for n, w in proposed):
+            continue
+        result.append(new_ref(m.written, m.country or sentence_country(sentence, m.end), line, model=m.rule == "model"))
+    return result
 
 
 def cue_target(sentence: Sentence, spoken: list[Event]) -> Event | None:
