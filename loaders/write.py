@@ -15,6 +15,7 @@ from operator import itemgetter
 import neo4j
 from neo4j.exceptions import ConstraintError
 
+from medgraph.collector import collection_paused
 from medgraph.connection import refuse_unfinished_load
 from medgraph.cypher import read_cypher
 from medgraph.errors import MedgraphError
@@ -120,7 +121,18 @@ def write(driver: neo4j.Driver, database: str, rows: GraphRows, batch_size: int 
 
     With ``atomic=False`` each batch commits on its own whatever the database holds, and a
     failure leaves the batches before it.
+
+    Python's cycle collector is paused meanwhile (`collection_paused`): the rows made for the
+    statements set off its passes over every object of the load, half of the Python CPU time of
+    making them at L (benchmarks/README.md, "The load at L (issue 20, fifth part)").
     """
+    with collection_paused():
+        write_all(driver, database, rows, batch_size, atomic, replace)
+
+
+def write_all(driver: neo4j.Driver, database: str, rows: GraphRows, batch_size: int, atomic: bool,
+              replace: bool) -> None:
+    """`write`, the collector paused."""
     create_constraints(driver, database)
     with driver.session(database=database) as session:
         if not replace:
