@@ -209,8 +209,9 @@ def ceiling_shape(rows) -> tuple[list[dict], list[dict]]:
         group["first"], first = first, first + group["count"]
     types: dict[str, dict] = {}
     for kind, start, end, props in write.relationship_lists(rows):
-        spans = types.get(kind) or types.setdefault(kind, {"type": kind, "count": 0, "props": props, "starts": set(),
-                                                            "ends": set()})
+        if kind not in types:
+            types[kind] = {"type": kind, "count": 0, "props": props, "starts": set(), "ends": set()}
+        spans = types[kind]
         spans["count"] += 1
         spans["starts"].add(tuple(rows.nodes[start]["labels"]))
         spans["ends"].add(tuple(rows.nodes[end]["labels"]))
