@@ -23,9 +23,9 @@ from medgraph.loaders.rows import GraphRows, evidence_order
 from medgraph.schema import RELATIONSHIP_TYPES
 
 # Rows per UNWIND statement. The benchmark's sweep (benchmarks/run.py, 1,000 to 20,000 at S
-# and M) found the rows/s flat from 5,000 up; at L 20,000 took the server less CPU than 10,000
-# (118 s against 128-142 s, benchmarks/README.md, "The load at L (issue 20, fifth part)").
-BATCH = 20000
+# and M) found the rows/s flat from 5,000 up; at L 20,000 and 10,000 were alike (benchmarks/README.md,
+# "The load at L (issue 20, fifth part)").
+BATCH = 10000
 #: Rows above which a load into an empty database commits batch by batch (see `write`).
 ONE_TRANSACTION_MAX = 1_000_000
 #: The placeholder of the relationship statements that `merge_statement` replaces by the type.
