@@ -15,6 +15,7 @@ from operator import itemgetter
 import neo4j
 from neo4j.exceptions import ConstraintError
 
+from medgraph.collector import collection_paused
 from medgraph.connection import refuse_unfinished_load
 from medgraph.cypher import read_cypher
 from medgraph.errors import MedgraphError
@@ -22,7 +23,8 @@ from medgraph.loaders.rows import GraphRows, evidence_order
 from medgraph.schema import RELATIONSHIP_TYPES
 
 # Rows per UNWIND statement. The benchmark's sweep (benchmarks/run.py, 1,000 to 20,000 at S
-# and M) found the rows/s flat from 5,000 up; L was measured at 10,000 (benchmarks/README.md).
+# and M) found the rows/s flat from 5,000 up; at L 20,000 and 10,000 were alike (benchmarks/README.md,
+# "The load at L (issue 20, fifth part)").
 BATCH = 10000
 #: Rows above which a load into an empty database commits batch by batch (see `write`).
 ONE_TRANSACTION_MAX = 1_000_000
@@ -120,7 +122,18 @@ def write(driver: neo4j.Driver, database: str, rows: GraphRows, batch_size: int 
 
     With ``atomic=False`` each batch commits on its own whatever the database holds, and a
     failure leaves the batches before it.
+
+    Python's cycle collector is paused meanwhile (`collection_paused`): the rows made for the
+    statements set off its passes over every object of the load, half of the Python CPU time of
+    making them at L (benchmarks/README.md, "The load at L (issue 20, fifth part)").
     """
+    with collection_paused():
+        write_all(driver, database, rows, batch_size, atomic, replace)
+
+
+def write_all(driver: neo4j.Driver, database: str, rows: GraphRows, batch_size: int, atomic: bool,
+              replace: bool) -> None:
+    """`write`, the collector paused."""
     create_constraints(driver, database)
     with driver.session(database=database) as session:
         if not replace:

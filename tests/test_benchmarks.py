@@ -34,7 +34,7 @@ def test_the_benchmark_at_size_s_writes_one_row_per_measure(neo4j_settings, monk
     peak = next(r for r in rows if r.step == "all")
     assert peak.py_peak_mib == max(r.py_peak_mib or 0 for r in rows) and peak.ratio.endswith("6 GiB")
     whats = [r.what for r in rows]
-    for expected in ("naive loader: one MERGE per row and transaction", "server ceiling: one UNWIND range(…) statement",
+    for expected in ("naive loader: one MERGE per row and transaction", bench.CEILING,
                      "read_graph: Neo4j -> NetworkX MultiDiGraph", "networkx bipartite.weighted_projected_graph",
                      "medgraph projection (SciPy sparse B·Bᵀ)", "tie_arrays: the tie network as sparse matrices (no cap)",
                      "betweenness (exact)", "betweenness (exact), compiled",
@@ -218,3 +218,29 @@ def test_repeat_applies_to_the_sizes_asked_only(monkeypatch):
     bench.main(["--sizes", "S,M,L", "--repeat", "3", "--repeat-sizes", "m,L"])
 
     assert asked["sizes"] == ["S", "M", "L"] and asked["repeat"] == 3 and asked["repeat_sizes"] == ("M", "L")
+
+
+def test_the_ceiling_makes_as_many_nodes_per_set_of_labels_and_relationships_per_type_as_the_load():
+    from medgraph.loaders.rows import GraphRows
+
+    bench = load_benchmark()
+    rows = GraphRows()
+    rows.node("tn", ["Country"], code="TN", name="Tunisia")
+    for i in range(3):
+        rows.node(f"org-{i}", ["Organisation", "Cluster"], name=f"Cluster {i}", country="TN")
+        rows.relate("LOCATED_IN", f"org-{i}", "tn", f"registry:{i + 1}")
+    rows.node("forum", ["Event"], name="Forum")
+    rows.relate("ATTENDED", "org-2", "forum", "doc:7", role="delegate")
+
+    nodes, types = bench.ceiling_shape(rows)
+
+    assert [(g["labels"], g["first"], g["count"], g["props"]) for g in nodes] == [
+        (["Country"], 0, 1, {"name": "Tunisia"}),
+        (["Cluster", "Organisation"], 1, 3, {"name": "Cluster 0", "country": "TN"}),
+        (["Event"], 4, 1, {"name": "Forum"})]
+    attended, located = types
+    assert (attended["type"], attended["count"], attended["start"], attended["starts"], attended["end"], attended["ends"]) \
+        == ("ATTENDED", 1, 1, 3, 4, 1)
+    assert attended["props"] == {"role": "delegate", "sources": ["doc"], "evidence": ["doc:7"]}
+    assert (located["type"], located["count"], located["start"], located["starts"], located["end"], located["ends"]) \
+        == ("LOCATED_IN", 3, 1, 3, 0, 1)

@@ -156,6 +156,17 @@ def test_a_text_at_hand_that_differs_is_still_an_error(tmp_path):
         read_rows([DATA], [tmp_path, FIXTURES / "sources"])
 
 
+def test_the_cycle_collector_is_paused_while_the_rows_are_written_and_on_again_after(monkeypatch):
+    import gc
+
+    seen = []
+    monkeypatch.setattr(writer, "write_all", lambda *args: seen.append(gc.isenabled()))
+
+    writer.write(None, "neo4j", read_rows([DATA]))
+
+    assert seen == [False] and gc.isenabled()
+
+
 def test_every_relationship_type_has_its_merge_and_nothing_else_has_one():
     template = read_cypher("loaders", "merge_relationship")
     for type in RELATIONSHIP_TYPES:
