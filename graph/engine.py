@@ -34,7 +34,7 @@ import scipy.sparse as sp
 from scipy.sparse import csgraph
 
 from medgraph.errors import MedgraphError
-from medgraph.graph.products import DOUBLE_MAX, EVENTS_MAX, gram_at, masked_product, stored_at, through_events
+from medgraph.graph.products import DOUBLE_MAX, EVENTS_MAX, masked_product, two_step_at
 
 __all__ = ["COMPILED_ABOVE", "EXACT_BETWEENNESS_MAX", "BETWEENNESS_SAMPLE", "EXACT_CLOSENESS_MAX",
            "CLOSENESS_SAMPLE", "CLOSENESS_REFINE", "SEARCH_BUDGET", "LEAST_SOURCES", "sources_for",
@@ -357,20 +357,9 @@ def degree_squares(N: Network) -> float:
 
 
 def _through(N: Network, middle: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per tie i–j in CSR order: i, p_ij = w_ij / S_i and (W D⁻¹ W)_ij / S_i, S the strengths
-    and D the diagonal `middle`: through the events of N's incidence when it has one (and
-    not too many events), else from the symmetric product of W D^-1/2 with itself."""
-    W = N.W.tocsr()
-    W.sort_indices()
-    rows = np.repeat(np.arange(W.shape[0]), np.diff(W.indptr))
-    S = N.strength
-    by_strength = np.divide(1.0, S, out=np.zeros(len(S)), where=S != 0)[rows]
-    if N.incidence is not None and (B := N.incidence[0]).shape[1] <= EVENTS_MAX:
-        _, scale, pairs = N.incidence
-        explicit = stored_at(W, np.concatenate([pairs, pairs[:, ::-1]]))
-        return rows, W.data * by_strength, through_events(W, B, scale, middle, explicit) * by_strength
-    scale = np.sqrt(np.divide(1.0, middle, out=np.zeros(len(middle)), where=middle != 0))
-    return rows, W.data * by_strength, gram_at(W @ sp.diags(scale), W) * by_strength
+    """Per tie i–j in CSR order: i, p_ij and (W D⁻¹ W)_ij / S_i (`products.two_step_at`)."""
+    events = N.incidence if N.incidence is not None and N.incidence[0].shape[1] <= EVENTS_MAX else None
+    return two_step_at(N.W, N.strength, middle, events)
 
 
 def constraint(N: Network) -> np.ndarray:

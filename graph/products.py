@@ -15,7 +15,8 @@ import scipy.sparse as sp
 
 from medgraph.errors import MedgraphError
 
-__all__ = ["DOUBLE_MAX", "DENSE_MAX", "EVENTS_MAX", "masked_product", "gram_at", "through_events", "stored_at"]
+__all__ = ["DOUBLE_MAX", "DENSE_MAX", "EVENTS_MAX", "masked_product", "gram_at", "through_events", "stored_at",
+           "two_step_at"]
 
 #: Up to this many nodes the masked products run in float64 (exactly networkx's figures), float32 above.
 DOUBLE_MAX = 2_000
@@ -142,3 +143,21 @@ def stored_at(W: sp.csr_matrix, pairs: np.ndarray) -> np.ndarray:
         if at < hi and W.indices[at] == j:
             found.add(at)
     return np.array(sorted(found), dtype=np.int64)
+
+
+def two_step_at(W: sp.spmatrix, strength: np.ndarray, middle: np.ndarray,
+                incidence: tuple | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per tie i–j of the symmetric weights W in CSR order: i, p_ij = w_ij / S_i and
+    (W D⁻¹ W)_ij / S_i, S the strengths and D the diagonal `middle`: through the events of an
+    organisation–event `incidence` (B, event scale, explicit pairs) when given, else from the
+    symmetric product of W D^-1/2 with itself."""
+    W = W.tocsr()
+    W.sort_indices()
+    rows = np.repeat(np.arange(W.shape[0]), np.diff(W.indptr))
+    by_strength = np.divide(1.0, strength, out=np.zeros(len(strength)), where=strength != 0)[rows]
+    if incidence is not None:
+        B, scale, pairs = incidence
+        explicit = stored_at(W, np.concatenate([pairs, pairs[:, ::-1]]))
+        return rows, W.data * by_strength, through_events(W, B, scale, middle, explicit) * by_strength
+    scale = np.sqrt(np.divide(1.0, middle, out=np.zeros(len(middle)), where=middle != 0))
+    return rows, W.data * by_strength, gram_at(W @ sp.diags(scale), W) * by_strength

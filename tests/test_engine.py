@@ -54,7 +54,7 @@ def test_many_row_blocks_in_single_precision_stay_close_to_networkx(measure, mon
     import functools
 
     monkeypatch.setattr(products, "DOUBLE_MAX", 10)  # float32 above 10 organisations
-    monkeypatch.setattr(engine, "gram_at", functools.partial(products.gram_at, rows=7))
+    monkeypatch.setattr(products, "gram_at", functools.partial(products.gram_at, rows=7))
 
     assert_same(uneven_network(3, nodes=80, ties=900), measure, rel=1e-5)
 
