@@ -132,7 +132,10 @@ def measure_forked(fn, *args, limit: float) -> tuple[Measured | None, str | None
         process.join()
         return None, f"not finished within {limit:.0f} s (stopped)"
     seconds, value, error, peak, cpu = parent.recv()
-    process.join()
+    process.join(5)
+    if process.is_alive():  # it sent its result but hangs on exit (a fork of a threaded parent)
+        process.kill()
+        process.join()
     if error:
         return None, error
     return Measured(seconds, value, peak, None, cpu, os.getloadavg()[0]), None
