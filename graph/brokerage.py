@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from medgraph.errors import MedgraphError
+from medgraph.graph.products import entry_rows
 
 __all__ = ["BROKERAGE_ROLES", "role", "brokered_paths", "brokerage_roles", "tie_brokerage", "role_counts"]
 
@@ -138,7 +139,7 @@ def role_counts(N, groups: list) -> dict[str, np.ndarray]:
     n, G = len(groups), len(names)
     # in_group[b, g]: b's neighbours in group g
     in_group = np.zeros((n, G))
-    edge_rows = np.repeat(np.arange(n), np.diff(A.indptr))
+    edge_rows = entry_rows(A)
     np.add.at(in_group, (edge_rows, code[A.indices]), 1)
     pairs = np.einsum("bg,bh->bgh", in_group, in_group)
     pairs[:, np.arange(G), np.arange(G)] -= in_group

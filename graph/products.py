@@ -16,7 +16,7 @@ import scipy.sparse as sp
 from medgraph.errors import MedgraphError
 
 __all__ = ["DOUBLE_MAX", "DENSE_MAX", "EVENTS_MAX", "masked_product", "gram_at", "through_events", "stored_at",
-           "two_step_at"]
+           "two_step_at", "entry_rows"]
 
 #: Up to this many nodes the masked products run in float64 (exactly networkx's figures), float32 above.
 DOUBLE_MAX = 2_000
@@ -57,13 +57,13 @@ def gram_at(Y: sp.csr_matrix, mask: sp.csr_matrix, rows: int = 512) -> np.ndarra
     [5.0, 11.0, 11.0, 25.0]
     """
     n, Y = Y.shape[0], sp.csr_matrix(Y)
-    row = np.repeat(np.arange(n), np.diff(mask.indptr))
+    row = entry_rows(mask)
     upper = mask.indices >= row  # the diagonal and above, in CSR order
     row_up, col = row[upper], mask.indices[upper]
     indptr = np.concatenate([[0], np.cumsum(np.bincount(row_up, minlength=n))])
     if n <= DENSE_MAX:
         Yd = np.zeros(Y.shape, np.float64 if n <= DOUBLE_MAX else np.float32)
-        Yd[np.repeat(np.arange(n), np.diff(Y.indptr)), Y.indices] = Y.data
+        Yd[entry_rows(Y), Y.indices] = Y.data
     else:
         Yd = Y.tocsr()
     values = np.empty(len(col))
@@ -104,7 +104,7 @@ def through_events(W: sp.csr_matrix, B: sp.csr_matrix, scale: np.ndarray, middle
     n = W.shape[0]
     by = np.divide(1.0, middle, out=np.zeros(n), where=middle != 0)
     inv, Bs = sp.diags(by), (B @ sp.diags(scale)).tocsr()
-    row = np.repeat(np.arange(n), np.diff(W.indptr))
+    row = entry_rows(W)
     at = np.arange(W.nnz) if explicit is None else np.asarray(explicit, dtype=np.int64)
     beyond = W.data[at] - np.asarray(Bs[row[at]].multiply(B[W.indices[at]]).sum(axis=1)).ravel()
     keep = np.abs(beyond) > 1e-9 * np.abs(W.data[at])  # rounding aside
@@ -121,7 +121,7 @@ def _read_at(W: sp.csr_matrix, columns, rows: int) -> np.ndarray:
     """The entries at W's stored (i, j), CSR order, of a matrix given `rows` columns at a time:
     `columns(block)` is its columns of the slice `block` (n × block, dense)."""
     n, out = W.shape[0], np.empty(W.nnz)
-    row = np.repeat(np.arange(n), np.diff(W.indptr))
+    row = entry_rows(W)
     for start in range(0, n, rows):
         lo, hi = W.indptr[start], W.indptr[min(start + rows, n)]
         if lo < hi:
@@ -153,7 +153,7 @@ def two_step_at(W: sp.spmatrix, strength: np.ndarray, middle: np.ndarray,
     symmetric product of W D^-1/2 with itself."""
     W = W.tocsr()
     W.sort_indices()
-    rows = np.repeat(np.arange(W.shape[0]), np.diff(W.indptr))
+    rows = entry_rows(W)
     by_strength = np.divide(1.0, strength, out=np.zeros(len(strength)), where=strength != 0)[rows]
     if incidence is not None:
         B, scale, pairs = incidence
@@ -161,3 +161,12 @@ def two_step_at(W: sp.spmatrix, strength: np.ndarray, middle: np.ndarray,
         return rows, W.data * by_strength, through_events(W, B, scale, middle, explicit) * by_strength
     scale = np.sqrt(np.divide(1.0, middle, out=np.zeros(len(middle)), where=middle != 0))
     return rows, W.data * by_strength, gram_at(W @ sp.diags(scale), W) * by_strength
+
+
+def entry_rows(M: sp.csr_matrix) -> np.ndarray:
+    """The row of each stored entry of a CSR matrix, in storage order.
+
+    >>> entry_rows(sp.csr_matrix(np.array([[0, 1, 2], [0, 0, 0], [3, 0, 0]]))).tolist()
+    [0, 0, 2]
+    """
+    return np.repeat(np.arange(M.shape[0]), np.diff(M.indptr))
